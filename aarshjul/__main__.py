@@ -1,0 +1,5 @@
+"""Run Årshjul with ``python -m aarshjul``."""
+
+from aarshjul.cli import main
+
+raise SystemExit(main())

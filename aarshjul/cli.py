@@ -1,0 +1,217 @@
+"""The ``aarshjul`` command: the window, or validate / list / export a plan.
+
+``aarshjul`` alone opens the shipped 2022 plan, ``aarshjul PLAN`` opens PLAN.
+Errors are one clear message on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from aarshjul import __version__
+from aarshjul.i18n import _, set_language
+from aarshjul.model import Plan, PlanError, load_plan
+from aarshjul.paths import shipped_plan
+
+COMMANDS = ("validate", "list", "export")
+EXIT_INVALID = 2
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*[x×]\s*(\d+)\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a size such as 1600x1600").format(text=text)
+        )
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (16 <= width <= 20000 and 16 <= height <= 20000):
+        raise argparse.ArgumentTypeError(
+            _("a size from 16 to 20000 pixels, not {text}").format(text=text)
+        )
+    return width, height
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date such as 2022-05-03").format(text=text)
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aarshjul",
+        description=_(
+            "Årshjul: a committee's year as a wheel. Without a command it opens "
+            "PLAN (or the shipped 2022 plan) in a window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
+    parser.add_argument("--lang", choices=("da", "en"), help=_("language of the program"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help=_("check a plan file"))
+    validate.add_argument("plan", type=Path, metavar="PLAN")
+
+    listing = sub.add_parser("list", help=_("print every occurrence in date order"))
+    listing.add_argument("plan", type=Path, metavar="PLAN")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    export = sub.add_parser("export", help=_("draw the wheel to a file without a window"))
+    export.add_argument("plan", type=Path, metavar="PLAN")
+    export.add_argument(
+        "--png", type=Path, metavar="OUT", required=True, help=_("write a PNG image")
+    )
+    export.add_argument(
+        "--size",
+        type=_size,
+        default=(1600, 1600),
+        metavar="WxH",
+        help=_("image size in pixels (default 1600x1600)"),
+    )
+    export.add_argument(
+        "--today",
+        type=_day,
+        metavar="DATE",
+        help=_("draw the today line at DATE (default: today's date)"),
+    )
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aarshjul",
+        usage="aarshjul [PLAN] | aarshjul {validate,list,export} …",
+        description=_(
+            "Årshjul: a committee's year as a wheel. Without a command it opens "
+            "PLAN (or the shipped 2022 plan) in a window. Commands: validate, "
+            "list, export (see 'aarshjul COMMAND --help')."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
+    parser.add_argument("--lang", choices=("da", "en"), help=_("language of the program"))
+    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in args_list[:-1]:
+        chosen = args_list[args_list.index("--lang") + 1]
+        if chosen in ("da", "en"):
+            set_language(chosen)
+    if any(a in COMMANDS for a in args_list[:3]):
+        args = _parser().parse_args(args_list)
+    else:
+        args = _gui_parser().parse_args(args_list)
+        args.command = None
+    try:
+        if args.command == "validate":
+            return _validate(args.plan)
+        if args.command == "list":
+            return _list(args.plan, args.json)
+        if args.command == "export":
+            return _export(args)
+        return _gui(args.plan)
+    except PlanError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"aarshjul: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (aarshjul list … | head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _validate(path: Path) -> int:
+    plan = load_plan(path)
+    occurrences = plan.occurrences()
+    waiting = sum(1 for o in occurrences if o.start is None)
+    print(
+        _(
+            "{path}: valid: \u201c{title}\u201d, {first} to {last}: {activities} activities "
+            "({occurrences} on the wheel, {waiting} without a date), {rings} rings, "
+            "{categories} categories"
+        ).format(
+            path=path,
+            title=plan.title,
+            first=plan.start.isoformat(),
+            last=plan.last_day.isoformat(),
+            activities=len(plan.activities),
+            occurrences=len(occurrences) - waiting,
+            waiting=waiting,
+            rings=len(plan.rings),
+            categories=len(plan.categories),
+        )
+    )
+    return 0
+
+
+def occurrence_rows(plan: Plan) -> list[dict[str, object]]:
+    """Every occurrence in date order, unscheduled last, as plain data."""
+    rows: list[dict[str, object]] = []
+    for occ in plan.occurrences():
+        activity = occ.activity
+        ring = plan.ring(activity.ring)
+        category = plan.category(activity.category)
+        rows.append(
+            {
+                "id": activity.id,
+                "title": activity.title,
+                "kind": activity.kind.value,
+                "ring": activity.ring,
+                "ring_name": ring.name if ring else "",
+                "category": activity.category,
+                "category_name": category.name if category else "",
+                "start": occ.start.isoformat() if occ.start else None,
+                "end": occ.end.isoformat() if occ.end else None,
+                "occurrence": occ.index,
+                "recurring": bool(activity.rrule),
+                "owner": activity.owner,
+            }
+        )
+    return rows
+
+
+def _list(path: Path, as_json: bool) -> int:
+    plan = load_plan(path)
+    rows = occurrence_rows(plan)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        if row["start"] is None:
+            when = _("no date yet")
+        elif row["start"] == row["end"]:
+            when = str(row["start"])
+        else:
+            when = f"{row['start']} – {row['end']}"
+        print(f"{when:<25}  {row['title']}  [{row['ring_name']} · {row['category_name']}]")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    from aarshjul.render.export import export_png
+
+    width, height = args.size
+    export_png(plan, args.png, width, height, today=args.today or dt.date.today())
+    print(_("wrote {path} ({width}×{height})").format(path=args.png, width=width, height=height))
+    return 0
+
+
+def _gui(path: Path | None) -> int:
+    from aarshjul.ui.app import run
+
+    return run(path if path is not None else shipped_plan())

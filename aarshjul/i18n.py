@@ -1,0 +1,61 @@
+"""Danish first, English too: one catalogue for the model, the command line and the UI.
+
+Source strings are English; ``resources/translations/da.toml`` maps them to
+Danish. The language is Danish unless ``AARSHJUL_LANG`` or the system locale
+says English. Pure Python, so the model and the command line use it without Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+
+from aarshjul.paths import resource_path
+
+LANGUAGES = ("da", "en")
+_language: str | None = None
+
+
+def _from_environment() -> str:
+    chosen = os.environ.get("AARSHJUL_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "da"
+    return "da"
+
+
+def language() -> str:
+    """The language the user interface speaks: "da" or "en"."""
+    global _language
+    if _language is None:
+        _language = _from_environment()
+    return _language
+
+
+def set_language(code: str) -> None:
+    global _language
+    if code not in LANGUAGES:
+        raise ValueError(f"unsupported language {code!r}; choose one of {', '.join(LANGUAGES)}")
+    _language = code
+
+
+@cache
+def catalogue(code: str) -> dict[str, str]:
+    if code == "en":
+        return {}
+    with resource_path("translations", f"{code}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _(text: str) -> str:
+    """``text`` in the current language (English source strings)."""
+    return catalogue(language()).get(text, text)
+
+
+def N_(text: str) -> str:
+    """Marks ``text`` for translation where it is defined; ``_`` translates it where it is used."""
+    return text

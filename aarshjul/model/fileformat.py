@@ -1,0 +1,513 @@
+"""The TOML plan file: load and validate (``tomllib``), save (``tomli_w``).
+
+The format is described in ``docs/plan-format.md``. Loading checks everything
+and raises :class:`PlanError` naming the file, the place and the line; saving
+is deterministic so that an unchanged plan saves to the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from aarshjul.i18n import N_, _
+from aarshjul.model import recurrence
+from aarshjul.model.errors import PlanError, Problem
+from aarshjul.model.plan import Activity, Category, Plan, Ring
+
+FORMAT_VERSION = 1
+
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
+PLAN_KEYS = {"title": True, "organisation": False, "locale": False, "start": True}
+RING_KEYS = {"id": True, "name": True}
+CATEGORY_KEYS = {"id": True, "name": True, "color": True}
+ACTIVITY_KEYS = {
+    "id": True,
+    "title": True,
+    "ring": True,
+    "category": True,
+    "date": False,
+    "start": False,
+    "end": False,
+    "rrule": False,
+    "owner": False,
+    "link": False,
+    "description": False,
+}
+TYPE_NAMES = {
+    str: N_("text"),
+    int: N_("a whole number"),
+    dt.date: N_("a date (YYYY-MM-DD)"),
+    dict: N_("a table"),
+}
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, dt.datetime):
+        return _("a date and time")
+    if isinstance(value, list):
+        return _("a list")
+    for kind, name in TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return _(name)
+    return type(value).__name__
+
+
+class _Lines:
+    """Finds the line of a key such as ``activities[3].end`` in the TOML source."""
+
+    HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?")
+    KEY = re.compile(r'^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
+
+    def __init__(self, text: str):
+        self.lines: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        table = ""
+        in_multiline: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            if header := self.HEADER.match(line):
+                name = header.group(2)
+                if header.group(1) == "[[":
+                    counts[name] = counts.get(name, -1) + 1
+                    table = f"{name}[{counts[name]}]"
+                else:
+                    table = name
+                self.lines.setdefault(table, number)
+                continue
+            if key := self.KEY.match(line):
+                name = key.group(1).strip('"')
+                self.lines.setdefault(f"{table}.{name}" if table else name, number)
+                rest = line[key.end() :]
+                for quote in ('"""', "'''"):
+                    if rest.count(quote) % 2 == 1:
+                        in_multiline = quote
+
+    def find(self, where: str) -> int | None:
+        while where:
+            if where in self.lines:
+                return self.lines[where]
+            where = where.rpartition(".")[0]
+        return None
+
+
+class _Reader:
+    """Validates the parsed TOML and builds the plan, collecting every problem."""
+
+    def __init__(self, lines: _Lines):
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where, message, self.lines.find(where)))
+
+    def table(self, data: Any, where: str, keys: dict[str, bool]) -> dict[str, Any] | None:
+        if not isinstance(data, dict):
+            self.problem(where, _("expected a table, got {kind}").format(kind=_type_name(data)))
+            return None
+        for key in data:
+            if key not in keys:
+                close = difflib.get_close_matches(key, list(keys), n=1)
+                hint = _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
+                self.problem(
+                    f"{where}.{key}" if where else key,
+                    _("unknown key '{key}'").format(key=key) + hint,
+                )
+        for key, required in keys.items():
+            if required and key not in data:
+                self.problem(where, _("missing key '{key}'").format(key=key))
+        return data
+
+    def value(self, data: dict[str, Any], key: str, where: str, kind: type, default: Any = None):
+        if key not in data:
+            return default
+        value = data[key]
+        ok = isinstance(value, kind) and not isinstance(value, bool)
+        if kind is dt.date and isinstance(value, dt.datetime):
+            ok = False
+        if not ok:
+            self.problem(
+                f"{where}.{key}" if where else key,
+                _("expected {expected}, got {kind}").format(
+                    expected=_(TYPE_NAMES[kind]), kind=_type_name(value)
+                ),
+            )
+            return default
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
+        value = self.value(data, key, where, str, "")
+        if required and key in data and isinstance(value, str) and not value.strip():
+            self.problem(f"{where}.{key}", _("must not be empty"))
+        return value
+
+    def identifier(self, data: dict[str, Any], where: str, seen: set[str]) -> str:
+        value = self.text(data, "id", where, required=True)
+        if value and not ID_RE.match(value):
+            self.problem(
+                f"{where}.id",
+                _(
+                    "'{id}' is not a valid id: use letters, digits, "
+                    "'-', '_' and '.', starting with a letter or digit"
+                ).format(id=value),
+            )
+        elif value in seen:
+            self.problem(f"{where}.id", _("duplicate id '{id}'").format(id=value))
+        seen.add(value)
+        return value
+
+    def array(self, data: dict[str, Any], key: str, *, required: bool) -> list[Any]:
+        if key not in data:
+            return []
+        value = data[key]
+        if not isinstance(value, list):
+            self.problem(
+                key,
+                _("expected a list of tables ([[{key}]]), got {kind}").format(
+                    key=key, kind=_type_name(value)
+                ),
+            )
+            return []
+        if required and not value:
+            self.problem(key, _("at least one is needed"))
+        return value
+
+    def read(self, data: dict[str, Any]) -> Plan | None:
+        self.table(data, "", TOP_KEYS)
+        version = self.value(data, "format", "", int)
+        if version is not None and version > FORMAT_VERSION:
+            self.problem(
+                "format",
+                _(
+                    "this file has format {version}, but this version of Årshjul "
+                    "reads format {ours} at most: update Årshjul"
+                ).format(version=version, ours=FORMAT_VERSION),
+            )
+            return None
+        if version is not None and version < 1:
+            self.problem("format", _("unknown format {version}").format(version=version))
+        plan = self.read_plan(data.get("plan", {}))
+        rings = [
+            self.read_ring(r, f"rings[{i}]", set())
+            for i, r in enumerate(self.array(data, "rings", required=True))
+        ]
+        categories = [
+            self.read_category(c, f"categories[{i}]")
+            for i, c in enumerate(self.array(data, "categories", required=True))
+        ]
+        self.check_unique(rings, "rings")
+        self.check_unique(categories, "categories")
+        if plan is None:
+            return None
+        plan.rings = [r for r in rings if r is not None]
+        plan.categories = [c for c in categories if c is not None]
+        ids: set[str] = set()
+        for i, item in enumerate(self.array(data, "activities", required=False)):
+            activity = self.read_activity(item, f"activities[{i}]", plan, ids)
+            if activity is not None:
+                plan.activities.append(activity)
+        return plan
+
+    def check_unique(self, items: list[Any], name: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item is None:
+                continue
+            if item.id in seen:
+                self.problem(f"{name}[{i}].id", _("duplicate id '{id}'").format(id=item.id))
+            seen.add(item.id)
+
+    def read_plan(self, data: Any) -> Plan | None:
+        if self.table(data, "plan", PLAN_KEYS) is None:
+            return None
+        title = self.text(data, "title", "plan", required=True)
+        start = self.value(data, "start", "plan", dt.date)
+        locale = self.text(data, "locale", "plan") or "da"
+        if not LOCALE_RE.match(locale):
+            self.problem(
+                "plan.locale",
+                _("'{locale}' is not a locale such as 'da' or 'en_GB'").format(locale=locale),
+            )
+        if start is None:
+            return None
+        return Plan(
+            title=title,
+            start=start,
+            organisation=self.text(data, "organisation", "plan"),
+            locale=locale,
+        )
+
+    def read_ring(self, data: Any, where: str, seen: set[str]) -> Ring | None:
+        if self.table(data, where, RING_KEYS) is None:
+            return None
+        return Ring(
+            id=self.identifier(data, where, seen),
+            name=self.text(data, "name", where, required=True),
+        )
+
+    def read_category(self, data: Any, where: str) -> Category | None:
+        if self.table(data, where, CATEGORY_KEYS) is None:
+            return None
+        color = self.text(data, "color", where, required=True)
+        if color and not COLOR_RE.match(color):
+            self.problem(
+                f"{where}.color",
+                _("'{color}' is not a colour: write it as #rrggbb, for example #1f77b4").format(
+                    color=color
+                ),
+            )
+        return Category(
+            id=self.identifier(data, where, set()),
+            name=self.text(data, "name", where, required=True),
+            color=color.lower(),
+        )
+
+    def read_activity(self, data: Any, where: str, plan: Plan, ids: set[str]) -> Activity | None:
+        if self.table(data, where, ACTIVITY_KEYS) is None:
+            return None
+        activity = Activity(
+            id=self.identifier(data, where, ids),
+            title=self.text(data, "title", where, required=True),
+            ring=self.text(data, "ring", where),
+            category=self.text(data, "category", where),
+            description=self.text(data, "description", where),
+            owner=self.text(data, "owner", where),
+            link=self.text(data, "link", where),
+            rrule=self.text(data, "rrule", where),
+        )
+        if activity.ring and plan.ring(activity.ring) is None:
+            self.problem(
+                f"{where}.ring",
+                _("no ring has the id '{id}'").format(id=activity.ring)
+                + self.suggest(activity.ring, [r.id for r in plan.rings]),
+            )
+        if activity.category and plan.category(activity.category) is None:
+            self.problem(
+                f"{where}.category",
+                _("no category has the id '{id}'").format(id=activity.category)
+                + self.suggest(activity.category, [c.id for c in plan.categories]),
+            )
+        self.read_dates(data, where, plan, activity)
+        return activity
+
+    @staticmethod
+    def suggest(value: str, choices: list[str]) -> str:
+        close = difflib.get_close_matches(value, choices, n=1)
+        return _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
+
+    def read_dates(self, data: dict[str, Any], where: str, plan: Plan, activity: Activity) -> None:
+        day = self.value(data, "date", where, dt.date)
+        start = self.value(data, "start", where, dt.date)
+        end = self.value(data, "end", where, dt.date)
+        if "date" in data and ("start" in data or "end" in data):
+            self.problem(
+                f"{where}.date",
+                _("give either 'date' (a single day) or 'start' and 'end' (a phase), not both"),
+            )
+            return
+        if ("start" in data) != ("end" in data):
+            missing = "end" if "start" in data else "start"
+            self.problem(
+                where,
+                _(
+                    "a phase needs both 'start' and 'end' (missing '{key}'); "
+                    "use 'date' for a single day"
+                ).format(key=missing),
+            )
+            return
+        if day is not None:
+            activity.start = day
+        elif start is not None and end is not None:
+            if end < start:
+                self.problem(
+                    f"{where}.end",
+                    _("the end {end} is before the start {start}").format(
+                        end=end.isoformat(), start=start.isoformat()
+                    ),
+                )
+                return
+            activity.start, activity.end = start, end
+        for key, value in (("date", day), ("start", start), ("end", end)):
+            if value is not None and not plan.contains(value):
+                self.problem(
+                    f"{where}.{key}",
+                    _("{day} lies outside the wheel's twelve months ({first} to {last})").format(
+                        day=value.isoformat(),
+                        first=plan.start.isoformat(),
+                        last=plan.last_day.isoformat(),
+                    ),
+                )
+        if activity.rrule:
+            self.read_rrule(where, activity)
+
+    def read_rrule(self, where: str, activity: Activity) -> None:
+        if activity.start is None:
+            self.problem(
+                f"{where}.rrule",
+                _("a recurring activity needs a 'date' or 'start' for its first occurrence"),
+            )
+            return
+        try:
+            rule = recurrence.parse(activity.rrule, activity.start)
+        except recurrence.RecurrenceError as exc:
+            self.problem(
+                f"{where}.rrule",
+                _("invalid RRULE '{rule}': {reason}").format(rule=activity.rrule, reason=exc),
+            )
+            return
+        first = rule.after(_midnight(activity.start), inc=True)
+        if first is None or first.date() != activity.start:
+            self.problem(
+                f"{where}.rrule",
+                _("the first date {day} is not one of the rule's dates").format(
+                    day=activity.start.isoformat()
+                ),
+            )
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def loads_plan(text: str, file: str = "<plan>") -> Plan:
+    """Parse and validate a plan from TOML text; raise PlanError on any problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if match:
+            reason += _(" (column {column})").format(column=match.group(2))
+        raise PlanError(
+            file, [Problem("", _("not valid TOML: {reason}").format(reason=reason), line)]
+        ) from None
+    reader = _Reader(_Lines(text))
+    plan = reader.read(data)
+    if reader.problems or plan is None:
+        raise PlanError(file, reader.problems or [Problem("", _("the plan cannot be read"))])
+    return plan
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read and validate the plan file at ``path``; raise PlanError on any problem."""
+    name = os.fspath(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PlanError(name, [Problem("", exc.strerror or str(exc))]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError(name, [Problem("", _("the file is not UTF-8 text"), line)]) from None
+    return loads_plan(text, name)
+
+
+def _activity_table(activity: Activity) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": activity.id,
+        "title": activity.title,
+        "ring": activity.ring,
+        "category": activity.category,
+    }
+    if activity.start is not None and activity.end is None:
+        table["date"] = activity.start
+    elif activity.start is not None:
+        table["start"] = activity.start
+        table["end"] = activity.end
+    for key in ("rrule", "owner", "link", "description"):
+        if value := getattr(activity, key):
+            table[key] = value
+    return table
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as the TOML document's data, in the order it is written."""
+    head: dict[str, Any] = {"title": plan.title}
+    if plan.organisation:
+        head["organisation"] = plan.organisation
+    head["locale"] = plan.locale
+    head["start"] = plan.start
+    return {
+        "format": FORMAT_VERSION,
+        "plan": head,
+        "rings": [{"id": r.id, "name": r.name} for r in plan.rings],
+        "categories": [{"id": c.id, "name": c.name, "color": c.color} for c in plan.categories],
+        "activities": [_activity_table(a) for a in plan.activities],
+    }
+
+
+def dumps_plan(plan: Plan) -> str:
+    """The plan as TOML text: stable order, one table per ring, category and activity.
+
+    Each table's keys are written by ``tomli_w`` (quoting and escaping); the
+    headers are written here so that every item gets a table of its own, which
+    keeps diffs of the file small and readable.
+    """
+    data = plan_to_dict(plan)
+    parts = [tomli_w.dumps({"format": data["format"]}), "[plan]\n" + _body(data["plan"])]
+    for key in ("rings", "categories", "activities"):
+        parts.extend(f"[[{key}]]\n" + _body(item) for item in data[key])
+    return "\n".join(parts)
+
+
+def _body(table: dict[str, Any]) -> str:
+    return tomli_w.dumps(table, multiline_strings=True)
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    A crash leaves either the old file or the new one, never half a file.
+    """
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Save the plan to ``path`` atomically (temporary file, then rename)."""
+    write_atomically(path, dumps_plan(plan).encode("utf-8"))

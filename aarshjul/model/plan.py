@@ -1,0 +1,161 @@
+"""The plan's dataclasses: rings, categories, activities and their occurrences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from dateutil.relativedelta import relativedelta
+
+from aarshjul.model import recurrence
+
+DAY = dt.timedelta(days=1)
+
+
+class Kind(Enum):
+    """What an activity is on the wheel."""
+
+    PHASE = "phase"  # a date range, end inclusive
+    DEADLINE = "deadline"  # a single date: a deadline or milestone
+    UNSCHEDULED = "unscheduled"  # no date yet
+
+
+@dataclass
+class Ring:
+    """A concentric lane of the wheel."""
+
+    id: str
+    name: str
+
+
+@dataclass
+class Category:
+    """What an activity is about; it gives the activity its colour."""
+
+    id: str
+    name: str
+    color: str  # "#rrggbb"
+
+
+@dataclass
+class Activity:
+    """Something on the plan.
+
+    A phase has ``start`` and ``end`` (inclusive), a deadline only ``start``,
+    an unscheduled activity neither. ``rrule`` is an RFC 5545 rule whose first
+    occurrence is ``start``.
+    """
+
+    id: str
+    title: str
+    ring: str
+    category: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    description: str = ""
+    owner: str = ""
+    link: str = ""
+    rrule: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        if self.start is None:
+            return Kind.UNSCHEDULED
+        return Kind.DEADLINE if self.end is None else Kind.PHASE
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day of the first occurrence (the start for a deadline)."""
+        return self.end if self.end is not None else self.start
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One appearance of an activity on the wheel (a recurrence expands to several)."""
+
+    activity: Activity
+    index: int  # 0 for the first occurrence
+    start: dt.date | None
+    end: dt.date | None  # inclusive; equals start for a deadline
+
+    @property
+    def kind(self) -> Kind:
+        return self.activity.kind
+
+    @property
+    def days(self) -> int:
+        if self.start is None or self.end is None:
+            return 0
+        return (self.end - self.start).days + 1
+
+
+@dataclass
+class Plan:
+    """A year's plan: the wheel covers the twelve months from ``start``."""
+
+    title: str
+    start: dt.date
+    organisation: str = ""
+    locale: str = "da"
+    rings: list[Ring] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+
+    @property
+    def end(self) -> dt.date:
+        """The first day after the wheel's twelve months."""
+        return self.start + relativedelta(months=12)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end - DAY
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day < self.end
+
+    @property
+    def year_label(self) -> str:
+        """ "2022" for a calendar year, "2022/23" for a wheel that spans two."""
+        if self.start.month == 1 and self.start.day == 1:
+            return str(self.start.year)
+        return f"{self.start.year}/{self.last_day.year % 100:02d}"
+
+    def ring(self, ring_id: str) -> Ring | None:
+        return next((r for r in self.rings if r.id == ring_id), None)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
+
+    def occurrences_of(self, activity: Activity) -> list[Occurrence]:
+        """The activity's occurrences inside the wheel's year, clipped to it."""
+        if activity.start is None:
+            return [Occurrence(activity, 0, None, None)]
+        length = (activity.last_day - activity.start).days
+        if activity.rrule:
+            starts = recurrence.expand(activity.rrule, activity.start, self.start, self.last_day)
+        else:
+            starts = [activity.start]
+        result = []
+        for index, first in enumerate(starts):
+            last = min(first + dt.timedelta(days=length), self.last_day)
+            if self.contains(first):
+                result.append(Occurrence(activity, index, first, last))
+        return result
+
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence in date order, unscheduled activities last in plan order."""
+        scheduled: list[Occurrence] = []
+        unscheduled: list[Occurrence] = []
+        for activity in self.activities:
+            for occ in self.occurrences_of(activity):
+                (unscheduled if occ.start is None else scheduled).append(occ)
+        scheduled.sort(key=lambda o: (o.start, -o.days, o.activity.title.casefold()))
+        return scheduled + unscheduled

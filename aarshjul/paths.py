@@ -1,0 +1,27 @@
+"""Where the shipped files live, in a checkout and when installed.
+
+In the repository ``resources/`` and ``plans/`` sit beside the package; an
+installed wheel carries them inside it as ``aarshjul/resources`` and
+``aarshjul/plans`` (see ``[tool.setuptools]`` in ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped_dir(name: str) -> Path:
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``."""
+    return _shipped_dir("resources").joinpath(*parts)
+
+
+def shipped_plan(name: str = "2022.toml") -> Path:
+    """A plan under ``plans/``."""
+    return _shipped_dir("plans") / name

@@ -1,0 +1,1 @@
+"""Painting the wheel with Qt on any QPainter: screen, PNG, PDF, SVG and printer."""

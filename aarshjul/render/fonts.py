@@ -1,0 +1,67 @@
+"""The shipped typeface (Inter), registered once per application."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+
+from aarshjul.paths import resource_path
+
+FALLBACK_FAMILY = "DejaVu Sans"
+BASE_PX = 100  # fonts are made at this size and scaled, so any size is exact
+
+
+@cache
+def family() -> str:
+    """Register the shipped fonts (needs a QGuiApplication) and return their family."""
+    name = None
+    for file in ("Inter-Regular.otf", "Inter-SemiBold.otf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", file)))
+        if font_id >= 0 and name is None:
+            name = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return name or FALLBACK_FAMILY
+
+
+def base_font(bold: bool = False) -> QFont:
+    """The wheel's font at BASE_PX pixels; painters scale it to the size wanted."""
+    font = QFont(family())
+    font.setPixelSize(BASE_PX)
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(False)
+    return font
+
+
+def ui_font(point_size: float, bold: bool = False) -> QFont:
+    font = QFont(family())
+    font.setPointSizeF(point_size)
+    if bold:
+        font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+class TextMeasure:
+    """Text widths for the geometry, matching how the painter sets text glyph by glyph."""
+
+    def __init__(self) -> None:
+        self._metrics = {bold: QFontMetricsF(base_font(bold)) for bold in (False, True)}
+        self._advances: dict[tuple[str, bool], float] = {}
+
+    def advance(self, char: str, bold: bool) -> float:
+        """Advance of ``char`` at BASE_PX."""
+        key = (char, bold)
+        width = self._advances.get(key)
+        if width is None:
+            width = self._metrics[bold].horizontalAdvance(char)
+            self._advances[key] = width
+        return width
+
+    def __call__(self, text: str, px: float, bold: bool = False) -> float:
+        return sum(self.advance(c, bold) for c in text) * px / BASE_PX
+
+    def ascent(self, bold: bool = False) -> float:
+        return self._metrics[bold].ascent()
+
+    def cap_height(self, bold: bool = False) -> float:
+        return self._metrics[bold].capHeight()

@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, wheel widget, document and panels."""
