@@ -193,11 +193,13 @@ def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[in
     Greedy interval colouring in date order: the fewest lanes for intervals,
     and the same answer at any size (it counts days, not pixels).
     """
-    order = sorted(range(len(occurrences)), key=lambda i: _span(occurrences[i], scale))
+    # by start, the longer first, so a long phase keeps the outer lane
+    spans = [_span(o, scale) for o in occurrences]
+    order = sorted(range(len(occurrences)), key=lambda i: (spans[i][0], -spans[i][1]))
     lane_ends: list[int] = []
     lanes = [0] * len(occurrences)
     for i in order:
-        first, last = _span(occurrences[i], scale)
+        first, last = spans[i]
         for lane, end in enumerate(lane_ends):
             if end < first:
                 lane_ends[lane] = last

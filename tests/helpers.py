@@ -1,0 +1,36 @@
+"""Small plans for tests, written as TOML the way a user would write them."""
+
+from __future__ import annotations
+
+import textwrap
+
+HEADER = """\
+format = 1
+
+[plan]
+title = "Testhjul"
+start = {start}
+
+[[rings]]
+id = "r1"
+name = "Ring one"
+
+[[rings]]
+id = "r2"
+name = "Ring two"
+
+[[categories]]
+id = "c1"
+name = "Category one"
+color = "#1f77b4"
+
+[[categories]]
+id = "c2"
+name = "Category two"
+color = "#e69f00"
+"""
+
+
+def plan_text(activities: str = "", start: str = "2022-01-01") -> str:
+    """A valid plan with two rings and two categories, plus ``activities`` (TOML)."""
+    return HEADER.format(start=start) + "\n" + textwrap.dedent(activities)

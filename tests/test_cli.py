@@ -1,0 +1,131 @@
+"""The aarshjul command: validate, list, export, and the window's default plan."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QImage
+
+from aarshjul import cli
+from aarshjul.paths import shipped_plan
+
+from .conftest import PLAN_2022, ROOT
+from .helpers import plan_text
+
+
+def test_validate_prints_a_one_line_summary(capsys):
+    assert cli.main(["validate", str(PLAN_2022)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert "valid" in out and "16 activities" in out and "4 without a date" in out
+
+
+def test_validate_reports_errors_without_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(plan_text().replace("format = 1", "format = 9"), encoding="utf-8")
+    assert cli.main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}:1: format: this file has format 9")
+    assert cli.main(["validate", str(tmp_path / "missing.toml")]) == 2
+    assert "No such file" in capsys.readouterr().err
+
+
+def test_list_prints_occurrences_in_date_order_unscheduled_last(capsys):
+    assert cli.main(["list", str(PLAN_2022)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 22
+    assert lines[0].startswith("2022-01-01 – 2022-03-31")
+    assert lines[-1].startswith("no date yet") and "jobCAMP 22" in lines[-1]
+
+
+def test_list_json(capsys):
+    assert cli.main(["list", str(PLAN_2022), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 22
+    for row in rows:
+        assert {"id", "title", "ring", "category", "start", "end"} <= set(row)
+    scheduled = [r for r in rows if r["start"] is not None]
+    assert [r["start"] for r in scheduled] == sorted(r["start"] for r in scheduled)
+    assert all(r["start"] is None and r["end"] is None for r in rows[len(scheduled) :])
+    pool = [r for r in rows if r["id"] == "pulje"]
+    assert [(r["start"], r["end"]) for r in pool] == [
+        ("2022-03-31", "2022-03-31"),
+        ("2022-06-30", "2022-06-30"),
+        ("2022-09-30", "2022-09-30"),
+        ("2022-12-31", "2022-12-31"),
+    ]
+    negotiation = next(r for r in rows if r["id"] == "budgetforhandling")
+    assert (negotiation["start"], negotiation["end"]) == ("2022-08-01", "2022-10-31")
+
+
+def test_export_png(tmp_path, capsys, qapp):
+    out = tmp_path / "hjul.png"
+    assert cli.main(["export", str(PLAN_2022), "--png", str(out), "--size", "800x600"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 600)
+
+
+@pytest.mark.parametrize("size", ["big", "0x0", "100"])
+def test_export_refuses_a_bad_size(tmp_path, size, capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["export", str(PLAN_2022), "--png", str(tmp_path / "x.png"), "--size", size])
+    assert info.value.code == 2
+    assert "size" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_export_to_a_missing_folder_says_where(tmp_path, capsys, qapp):
+    target = tmp_path / "nope" / "x.png"
+    assert cli.main(["export", str(PLAN_2022), "--png", str(target)]) == 2
+    assert str(target) in capsys.readouterr().err
+
+
+def test_no_argument_opens_the_shipped_plan(monkeypatch):
+    opened = []
+    monkeypatch.setattr("aarshjul.ui.app.run", lambda path: opened.append(path) or 0)
+    assert cli.main([]) == 0
+    assert cli.main([str(PLAN_2022)]) == 0
+    assert opened == [shipped_plan(), PLAN_2022]
+    assert shipped_plan().read_bytes() == PLAN_2022.read_bytes()
+
+
+def test_the_installed_command_runs_without_a_display(tmp_path):
+    """The console entry point, as a user runs it, from another folder."""
+    script = ROOT / ".venv" / "bin" / "aarshjul"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "aarshjul"]
+    env = {"PATH": "/usr/bin:/bin", "AARSHJUL_LANG": "da", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [*command, "validate", str(PLAN_2022)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "gyldig" in result.stdout
+    out = tmp_path / "w.png"
+    result = subprocess.run(
+        [*command, "export", str(PLAN_2022), "--png", str(out), "--size", "400x400"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000
+    broken = tmp_path / "b.toml"
+    broken.write_text("format = 1\n[plan\n", encoding="utf-8")
+    result = subprocess.run(
+        [*command, "validate", str(broken)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{broken}:2: ikke gyldig TOML")

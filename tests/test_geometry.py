@@ -1,0 +1,238 @@
+"""Wheel geometry without painting: angles, lanes, labels and hit testing."""
+
+import datetime as dt
+import math
+import random
+
+import pytest
+
+from aarshjul import geometry
+from aarshjul.geometry import ELLIPSIS, YearScale, elide, estimate_width, is_flipped, layout
+from aarshjul.model import Activity, Category, Kind, Plan, Ring, load_plan
+
+from .conftest import PLAN_2022
+
+D = dt.date
+
+
+def test_leap_year_angles():
+    scale = YearScale(D(2024, 1, 1), 366)
+    assert scale.angle(D(2024, 1, 1)) == 0
+    assert scale.angle(D(2024, 2, 29)) == pytest.approx(59 * 360 / 366)
+    assert scale.angle(D(2024, 3, 1)) == pytest.approx(60 * 360 / 366)
+    assert scale.angle(D(2024, 7, 2)) == pytest.approx(180)  # day 183 of 366 begins at 6 o'clock
+    assert scale.angle_after(D(2024, 12, 31)) == pytest.approx(360)
+    assert scale.day_at(scale.middle(D(2024, 2, 29))) == D(2024, 2, 29)
+
+
+def test_school_year_wheel_starts_in_august_at_twelve_oclock():
+    plan = Plan("School", D(2023, 8, 1))
+    scale = YearScale.of(plan)
+    assert scale.days == 366  # August 2023 to July 2024 holds 29 February
+    assert scale.angle(D(2023, 8, 1)) == 0
+    assert scale.angle(D(2024, 1, 1)) == pytest.approx(153 * 360 / 366)
+    assert scale.day_at(359.999) == D(2024, 7, 31)
+    assert scale.day_at(0) == D(2023, 8, 1)
+
+
+def test_every_day_maps_to_its_angle_and_back():
+    scale = YearScale(D(2022, 1, 1), 365)
+    for n in range(365):
+        day = D(2022, 1, 1) + dt.timedelta(days=n)
+        assert scale.day_at(scale.middle(day)) == day
+        assert scale.day_at(scale.angle(day) + 1e-9) == day
+
+
+def test_polar_round_trip_and_screen_orientation():
+    assert geometry.polar(10, 0) == pytest.approx((0, -10))  # 12 o'clock is up
+    assert geometry.polar(10, 90) == pytest.approx((10, 0))  # clockwise: 3 o'clock
+    for angle in (0, 45, 135, 200, 359):
+        assert geometry.to_polar(*geometry.polar(7, angle)) == pytest.approx((7, angle))
+
+
+def random_plan(seed: int, count: int = 200) -> Plan:
+    rnd = random.Random(seed)
+    plan = Plan(
+        "Random",
+        D(2024, 1, 1),
+        rings=[Ring(f"r{i}", f"Ring {i}") for i in range(3)],
+        categories=[Category("c", "C", "#336699")],
+    )
+    for i in range(count):
+        start = D(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
+        if rnd.random() < 0.3:
+            end = None
+        else:
+            end = min(start + dt.timedelta(days=rnd.randrange(60)), plan.last_day)
+        plan.activities.append(
+            Activity(f"a{i}", f"Activity number {i}", f"r{rnd.randrange(3)}", "c", start, end)
+        )
+    return plan
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_two_items_in_a_ring_overlap(seed):
+    wheel = layout(random_plan(seed), 1600)
+    items = wheel.items
+    for a in items:
+        for b in items:
+            if a is b or a.ring != b.ring:
+                continue
+            radial = a.inner < b.outer - 1e-6 and b.inner < a.outer - 1e-6
+            if not radial:
+                continue
+            if a.is_marker or b.is_marker:
+                da = a.occurrence.start
+                db = b.occurrence.start
+                # a marker keeps DEADLINE_HALF_DAYS either side to itself
+                if a.is_marker and b.is_marker:
+                    assert abs((da - db).days) > 2 * geometry.DEADLINE_HALF_DAYS
+                continue
+            assert a.angle1 <= b.angle0 + 1e-9 or b.angle1 <= a.angle0 + 1e-9
+
+
+def test_overlapping_phases_get_sub_lanes_and_free_ones_widen():
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, 1600)
+    by_id = {i.occurrence.activity.id: i for i in wheel.items}
+    negotiation, technical = by_id["budgetforhandling"], by_id["teknisk-budget"]
+    assert negotiation.ring == technical.ring
+    assert negotiation.lane != technical.lane
+    band = wheel.rings[negotiation.ring]
+    assert band.lanes == 2
+    # the introduction overlaps nothing in its ring, so it fills both lanes
+    intro = by_id["introduktion"]
+    assert (intro.inner, intro.outer) == pytest.approx(
+        (band.lane_bounds(1)[0], band.lane_bounds(0)[1])
+    )
+
+
+def test_lanes_do_not_depend_on_the_size():
+    plan = random_plan(1)
+    small = [(i.occurrence.activity.id, i.lane) for i in layout(plan, 400).items]
+    large = [(i.occurrence.activity.id, i.lane) for i in layout(plan, 4000).items]
+    assert small == large
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_labels_never_read_upside_down(seed):
+    wheel = layout(random_plan(seed, 80), 2400)
+    texts = [t for i in wheel.items for t in i.label] + [m.label for m in wheel.months if m.label]
+    texts += wheel.week_labels
+    assert texts
+    for text in texts:
+        assert text.flipped == is_flipped(text.angle)
+    assert is_flipped(180) and not is_flipped(0) and not is_flipped(350) and not is_flipped(80)
+
+
+def test_phase_labels_fit_their_arc():
+    wheel = layout(random_plan(3, 60), 1600)
+    for item in wheel.items:
+        if item.is_marker:
+            continue
+        for text in item.label:
+            width = estimate_width(text.text, text.px)
+            arc = math.radians(item.angle1 - item.angle0) * text.radius
+            assert width <= arc
+            assert item.inner <= text.radius <= item.outer
+
+
+def arc_interval(text):
+    half = math.degrees(estimate_width(text.text, text.px) / 2 / text.radius)
+    return text.angle - half, text.angle + half
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_deadline_labels_do_not_overlap(seed):
+    rnd = random.Random(seed)
+    plan = Plan(
+        "Deadlines",
+        D(2022, 1, 1),
+        rings=[Ring("r", "R")],
+        categories=[Category("c", "C", "#d55e00")],
+    )
+    for i in range(40):
+        day = D(2022, 1, 1) + dt.timedelta(days=rnd.randrange(365))
+        plan.activities.append(Activity(f"d{i}", f"Deadline {i}", "r", "c", day))
+    wheel = layout(plan, 1600)
+    labelled = [(i, t) for i in wheel.items for t in i.label]
+    assert len(labelled) >= 10
+    for a, ta in labelled:
+        for b, tb in labelled:
+            if a is b or a.lane != b.lane:
+                continue
+            (a0, a1), (b0, b1) = arc_interval(ta), arc_interval(tb)
+            assert a1 <= b0 or b1 <= a0, (ta.text, tb.text)
+            # and no label runs over another item's marker
+            assert not (a0 < b.angle0 < a1)
+
+
+def test_elide():
+    assert elide("Budgetforhandling", 1000, 10, estimate_width) == "Budgetforhandling"
+    short = elide("Budgetforhandling", 50, 10, estimate_width)
+    assert short.endswith(ELLIPSIS) and estimate_width(short, 10) <= 50
+    assert elide("Budget", 1, 10, estimate_width) == ""
+
+
+def test_hit_test_finds_what_is_drawn_there():
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, 1000)
+    for item in wheel.items:
+        angle = item.angle0 if item.is_marker else (item.angle0 + item.angle1) / 2
+        x, y = geometry.polar(item.mid_radius, angle)
+        hit = wheel.hit(x, y)
+        assert hit is not None
+        assert hit.occurrence == item.occurrence
+    assert wheel.hit(0, 0) is None  # the centre
+    assert wheel.hit(*geometry.polar(wheel.outer - 1, 10)) is None  # the month band
+    gap = geometry.polar(wheel.rings[0].lane_outer - 2, 195)  # July: nothing in ring 1
+    assert wheel.hit(*gap) is None
+
+
+def test_today_line_only_inside_the_year():
+    plan = load_plan(PLAN_2022)
+    assert layout(plan, 800, today=D(2022, 7, 2)).today == pytest.approx(
+        YearScale.of(plan).middle(D(2022, 7, 2))
+    )
+    assert layout(plan, 800, today=D(2023, 1, 1)).today is None
+
+
+def test_month_names_come_from_the_caller_and_weeks_are_iso():
+    plan = load_plan(PLAN_2022)
+    names = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    wheel = layout(plan, 1600, month_names=names)
+    assert [m.label.text for m in wheel.months] == [n.capitalize() for n in names]
+    numbers = [int(t.text) for t in wheel.week_labels]
+    # 1-2 January 2022 belong to ISO week 52 of 2021: two days, too few for a number;
+    # 26-31 December are six days of week 52
+    assert numbers == list(range(1, 53))
+    assert len(wheel.weeks) == 52  # Mondays in 2022
+
+
+def test_centre_shows_year_title_and_organisation():
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, 1600)
+    lines = [t.text for t in wheel.centre]
+    assert lines[0] == "2022"
+    assert " ".join(lines[1:-1]) == plan.title
+    assert lines[-1] == "Norddjurs Kommune"
+
+
+def test_unscheduled_activities_are_not_drawn():
+    plan = load_plan(PLAN_2022)
+    drawn = {i.occurrence.activity.id for i in layout(plan, 800).items}
+    assert "jobcamp" not in drawn
+    assert all(i.occurrence.kind is not Kind.UNSCHEDULED for i in layout(plan, 800).items)

@@ -1,0 +1,75 @@
+"""Danish first, English too: every user-facing string has its Danish translation."""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from aarshjul import i18n
+
+PACKAGE = Path(__file__).resolve().parent.parent / "aarshjul"
+
+
+def source_strings() -> dict[str, str]:
+    """Every literal passed to _() or N_() in the package, with where it stands."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_")
+                and node.args
+            ):
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant):  # others translate strings marked with N_()
+                    found.setdefault(arg.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_a_danish_translation_with_the_same_placeholders():
+    danish = i18n.catalogue("da")
+    strings = source_strings()
+    assert len(strings) > 50
+    missing = [f"{where}: {text!r}" for text, where in strings.items() if text not in danish]
+    assert not missing, "no Danish for:\n" + "\n".join(missing)
+    for text in strings:
+        assert fields(danish[text]) == fields(text), text
+
+
+def test_the_catalogue_holds_no_stale_strings():
+    stale = set(i18n.catalogue("da")) - set(source_strings())
+    assert not stale
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"AARSHJUL_LANG": "en"}, "en"),
+        ({"LANG": "da_DK.UTF-8"}, "da"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "da"),
+        ({"LANGUAGE": "en", "LANG": "da_DK.UTF-8"}, "en"),
+        ({}, "da"),
+    ],
+)
+def test_the_language_comes_from_the_environment(monkeypatch, env, expected):
+    for var in ("AARSHJUL_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert i18n._from_environment() == expected
+
+
+def test_translate():
+    i18n.set_language("da")
+    assert i18n._("Today") == "I dag"
+    i18n.set_language("en")
+    assert i18n._("Today") == "Today"
+    with pytest.raises(ValueError):
+        i18n.set_language("sv")

@@ -1,0 +1,111 @@
+"""The plan model: kinds, the wheel's year, occurrences and recurrence."""
+
+import datetime as dt
+
+import pytest
+
+from aarshjul.model import Activity, Kind, Plan, Ring
+from aarshjul.model.recurrence import RecurrenceError, expand, parse
+
+D = dt.date
+
+
+def plan(start=None, activities=()):
+    start = start or D(2022, 1, 1)
+    return Plan(title="T", start=start, rings=[Ring("r", "R")], activities=list(activities))
+
+
+def test_kind_follows_the_dates():
+    assert Activity("a", "A", "r", "c", D(2022, 4, 1), D(2022, 5, 31)).kind is Kind.PHASE
+    assert Activity("a", "A", "r", "c", D(2022, 4, 1)).kind is Kind.DEADLINE
+    assert Activity("a", "A", "r", "c").kind is Kind.UNSCHEDULED
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "last", "label"),
+    [
+        (D(2022, 1, 1), 365, D(2022, 12, 31), "2022"),
+        (D(2024, 1, 1), 366, D(2024, 12, 31), "2024"),
+        (D(2022, 8, 1), 365, D(2023, 7, 31), "2022/23"),
+        (D(2023, 8, 1), 366, D(2024, 7, 31), "2023/24"),  # holds 29 February 2024
+    ],
+)
+def test_the_wheel_covers_twelve_months(start, days, last, label):
+    p = plan(start)
+    assert p.days == days
+    assert p.last_day == last
+    assert p.year_label == label
+    assert p.contains(start) and p.contains(last)
+    assert not p.contains(start - dt.timedelta(days=1)) and not p.contains(p.end)
+
+
+def test_occurrences_in_date_order_with_unscheduled_last():
+    p = plan(
+        activities=[
+            Activity("later", "Later", "r", "c", D(2022, 9, 1)),
+            Activity("none", "No date", "r", "c"),
+            Activity("first", "First", "r", "c", D(2022, 2, 1), D(2022, 3, 1)),
+        ]
+    )
+    assert [o.activity.id for o in p.occurrences()] == ["first", "later", "none"]
+    deadline = p.occurrences()[1]
+    assert deadline.start == deadline.end == D(2022, 9, 1)
+    assert p.occurrences()[2].start is None
+
+
+def test_quarterly_deadline_on_the_last_day_of_the_month():
+    pool = Activity(
+        "pool",
+        "Pool",
+        "r",
+        "c",
+        D(2022, 3, 31),
+        rrule="FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",
+    )
+    occs = plan(activities=[pool]).occurrences()
+    assert [o.start for o in occs] == [
+        D(2022, 3, 31),
+        D(2022, 6, 30),
+        D(2022, 9, 30),
+        D(2022, 12, 31),
+    ]
+    assert [o.index for o in occs] == [0, 1, 2, 3]
+
+
+def test_recurring_phase_keeps_its_length_and_is_clipped_to_the_wheel():
+    weekly = Activity(
+        "w", "Week", "r", "c", D(2022, 12, 19), D(2022, 12, 25), rrule="FREQ=WEEKLY;COUNT=5"
+    )
+    occs = plan(activities=[weekly]).occurrences()
+    assert [(o.start, o.end) for o in occs] == [
+        (D(2022, 12, 19), D(2022, 12, 25)),
+        (D(2022, 12, 26), D(2022, 12, 31)),  # clipped at the wheel's end
+    ]
+
+
+def test_recurrence_in_a_school_year_wheel_crosses_new_year():
+    monthly = Activity("m", "Monthly", "r", "c", D(2022, 8, 15), rrule="FREQ=MONTHLY")
+    occs = plan(D(2022, 8, 1), [monthly]).occurrences()
+    assert len(occs) == 12
+    assert occs[-1].start == D(2023, 7, 15)
+
+
+def test_yearly_rule_on_29_february_in_a_leap_year():
+    assert expand(
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", D(2024, 2, 29), D(2024, 1, 1), D(2024, 12, 31)
+    ) == [D(2024, 2, 29)]
+
+
+@pytest.mark.parametrize(
+    "rule", ["", "FREQ=SOMETIMES", "FREQ=MONTHLY;BYMONTH=13", "DTSTART:20220101\nRRULE:FREQ=DAILY"]
+)
+def test_invalid_rules_are_refused(rule):
+    with pytest.raises(RecurrenceError):
+        parse(rule, D(2022, 1, 1))
+
+
+def test_rrule_prefix_is_accepted():
+    assert expand("RRULE:FREQ=MONTHLY;COUNT=2", D(2022, 1, 5), D(2022, 1, 1), D(2022, 12, 31)) == [
+        D(2022, 1, 5),
+        D(2022, 2, 5),
+    ]

@@ -1,0 +1,48 @@
+"""The installed package carries resources/ and plans/ inside it."""
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"building the wheel failed:\n{result.stderr}")
+    (path,) = out.glob("aarshjul-*.whl")
+    return zipfile.ZipFile(path)
+
+
+def test_wheel_holds_the_plan_fonts_and_translations(wheel):
+    names = set(wheel.namelist())
+    for expected in (
+        "aarshjul/plans/2022.toml",
+        "aarshjul/resources/fonts/Inter-Regular.otf",
+        "aarshjul/resources/fonts/Inter-SemiBold.otf",
+        "aarshjul/resources/fonts/OFL.txt",
+        "aarshjul/resources/translations/da.toml",
+        "aarshjul/model/fileformat.py",
+        "aarshjul/ui/main_window.py",
+    ):
+        assert expected in names
+    assert wheel.read("aarshjul/plans/2022.toml") == (ROOT / "plans" / "2022.toml").read_bytes()
+    assert not any(n.startswith(("tests/", "plans/", "resources/")) for n in names)
+
+
+def test_wheel_declares_the_safe_pyside_versions_and_the_command(wheel):
+    metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    text = wheel.read(metadata).decode()
+    assert 'Requires-Dist: PySide6-Essentials<6.12,>=6.8; python_version < "3.12"' in text
+    entry_points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
+    assert "aarshjul = aarshjul.cli:main" in wheel.read(entry_points).decode()

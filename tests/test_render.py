@@ -1,0 +1,98 @@
+"""The painted wheel: pixels where the geometry says things are."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from aarshjul import geometry
+from aarshjul.model import load_plan
+from aarshjul.render.export import export_png, render_image
+from aarshjul.render.painter import month_names, wheel_layout
+
+from .conftest import PLAN_2022
+
+
+def colour_distance(a: QColor, b: QColor) -> int:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+
+
+def pixel_in_item(image: QImage, wheel, item, along: float = 0.12, depth: float = 0.2) -> QColor:
+    """The pixel a little inside the item's inner edge, away from its label."""
+    angle = item.angle0 + (item.angle1 - item.angle0) * along
+    radius = item.inner + (item.outer - item.inner) * depth
+    x, y = geometry.polar(radius, angle)
+    return image.pixelColor(round(image.width() / 2 + x), round(image.height() / 2 + y))
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN_2022)
+
+
+def test_each_phase_is_painted_in_its_category_colour(qapp, plan):
+    image = render_image(plan, 1000, 1000)
+    wheel = wheel_layout(plan, 1000)
+    checked = 0
+    for item in wheel.items:
+        if item.is_marker:
+            continue
+        colour = QColor(plan.category(item.occurrence.activity.category).color)
+        assert colour_distance(pixel_in_item(image, wheel, item), colour) <= 12, (
+            item.occurrence.activity.id
+        )
+        checked += 1
+    assert checked == 14
+
+
+def test_deadline_markers_are_painted(qapp, plan):
+    image = render_image(plan, 1000, 1000)
+    wheel = wheel_layout(plan, 1000)
+    markers = [i for i in wheel.items if i.is_marker]
+    assert len(markers) == 4
+    for item in markers:
+        x, y = geometry.polar(item.mid_radius, item.angle0)
+        pixel = image.pixelColor(round(500 + x), round(500 + y))
+        assert colour_distance(pixel, QColor("#d55e00")) <= 12
+
+
+def test_today_line_is_drawn_only_inside_the_year(qapp, plan):
+    today = dt.date(2022, 7, 15)  # July: the outer ring is empty there
+    wheel = wheel_layout(plan, 1000, today=today)
+    image = render_image(plan, 1000, 1000, today=today)
+    band = wheel.rings[0]
+    x, y = geometry.polar((band.inner + band.lane_outer) / 2, wheel.today)
+
+    def reddest(img: QImage) -> int:  # the line is antialiased: look at the 3×3 pixels
+        return min(
+            colour_distance(
+                img.pixelColor(round(500 + x) + dx, round(500 + y) + dy), QColor("#d70015")
+            )
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+        )
+
+    assert reddest(image) <= 30
+    assert reddest(render_image(plan, 1000, 1000, today=dt.date(2023, 7, 15))) > 100
+
+
+def test_the_wheel_fills_a_wide_image_centred_and_round(qapp, plan):
+    image = render_image(plan, 1200, 800)
+    assert image.pixelColor(5, 400) == QColor("white")  # left of the circle
+    assert image.pixelColor(600, 400) == QColor("white")  # the centre disc
+    # the month band at 12 o'clock, just inside the top
+    assert image.pixelColor(600, 12) != QColor("white")
+
+
+def test_danish_month_names_from_qlocale(qapp):
+    assert month_names("da")[:3] == ["januar", "februar", "marts"]
+    assert month_names("en_GB")[0] == "January"
+
+
+def test_export_png_writes_a_png_of_the_asked_size(qapp, plan, tmp_path):
+    out = tmp_path / "wheel.png"
+    export_png(plan, out, 640, 480)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (640, 480)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["wheel.png"]

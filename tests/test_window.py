@@ -1,0 +1,196 @@
+"""The main window and the wheel widget, offscreen."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from aarshjul import geometry
+from aarshjul.ui.app import create_application
+from aarshjul.ui.main_window import MainWindow
+from aarshjul.ui.wheel_widget import WheelWidget
+
+from .conftest import PLAN_2022
+from .helpers import plan_text
+
+
+class Touch(QUndoCommand):
+    """A stand-in edit: it changes the title, so the document is modified."""
+
+    def __init__(self, document, title):
+        super().__init__("touch")
+        self.document, self.title, self.old = document, title, document.plan.title
+
+    def redo(self):
+        self.document.plan.title = self.title
+
+    def undo(self):
+        self.document.plan.title = self.old
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    create_application()
+    path = tmp_path / "2022.toml"
+    shutil.copy(PLAN_2022, path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(path)
+    win.resize(1100, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def point_of(wheel: WheelWidget, activity_id: str) -> QPointF:
+    item = wheel.layout_().items_of(activity_id)[0]
+    angle = item.angle0 if item.is_marker else item.angle0 + (item.angle1 - item.angle0) * 0.12
+    radius = item.mid_radius if item.is_marker else item.inner + (item.outer - item.inner) * 0.2
+    x, y = geometry.polar(radius, angle)
+    centre = wheel.wheel_rect().center()
+    return QPointF(centre.x() + x, centre.y() + y)
+
+
+def test_the_window_shows_the_plan(window):
+    wheel = window.findChild(WheelWidget, "wheel")
+    assert wheel is window.wheel
+    assert window.windowTitle() == "Årshjul arbejdsmarkedsudvalget 2022[*] — Årshjul"
+    assert not window.isWindowModified()
+    titles = [window.unscheduled.item(i).text() for i in range(window.unscheduled.count())]
+    assert titles == [
+        "Udarbejdelse af beskæftigelsesplan",
+        "Halvårlig målopfølgning på beskæftigelsesplan",
+        "Orientering fra borgerrådgiver",
+        "jobCAMP 22",
+    ]
+
+
+def test_the_widget_paints_the_category_colour_where_the_phase_lies(window, qtbot):
+    wheel = window.wheel
+    qtbot.waitUntil(lambda: wheel._pixmap is not None or wheel.grab() is not None)
+    image = wheel.grab().toImage()
+    ratio = image.devicePixelRatio()
+    for activity_id, colour in (
+        ("beskaeftigelsesplan", "#009e73"),
+        ("strategi", "#0072b2"),
+        ("budgetforhandling", "#e69f00"),
+    ):
+        point = point_of(wheel, activity_id)
+        pixel = image.pixelColor(round(point.x() * ratio), round(point.y() * ratio))
+        target = QColor(colour)
+        assert (
+            abs(pixel.red() - target.red()) < 15
+            and abs(pixel.green() - target.green()) < 15
+            and abs(pixel.blue() - target.blue()) < 15
+        ), activity_id
+
+
+def test_the_wheel_scales_with_the_window(window, qtbot):
+    before = window.wheel.layout_().diameter
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: window.wheel.layout_().diameter < before)
+    assert window.wheel.layout_().diameter == pytest.approx(
+        min(window.wheel.width(), window.wheel.height()) - 2 * WheelWidget.MARGIN
+    )
+
+
+def test_tooltip_names_the_activity_and_its_dates(window):
+    text = window.wheel.tooltip_at(point_of(window.wheel, "budgetforhandling"))
+    assert "<b>Budgetforhandling</b>" in text
+    assert "1 August – 31 October 2022" in text or "1. august – 31. oktober 2022" in text
+    assert "Budget · Politiske forløb" in text
+    assert window.wheel.tooltip_at(window.wheel.wheel_rect().center()) == ""
+
+
+def test_hover_tells_the_status_bar(window, qtbot):
+    qtbot.mouseMove(window.wheel, point_of(window.wheel, "pulje").toPoint())
+    qtbot.waitUntil(lambda: "Frist: udvalgets pulje" in window.status.text())
+
+
+def test_unsaved_changes_show_in_the_title_and_save_clears_them(window, qtbot):
+    document = window.document
+    document.undo_stack.push(Touch(document, "Nyt navn"))
+    assert window.isWindowModified()
+    assert window.windowTitle().startswith("Nyt navn[*]")
+    assert window.save()
+    assert not window.isWindowModified()
+    assert 'title = "Nyt navn"' in document.path.read_text(encoding="utf-8")
+
+
+def test_saving_the_unchanged_shipped_plan_changes_no_byte(window):
+    before = window.document.path.read_bytes()
+    assert window.save()
+    assert window.document.path.read_bytes() == before == PLAN_2022.read_bytes()
+
+
+def test_save_as_writes_a_new_file_and_follows_it(window, tmp_path, monkeypatch):
+    target = tmp_path / "kopi"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save_as()
+    assert window.document.path == tmp_path / "kopi.toml"
+    assert (tmp_path / "kopi.toml").read_bytes() == PLAN_2022.read_bytes()
+
+
+def test_opening_a_broken_plan_says_why_and_keeps_the_open_one(window, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.toml"
+    broken.write_text(plan_text().replace("#1f77b4", "blå"), encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    window.open_action.trigger()
+    assert len(shown) == 1
+    assert "broken.toml:" in shown[0] and "categories[0].color" in shown[0]
+    assert window.document.plan.title == "Årshjul arbejdsmarkedsudvalget 2022"
+
+
+def test_closing_with_unsaved_changes_asks(window, monkeypatch):
+    window.document.undo_stack.push(Touch(window.document, "X"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert "X" not in window.document.path.read_text(encoding="utf-8")
+
+
+def test_file_actions_have_the_standard_shortcuts(window):
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.save_as_action.shortcut() == QKeySequence(QKeySequence.StandardKey.SaveAs)
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+
+
+def test_an_empty_window_says_how_to_open_a_plan(qtbot):
+    create_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.document.plan is None
+    assert not win.save_action.isEnabled()
+    assert win.wheel.layout_() is None
+    win.wheel.grab()  # paints the hint without a plan
+
+
+def test_the_cached_wheel_is_repainted_only_when_something_changes(window, qtbot):
+    wheel = window.wheel
+    wheel.grab()
+    cached = wheel._pixmap
+    assert cached is not None
+    qtbot.mouseMove(wheel, point_of(wheel, "strategi").toPoint())
+    wheel.grab()
+    assert wheel._pixmap is cached  # hover paints on top of the cache
+    window.document.undo_stack.push(Touch(window.document, "Y"))
+    assert wheel._pixmap is None
+
+
+def test_window_menus_speak_danish(qtbot):
+    from aarshjul import i18n
+
+    i18n.set_language("da")
+    create_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    menus = [a.text() for a in win.menuBar().actions()]
+    assert menus == ["&Filer", "&Vis", "&Hjælp"]
+    assert win.save_as_action.text() == "Gem &som…"
