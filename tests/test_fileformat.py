@@ -342,7 +342,16 @@ def test_the_documented_example_is_a_valid_plan_in_the_written_form():
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
     plan = loads_plan(example, "plan-format.md")
     assert plan.start == dt.date(2024, 8, 1) and plan.last_day == dt.date(2025, 7, 31)
-    assert [a.kind.value for a in plan.activities] == ["phase", "deadline", "deadline", "unscheduled"]
+    assert [a.kind.value for a in plan.activities] == [
+        "phase",
+        "deadline",
+        "deadline",
+        "unscheduled",
+    ]
     assert [o.start for o in plan.occurrences_of(plan.activity("kvartalsregnskab"))] == [
-        dt.date(2024, 9, 30), dt.date(2024, 12, 31), dt.date(2025, 3, 31), dt.date(2025, 6, 30)]
+        dt.date(2024, 9, 30),
+        dt.date(2024, 12, 31),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 6, 30),
+    ]
     assert plan.activity("budgetlaegning").description.startswith("Bestyrelsen drøfter")
