@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from aarshjul.colors import text_color_on
@@ -21,6 +21,7 @@ from aarshjul.model.plan import Kind, Occurrence, Plan, Ring
 Measure = Callable[[str, float, bool], float]
 
 ELLIPSIS = "…"
+WEEKEND = "#c0392b"
 DEADLINE_HALF_DAYS = 2  # a deadline keeps its lane to itself this many days either side
 
 
@@ -31,7 +32,11 @@ def estimate_width(text: str, px: float, bold: bool = False) -> float:
 
 @dataclass(frozen=True)
 class YearScale:
-    """Maps the wheel's days to angles: the first day at 12 o'clock, clockwise."""
+    """Maps the shown days to angles: the first day at 12 o'clock, clockwise.
+
+    Usually the plan's twelve months; a zoomed view shows a quarter or a month
+    round the whole circle.
+    """
 
     start: dt.date
     days: int
@@ -39,6 +44,23 @@ class YearScale:
     @classmethod
     def of(cls, plan: Plan) -> YearScale:
         return cls(plan.start, plan.days)
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> YearScale:
+        """The days from ``start`` up to, not including, ``end``."""
+        return cls(start, (end - start).days)
+
+    @property
+    def end(self) -> dt.date:
+        """The first day after the shown days."""
+        return self.start + dt.timedelta(days=self.days)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end - dt.timedelta(days=1)
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day < self.end
 
     def angle(self, day: dt.date) -> float:
         """The angle where ``day`` begins."""
@@ -128,6 +150,7 @@ class Item:
     color: str
     label: list[ArcText] = field(default_factory=list)
     marker_size: float = 0.0
+    dimmed: bool = False
 
     @property
     def is_marker(self) -> bool:
@@ -309,15 +332,24 @@ def layout(
     diameter: float,
     occurrences: Sequence[Occurrence] | None = None,
     *,
+    span: tuple[dt.date, dt.date] | None = None,
     month_names: Sequence[str] | None = None,
+    heading: str | None = None,
+    week_label: str = "Week {week}",
+    dimmed: Collection[str] = (),
     measure: Measure = estimate_width,
     today: dt.date | None = None,
     style: Style = Style(),
 ) -> WheelLayout:
     """Lay out ``plan`` in a circle of ``diameter`` centred on the origin.
 
-    ``occurrences`` defaults to all of the plan's; ``month_names`` gives the
-    twelve month names January first (English if not given).
+    ``occurrences`` defaults to all of the plan's. ``span`` (first day, day
+    after the last) zooms to part of the year, such as a quarter or a month,
+    shown round the whole circle; a month shows weeks and days in its outer
+    bands. ``month_names`` gives the twelve month names January first (English
+    if not given), ``heading`` the large centre text (the plan's year),
+    ``week_label`` the week's name in a month view. Activities whose ids are in
+    ``dimmed`` are marked so the painter can fade them.
     """
     occurrences = plan.occurrences() if occurrences is None else occurrences
     names = (
@@ -325,7 +357,7 @@ def layout(
         if month_names
         else [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
     )
-    scale = YearScale.of(plan)
+    scale = YearScale.of(plan) if span is None else YearScale.between(*span)
     R = diameter / 2
     outer = R * 0.985
     month_inner = outer - R * style.month_band
@@ -333,21 +365,31 @@ def layout(
     rings_outer = week_inner - R * 0.01
     rings_inner = R * style.rings_inner
 
-    months = _months(
-        plan, scale, names, (outer + month_inner) / 2, R * style.month_px, measure, style
-    )
-    weeks, week_labels = _weeks(
-        plan, scale, (month_inner + week_inner) / 2, R * style.week_px, measure, style
-    )
+    outer_radius = (outer + month_inner) / 2
+    inner_radius = (month_inner + week_inner) / 2
+    if scale.days <= 31:
+        months = _week_sectors(scale, week_label, outer_radius, R * style.month_px, measure, style)
+        weeks, week_labels = _days(scale, inner_radius, R * style.week_px * 1.15, measure, style)
+    else:
+        months = _months(scale, names, outer_radius, R * style.month_px, measure, style)
+        weeks, week_labels = _weeks(scale, inner_radius, R * style.week_px, measure, style)
 
-    scheduled = [o for o in occurrences if o.start is not None]
+    shown = [
+        o
+        for o in occurrences
+        if o.start is not None
+        and o.end is not None
+        and o.start < scale.end
+        and o.end >= scale.start
+    ]
     by_ring: dict[str, list[Occurrence]] = {r.id: [] for r in plan.rings}
-    for occ in scheduled:
+    for occ in shown:
         by_ring.setdefault(occ.activity.ring, []).append(occ)
     lanes_of = {ring_id: assign_lanes(occs, scale) for ring_id, occs in by_ring.items()}
     bands = _ring_bands(plan.rings, lanes_of, rings_inner, rings_outer, R, measure, style)
 
     colors = {c.id: c.color for c in plan.categories}
+    faded = set(dimmed)
     items: list[Item] = []
     for index, band in enumerate(bands):
         occs = by_ring.get(band.ring.id, [])
@@ -364,23 +406,18 @@ def layout(
                 size = min((outer_r - inner) * 0.32, R * 0.022)
                 item = Item(occ, index, lane, a, a, inner, outer_r, color, marker_size=size)
             else:
-                item = Item(
-                    occ,
-                    index,
-                    lane,
-                    scale.angle(occ.start),
-                    scale.angle_after(occ.end),
-                    inner,
-                    outer_r,
-                    color,
-                )
+                first = max(occ.start, scale.start)
+                last = min(occ.end, scale.last_day)
+                a0, a1 = scale.angle(first), scale.angle_after(last)
+                item = Item(occ, index, lane, a0, a1, inner, outer_r, color)
+            item.dimmed = occ.activity.id in faded
             ring_items.append(item)
         _label_ring(ring_items, R, measure, style)
         items.extend(ring_items)
 
     items.sort(key=lambda i: i.is_marker)  # markers on top of every ring segment
-    centre = _centre(plan, rings_inner, R, measure, style)
-    today_angle = scale.middle(today) if today is not None and plan.contains(today) else None
+    centre = _centre(plan, heading or plan.year_label, rings_inner, R, measure, style)
+    today_angle = scale.middle(today) if today is not None and scale.contains(today) else None
     return WheelLayout(
         diameter,
         scale,
@@ -400,7 +437,6 @@ def layout(
 
 
 def _months(
-    plan: Plan,
     scale: YearScale,
     names: list[str],
     radius: float,
@@ -409,21 +445,63 @@ def _months(
     style: Style,
 ) -> list[Sector]:
     sectors = []
-    first = plan.start.replace(day=1)
-    for i in range(13):
-        month = _add_months(first, i)
-        begin = max(month, plan.start)
-        end = min(_add_months(month, 1), plan.end)
-        if begin >= end:
-            continue
-        a0, a1 = scale.angle(begin), scale.angle(end) if end < plan.end else 360.0
-        width = math.radians(a1 - a0) * radius * 0.92
+    month = scale.start.replace(day=1)
+    while month < scale.end:
+        begin = max(month, scale.start)
+        end = min(_add_months(month, 1), scale.end)
         name = names[month.month - 1]
-        name = name[:1].upper() + name[1:]
-        text = name if measure(name, px, True) <= width else elide(name, width, px, measure, True)
-        mid = (a0 + a1) / 2
-        label = ArcText(text, radius, mid, px, style.ink, True, is_flipped(mid)) if text else None
-        sectors.append(Sector(a0, a1, label, shaded=month.month % 2 == 0))
+        sectors.append(
+            _sector(
+                scale,
+                begin,
+                end,
+                name[:1].upper() + name[1:],
+                radius,
+                px,
+                measure,
+                style,
+                shaded=month.month % 2 == 0,
+            )
+        )
+        month = _add_months(month, 1)
+    return sectors
+
+
+def _sector(
+    scale: YearScale,
+    begin: dt.date,
+    end: dt.date,
+    name: str,
+    radius: float,
+    px: float,
+    measure: Measure,
+    style: Style,
+    shaded: bool,
+) -> Sector:
+    a0 = scale.angle(begin)
+    a1 = scale.angle(end) if end < scale.end else 360.0
+    width = math.radians(a1 - a0) * radius * 0.92
+    text = elide(name, width, px, measure, True)
+    mid = (a0 + a1) / 2
+    label = ArcText(text, radius, mid, px, style.ink, True, is_flipped(mid)) if text else None
+    return Sector(a0, a1, label, shaded)
+
+
+def _week_sectors(
+    scale: YearScale, week_label: str, radius: float, px: float, measure: Measure, style: Style
+) -> list[Sector]:
+    """A month view's outer band: its ISO weeks."""
+    sectors = []
+    monday = scale.start - dt.timedelta(days=scale.start.weekday())
+    while monday < scale.end:
+        begin = max(monday, scale.start)
+        end = min(monday + dt.timedelta(days=7), scale.end)
+        week = monday.isocalendar().week
+        name = week_label.format(week=week) if (end - begin).days >= 3 else str(week)
+        sectors.append(
+            _sector(scale, begin, end, name, radius, px, measure, style, shaded=week % 2 == 0)
+        )
+        monday += dt.timedelta(days=7)
     return sectors
 
 
@@ -433,24 +511,39 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _weeks(
-    plan: Plan, scale: YearScale, radius: float, px: float, measure: Measure, style: Style
+    scale: YearScale, radius: float, px: float, measure: Measure, style: Style
 ) -> tuple[list[float], list[ArcText]]:
     boundaries: list[float] = []
     labels: list[ArcText] = []
-    monday = plan.start - dt.timedelta(days=plan.start.weekday())
-    while monday < plan.end:
-        begin = max(monday, plan.start)
-        end = min(monday + dt.timedelta(days=7), plan.end)
-        if monday >= plan.start:
+    monday = scale.start - dt.timedelta(days=scale.start.weekday())
+    while monday < scale.end:
+        begin = max(monday, scale.start)
+        end = min(monday + dt.timedelta(days=7), scale.end)
+        if monday >= scale.start:
             boundaries.append(scale.angle(monday))
         a0 = scale.angle(begin)
-        a1 = scale.angle(end) if end < plan.end else 360.0
+        a1 = scale.angle(end) if end < scale.end else 360.0
         number = str(monday.isocalendar().week)
         room = math.radians(a1 - a0) * radius
         if (end - begin).days >= 4 and measure(number, px, False) <= room * 0.9:
             mid = (a0 + a1) / 2
             labels.append(ArcText(number, radius, mid, px, style.muted, False, is_flipped(mid)))
         monday += dt.timedelta(days=7)
+    return boundaries, labels
+
+
+def _days(
+    scale: YearScale, radius: float, px: float, measure: Measure, style: Style
+) -> tuple[list[float], list[ArcText]]:
+    """A month view's inner band: a tick and the number of every day, weekends in red."""
+    boundaries: list[float] = []
+    labels: list[ArcText] = []
+    for n in range(scale.days):
+        day = scale.start + dt.timedelta(days=n)
+        boundaries.append(scale.angle(day))
+        mid = scale.middle(day)
+        color = WEEKEND if day.weekday() >= 5 else style.muted
+        labels.append(ArcText(str(day.day), radius, mid, px, color, False, is_flipped(mid)))
     return boundaries, labels
 
 
@@ -585,7 +678,7 @@ def _label_marker(
 
 
 def _centre(
-    plan: Plan, rings_inner: float, R: float, measure: Measure, style: Style
+    plan: Plan, heading: str, rings_inner: float, R: float, measure: Measure, style: Style
 ) -> list[PlainText]:
     """The year large, the title under it (smaller type before it is cut), the organisation."""
     width = rings_inner * 1.55
@@ -600,8 +693,10 @@ def _centre(
     title_lines = title_lines[:3]
     org_px = R * style.title_px * 0.62
     org_lines = [elide(plan.organisation, width, org_px, measure)] if plan.organisation else []
+    while measure(heading, year_px, True) > width * 1.1 and year_px > title_px:
+        year_px *= 0.9
     rows = (
-        [(plan.year_label, year_px, year_px * 1.05, True, style.ink)]
+        [(heading, year_px, year_px * 1.05, True, style.ink)]
         + [(t, title_px, title_px * 1.25, True, style.ink) for t in title_lines]
         + [(t, org_px, org_px * 1.9, False, style.muted) for t in org_lines]
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from dateutil import rrule as _rrule
 
-from aarshjul.i18n import _
+from aarshjul.i18n import N_, _
 
 
 class RecurrenceError(ValueError):
@@ -79,3 +79,87 @@ def _check_parts(text: str) -> None:
                     raise RecurrenceError(
                         _("{name}={number} is out of range").format(name=name, number=number)
                     )
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_ORDINALS = {
+    1: N_("first"),
+    2: N_("second"),
+    3: N_("third"),
+    4: N_("fourth"),
+    5: N_("fifth"),
+    -1: N_("last"),
+    -2: N_("second to last"),
+}
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + _(" and ") + items[-1]
+
+
+def describe(
+    rule: str,
+    month_names: list[str] | None = None,
+    weekday_names: list[str] | None = None,
+) -> str:
+    """The rule in words, such as "Every month in March, June, September and December,
+    on the last day". Month and weekday names (January and Monday first) come from
+    the caller's locale; a rule with parts this does not word is returned as written.
+    """
+    months = month_names or [dt.date(2001, m, 1).strftime("%B") for m in range(1, 13)]
+    weekdays = weekday_names or [dt.date(2001, 1, d).strftime("%A") for d in range(1, 8)]
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[len("RRULE:") :]
+    parts = {}
+    for part in text.split(";"):
+        name, _sep, value = part.partition("=")
+        parts[name.strip().upper()] = value.strip().upper()
+    if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTH", "BYMONTHDAY", "COUNT", "UNTIL"}:
+        return text
+    try:
+        interval = int(parts.get("INTERVAL", "1"))
+        base = {
+            ("DAILY", True): _("Every day"),
+            ("DAILY", False): _("Every {n} days"),
+            ("WEEKLY", True): _("Every week"),
+            ("WEEKLY", False): _("Every {n} weeks"),
+            ("MONTHLY", True): _("Every month"),
+            ("MONTHLY", False): _("Every {n} months"),
+            ("YEARLY", True): _("Every year"),
+            ("YEARLY", False): _("Every {n} years"),
+        }[(parts.get("FREQ", ""), interval == 1)].format(n=interval)
+        words = [base]
+        if "BYMONTH" in parts:
+            names = [months[int(m) - 1] for m in parts["BYMONTH"].split(",")]
+            words.append(_(" in {months}").format(months=_join(names)))
+        details = []
+        if "BYMONTHDAY" in parts:
+            days = [
+                _("the last day") if int(d) == -1 else _("day {n}").format(n=int(d))
+                for d in parts["BYMONTHDAY"].split(",")
+            ]
+            details.append(_("on {days}").format(days=_join(days)))
+        if "BYDAY" in parts:
+            days = []
+            for item in parts["BYDAY"].split(","):
+                name = weekdays[_WEEKDAYS.index(item[-2:])]
+                if item[:-2]:
+                    days.append(
+                        _("the {ordinal} {day}").format(
+                            ordinal=_(_ORDINALS[int(item[:-2])]), day=name
+                        )
+                    )
+                else:
+                    days.append(name)
+            details.append(_("on {days}").format(days=_join(days)))
+        if "COUNT" in parts:
+            details.append(_("{n} times").format(n=int(parts["COUNT"])))
+        if "UNTIL" in parts:
+            until = dt.datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date()
+            details.append(_("until {date}").format(date=until.isoformat()))
+    except (KeyError, ValueError, IndexError):
+        return text
+    return "".join(words) + "".join(", " + d for d in details)

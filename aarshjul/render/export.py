@@ -1,17 +1,27 @@
-"""Exports of the wheel that need no window: PNG (later also PDF and SVG)."""
+"""Exports that need no window: PDF (poster and handout), SVG and PNG (the poster).
+
+Every export is rendered in memory and written atomically, so a failure never
+leaves half a file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
 
+from aarshjul import __version__
 from aarshjul.i18n import _
 from aarshjul.model.fileformat import write_atomically
-from aarshjul.model.plan import Plan
+from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.painter import paint_wheel, wheel_layout
+from aarshjul.render.printout import Printout, page_layout, paint_poster, print_pages
+
+PDF_DPI = 300
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -24,16 +34,31 @@ def ensure_gui_application() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
+def _printout(
+    plan: Plan, occurrences: Sequence[Occurrence] | None, today: dt.date | None
+) -> Printout:
+    made = dt.date.today()
+    return Printout(plan, plan.occurrences() if occurrences is None else occurrences, made, today)
+
+
 def render_image(plan: Plan, width: int, height: int, today: dt.date | None = None) -> QImage:
-    """The wheel centred in a white ``width`` × ``height`` image."""
+    """The wheel alone, centred in a white ``width`` × ``height`` image."""
     ensure_gui_application()
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
-    diameter = min(width, height)
-    layout = wheel_layout(plan, diameter, today=today)
+    layout = wheel_layout(plan, min(width, height), today=today)
     with QPainter(image) as painter:
-        paint_wheel(painter, layout, QRectF(0, 0, width, height), today_label=_("Today"))
+        paint_wheel(painter, layout, QRectF(0, 0, width, height), _("Today"))
     return image
+
+
+def _bytes(write) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    write(buffer)
+    buffer.close()
+    return bytes(data.data())
 
 
 def export_png(
@@ -41,14 +66,95 @@ def export_png(
     path: str | os.PathLike[str],
     width: int = 1600,
     height: int = 1600,
+    *,
+    dpi: int = 96,
+    occurrences: Sequence[Occurrence] | None = None,
     today: dt.date | None = None,
 ) -> None:
-    """Write the wheel as a PNG, atomically."""
-    image = render_image(plan, width, height, today)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError(_("the PNG image could not be encoded"))
-    buffer.close()
-    write_atomically(path, bytes(data.data()))
+    """The poster (title, wheel, legend) as a PNG of ``width`` × ``height`` pixels."""
+    ensure_gui_application()
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    margin = min(width, height) * 0.03
+    with QPainter(image) as painter:
+        paint_poster(
+            painter,
+            QRectF(margin, margin, width - 2 * margin, height - 2 * margin),
+            _printout(plan, occurrences, today),
+        )
+
+    def write(buffer: QBuffer) -> None:
+        if not image.save(buffer, "PNG"):
+            raise OSError(_("the PNG image could not be encoded"))
+
+    write_atomically(path, _bytes(write))
+
+
+def export_svg(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    width: int = 1600,
+    height: int = 1600,
+    *,
+    dpi: int = 96,
+    occurrences: Sequence[Occurrence] | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """The poster as SVG 1.1 (text stays text)."""
+    ensure_gui_application()
+    printout = _printout(plan, occurrences, today)
+
+    def write(buffer: QBuffer) -> None:
+        generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRectF(0, 0, width, height))
+        generator.setResolution(dpi)
+        generator.setTitle(plan.title)
+        generator.setDescription(
+            _("Made {date} with Årshjul").format(date=printout.made.isoformat())
+        )
+        margin = min(width, height) * 0.03
+        with QPainter(generator) as painter:
+            painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
+            paint_poster(
+                painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), printout
+            )
+
+    write_atomically(path, _bytes(write))
+
+
+def pdf_writer(device: QIODevice, plan: Plan, paper: str, landscape: bool) -> QPdfWriter:
+    writer = QPdfWriter(device)
+    writer.setPageLayout(page_layout(paper, landscape))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(plan.title)
+    writer.setCreator(f"Årshjul {__version__}")
+    return writer
+
+
+def export_pdf(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "A4",
+    landscape: bool = False,
+    occurrences: Sequence[Occurrence] | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """The poster and the handout as a vector PDF; returns the number of pages."""
+    ensure_gui_application()
+    printout = _printout(plan, occurrences, today)
+    pages = 0
+
+    def write(buffer: QBuffer) -> None:
+        nonlocal pages
+        writer = pdf_writer(buffer, plan, paper, landscape)
+        pages = print_pages(writer, printout)
+        del writer  # finishes the file before the buffer closes
+
+    write_atomically(path, _bytes(write))
+    return pages

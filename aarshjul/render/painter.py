@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from aarshjul import geometry
 from aarshjul.geometry import ArcText, Item, PlainText, WheelLayout
+from aarshjul.i18n import _
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.fonts import BASE_PX, TextMeasure, base_font
 
@@ -26,6 +28,7 @@ RULE = QColor(0, 0, 0, 40)
 RING_FILL = QColor(0, 0, 0, 6)
 TODAY = QColor("#d70015")
 SEGMENT_EDGE = QColor("#ffffff")
+DIMMED_OPACITY = 0.2
 
 _measure: TextMeasure | None = None
 
@@ -49,15 +52,21 @@ def wheel_layout(
     diameter: float,
     occurrences: Sequence[Occurrence] | None = None,
     today: dt.date | None = None,
+    **options: Any,
 ) -> WheelLayout:
-    """Lay the plan out with the real font and the plan's month names."""
+    """Lay the plan out with the real font, the plan's month names and our words.
+
+    ``options`` go to :func:`aarshjul.geometry.layout` (span, heading, dimmed).
+    """
     return geometry.layout(
         plan,
         diameter,
         occurrences,
         month_names=month_names(plan.locale),
+        week_label=_("Week {week}"),
         measure=measure(),
         today=today,
+        **options,
     )
 
 
@@ -71,9 +80,17 @@ def fit_transform(layout: WheelLayout, target: QRectF) -> QTransform:
 
 
 def paint_wheel(
-    painter: QPainter, layout: WheelLayout, target: QRectF, today_label: str = "I dag"
+    painter: QPainter,
+    layout: WheelLayout,
+    target: QRectF,
+    today_label: str = "I dag",
+    skip: Collection[str] = (),
 ) -> None:
-    """Paint the whole wheel into ``target`` (the largest centred circle that fits)."""
+    """Paint the whole wheel into ``target`` (the largest centred circle that fits).
+
+    Activities whose ids are in ``skip`` are left out (a dragged activity is
+    painted on top of the rest, which stays cached).
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -81,7 +98,14 @@ def paint_wheel(
     _paint_background(painter, layout)
     _paint_rings(painter, layout)
     for item in layout.items:
-        paint_item(painter, item)
+        if skip and item.occurrence.activity.id in skip:
+            continue
+        if item.dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
+            paint_item(painter, item)
+            painter.setOpacity(1.0)
+        else:
+            paint_item(painter, item)
     if layout.today is not None:
         _paint_today(painter, layout, today_label)
     for text in layout.centre:
@@ -238,7 +262,12 @@ def _paint_today(painter: QPainter, layout: WheelLayout, label: str) -> None:
 
 
 def draw_arc_text(painter: QPainter, text: ArcText) -> None:
-    """Set ``text`` glyph by glyph along its circle, reading left to right."""
+    """Set ``text`` along its circle, reading left to right.
+
+    Short text, whose chord strays from the arc by less than a fifth of its
+    size, is set straight in one piece (it stays whole words in PDF and SVG);
+    longer text glyph by glyph along the arc.
+    """
     m = measure()
     k = text.px / BASE_PX
     advances = [m.advance(c, text.bold) * k for c in text.text]
@@ -251,6 +280,16 @@ def draw_arc_text(painter: QPainter, text: ArcText) -> None:
     painter.setFont(base_font(text.bold))
     painter.setPen(QColor(text.color))
     base = painter.worldTransform()
+    sagitta = r * (1 - math.cos(total / r / 2)) if r > 0 else 0.0
+    if sagitta < text.px * 0.2:
+        transform = QTransform()
+        transform.rotate(text.angle + (180.0 if text.flipped else 0.0))
+        transform.translate(0, baseline if text.flipped else -baseline)
+        transform.scale(k, k)
+        painter.setWorldTransform(transform * base)
+        painter.drawText(QPointF(-total / k / 2, 0), text.text)
+        painter.setWorldTransform(base)
+        return
     position = -total / 2
     for char, advance in zip(text.text, advances, strict=True):
         centre = position + advance / 2

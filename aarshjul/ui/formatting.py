@@ -1,23 +1,45 @@
-"""Dates and activities in words, in the plan's locale."""
+"""Dates, periods and activities in words, in the plan's locale."""
 
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate, QLocale
 
 from aarshjul.i18n import _
-from aarshjul.model.plan import Occurrence
+from aarshjul.model.periods import Zoom, quarter_number
+from aarshjul.model.plan import Occurrence, Plan
+from aarshjul.render.painter import month_names
+
+__all__ = ["month_names"]  # re-exported for the panels
 
 
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _danish(locale: str) -> bool:
+    return QLocale(locale).language() == QLocale.Language.Danish
+
+
 def format_date(day: dt.date, locale: str, with_year: bool = True) -> str:
     """ "1. april 2022" in Danish, "1 April 2022" in English."""
-    pattern = "d. MMMM" if QLocale(locale).language() == QLocale.Language.Danish else "d MMMM"
+    pattern = "d. MMMM" if _danish(locale) else "d MMMM"
     return QLocale(locale).toString(qdate(day), pattern + (" yyyy" if with_year else ""))
+
+
+def format_long_date(day: dt.date, locale: str) -> str:
+    """With weekday and ISO week: "fredag 1. april 2022 (uge 13)"."""
+    pattern = "dddd d. MMMM yyyy" if _danish(locale) else "dddd d MMMM yyyy"
+    text = QLocale(locale).toString(qdate(day), pattern)
+    return f"{text} ({_('week {week}').format(week=day.isocalendar().week)})"
+
+
+def format_short_date(day: dt.date, locale: str) -> str:
+    """ "1. apr." / "1 Apr", for lists."""
+    pattern = "d. MMM" if _danish(locale) else "d MMM"
+    return QLocale(locale).toString(qdate(day), pattern)
 
 
 def format_range(start: dt.date | None, end: dt.date | None, locale: str) -> str:
@@ -26,22 +48,39 @@ def format_range(start: dt.date | None, end: dt.date | None, locale: str) -> str
         return _("No date yet")
     if end is None or end == start:
         return format_date(start, locale)
-    return (
-        f"{format_date(start, locale, with_year=start.year != end.year)} – "
-        f"{format_date(end, locale)}"
-    )
+    first = format_date(start, locale, with_year=start.year != end.year)
+    return f"{first} – {format_date(end, locale)}"
+
+
+def weekday_names(locale: str) -> list[str]:
+    qlocale = QLocale(locale)
+    return [qlocale.dayName(d, QLocale.FormatType.LongFormat) for d in range(1, 8)]
+
+
+def period_heading(plan: Plan, zoom: Zoom, span: tuple[dt.date, dt.date] | None) -> str:
+    """The centre's heading: the year, "2. kvartal 2022" or "Juni 2022"."""
+    if zoom is Zoom.YEAR or span is None:
+        return plan.year_label
+    if zoom is Zoom.QUARTER:
+        return _("Q{n} {year}").format(n=quarter_number(plan, span[0]), year=plan.year_label)
+    name = QLocale(plan.locale).standaloneMonthName(span[0].month, QLocale.FormatType.LongFormat)
+    return f"{name[:1].upper()}{name[1:]} {span[0].year}"
 
 
 def describe_occurrence(occ: Occurrence, locale: str, ring: str, category: str) -> str:
     """Rich text for a tooltip: the title, the dates and where it belongs."""
-    title = occ.activity.title.replace("&", "&amp;").replace("<", "&lt;")
     dates = format_range(occ.start, occ.end, locale)
-    if (
-        occ.start is not None
-        and occ.start.isocalendar().week == (occ.end or occ.start).isocalendar().week
-    ):
-        dates += " · " + _("week {week}").format(week=occ.start.isocalendar().week)
-    lines = [f"<b>{title}</b>", dates, f"{category} · {ring}"]
+    if occ.start is not None and occ.end is not None:
+        first, last = occ.start.isocalendar().week, occ.end.isocalendar().week
+        if first == last:
+            dates += " · " + _("week {week}").format(week=first)
+        else:
+            dates += " · " + _("weeks {first}–{last}").format(first=first, last=last)
+    lines = [
+        f"<b>{escape(occ.activity.title)}</b>",
+        escape(dates),
+        f"{escape(category)} · {escape(ring)}",
+    ]
     if occ.activity.rrule:
         lines.append(_("Recurring"))
     return "<br>".join(lines)

@@ -1,19 +1,24 @@
-"""The main window: the wheel, the activities without a date, and the File menu."""
+"""The main window: the wheel, its panels, the menus and the toolbar."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QToolBar,
     QWidget,
 )
 
@@ -21,8 +26,16 @@ from aarshjul import __version__
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
 from aarshjul.model import PlanError
+from aarshjul.model.periods import Zoom
+from aarshjul.render.export import export_pdf
+from aarshjul.render.printout import Printout, page_layout, paint_pages
+from aarshjul.ui.activity_list import ActivityList
+from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.formatting import format_range
+from aarshjul.ui.legend import Legend, swatch
+from aarshjul.ui.upcoming import UpcomingPanel
+from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import WheelWidget
 
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
@@ -31,69 +44,203 @@ FILE_FILTER = "{plans} (*.toml);;{all} (*)"
 class MainWindow(QMainWindow):
     """One window per open plan."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.document = PlanDocument(self)
-        self.wheel = WheelWidget(self.document, self)
+        self.view = ViewState(self.document, self)
+        self.wheel = WheelWidget(self.view, self)
+        if today is not None:
+            self.wheel.set_today(today)
         self.setCentralWidget(self.wheel)
-        self._build_unscheduled_dock()
+        self.setDockNestingEnabled(True)
+        self._build_docks()
         self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.document.plan_changed.connect(self._refresh)
         self.document.path_changed.connect(self._update_title)
         self.document.modified_changed.connect(self.setWindowModified)
+        self.view.zoom_changed.connect(self._zoom_changed)
         self.wheel.hovered.connect(self._show_hovered)
-        self.resize(1180, 900)
+        self.resize(1280, 900)
+        self._restore_layout()
         self._update_title()
         self._refresh()
+        self._zoom_changed()
 
     # -- building -----------------------------------------------------------
 
-    def _build_unscheduled_dock(self) -> None:
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.details = DetailsPanel(self.view)
+        self.details_dock = self._dock(_("Details"), "detailsDock", self.details, right)
+        self.legend = Legend(self.view)
+        self.legend_dock = self._dock(_("Legend"), "legendDock", self.legend, right)
+        self.upcoming = UpcomingPanel(self.view, self.wheel.today())
+        self.upcoming_dock = self._dock(_("Now and next"), "upcomingDock", self.upcoming, right)
         self.unscheduled = QListWidget()
         self.unscheduled.setObjectName("unscheduledList")
         self.unscheduled.setWordWrap(True)
-        self.unscheduled.setAlternatingRowColors(True)
-        dock = QDockWidget(_("Without a date"), self)
-        dock.setObjectName("unscheduledDock")
-        dock.setWidget(self.unscheduled)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        self.unscheduled.itemClicked.connect(
+            lambda item: self.view.select((item.data(Qt.ItemDataRole.UserRole), 0))
         )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.unscheduled_dock = dock
+        self.unscheduled_dock = self._dock(
+            _("Without a date"), "unscheduledDock", self.unscheduled, right
+        )
+        self.tabifyDockWidget(self.legend_dock, self.upcoming_dock)
+        self.tabifyDockWidget(self.upcoming_dock, self.unscheduled_dock)
+        self.legend_dock.raise_()
+        self.activity_list = ActivityList(self.view)
+        self.list_dock = self._dock(
+            _("Activities"), "listDock", self.activity_list, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.resizeDocks([self.details_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.list_dock], [200], Qt.Orientation.Vertical)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        tip: str = "",
+    ) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(
+                f"{tip} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else tip
+            )
+        act.triggered.connect(slot)
+        return act
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence.StandardKey | str | None, slot) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            return act
-
-        self.open_action = action(_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
-        self.save_action = action(_("&Save"), QKeySequence.StandardKey.Save, self.save)
-        self.save_as_action = action(_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
-        self.quit_action = action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = action(_("&About Årshjul"), None, self.about)
+        a = self._action
+        self.open_action = a(_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
+        self.save_action = a(_("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_as_action = a(_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
+        self.export_pdf_action = a(
+            _("&Export PDF…"),
+            "Ctrl+E",
+            self.export_pdf_dialog,
+            _("The wheel and a month-by-month handout as PDF"),
+        )
+        self.print_action = a(_("&Print…"), QKeySequence.StandardKey.Print, self.print_dialog)
+        self.preview_action = a(_("Print Pre&view…"), "Ctrl+Shift+P", self.print_preview)
+        self.quit_action = a(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = a(_("&About Årshjul"), None, self.about)
+
+        self.zoom_actions: dict[Zoom, QAction] = {}
+        group = QActionGroup(self)
+        for zoom, text, key, tip in (
+            (Zoom.YEAR, _("Year"), "Ctrl+0", _("Show the whole year")),
+            (Zoom.QUARTER, _("Quarter"), "Ctrl+2", _("Show a quarter")),
+            (Zoom.MONTH, _("Month"), "Ctrl+3", _("Show a month")),
+        ):
+            act = a(text, key, lambda z=zoom: self.view.set_zoom(z), tip)
+            act.setCheckable(True)
+            group.addAction(act)
+            self.zoom_actions[zoom] = act
+        self.zoom_in_action = a(
+            _("Zoom &In"),
+            QKeySequence.StandardKey.ZoomIn,
+            lambda: self.view.set_zoom(self.view.zoom.closer()),
+        )
+        self.zoom_out_action = a(
+            _("Zoom &Out"),
+            QKeySequence.StandardKey.ZoomOut,
+            lambda: self.view.set_zoom(self.view.zoom.wider()),
+        )
+        self.previous_action = a(
+            _("Previous"),
+            "Alt+Left",
+            lambda: self.view.step(-1),
+            _("The previous quarter or month"),
+        )
+        self.next_action = a(
+            _("Next"), "Alt+Right", lambda: self.view.step(1), _("The next quarter or month")
+        )
+        self.today_action = a(_("Today"), "Ctrl+T", self.go_to_today, _("Show the current month"))
+        self.find_action = a(_("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        file_menu.addAction(self.open_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        for act in (
+            self.open_action,
+            None,
+            self.save_action,
+            self.save_as_action,
+            None,
+            self.export_pdf_action,
+            self.preview_action,
+            self.print_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
         view_menu = self.menuBar().addMenu(_("&View"))
-        view_menu.addAction(self.unscheduled_dock.toggleViewAction())
+        for act in (
+            *self.zoom_actions.values(),
+            None,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.previous_action,
+            self.next_action,
+            self.today_action,
+            None,
+            self.find_action,
+            None,
+        ):
+            view_menu.addSeparator() if act is None else view_menu.addAction(act)
+        for dock in (
+            self.details_dock,
+            self.legend_dock,
+            self.upcoming_dock,
+            self.unscheduled_dock,
+            self.list_dock,
+        ):
+            view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Toolbar"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (*self.zoom_actions.values(),):
+            bar.addAction(act)
+        bar.addSeparator()
+        bar.addAction(self.previous_action)
+        bar.addAction(self.today_action)
+        bar.addAction(self.next_action)
+        bar.addSeparator()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(280)
+        self.search.textChanged.connect(self.view.set_search)
+        bar.addWidget(self.search)
+        bar.addSeparator()
+        bar.addAction(self.export_pdf_action)
+        bar.addAction(self.print_action)
+        self.addToolBar(bar)
+        self.toolbar = bar
 
     # -- showing the document -----------------------------------------------
 
@@ -108,23 +255,34 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         self._update_title()
         self.unscheduled.clear()
-        has_plan = plan is not None
-        self.save_action.setEnabled(has_plan)
-        self.save_as_action.setEnabled(has_plan)
+        for act in (
+            self.save_action,
+            self.save_as_action,
+            self.export_pdf_action,
+            self.print_action,
+            self.preview_action,
+        ):
+            act.setEnabled(plan is not None)
         if plan is None:
             self.status.setText("")
             return
-        waiting = [a for a in plan.activities if a.start is None]
-        for activity in waiting:
-            category = plan.category(activity.category)
+        for activity in plan.activities:
+            if activity.start is not None:
+                continue
             row = QListWidgetItem(activity.title)
             row.setData(Qt.ItemDataRole.UserRole, activity.id)
             row.setToolTip(activity.description)
+            category = plan.category(activity.category)
             if category:
-                row.setData(Qt.ItemDataRole.DecorationRole, _swatch(category.color))
+                row.setIcon(swatch(category.color))
             self.unscheduled.addItem(row)
-        self.unscheduled_dock.setVisible(bool(waiting) or self.unscheduled_dock.isVisible())
         self.status.setText(self._summary())
+
+    def _zoom_changed(self) -> None:
+        self.zoom_actions[self.view.zoom].setChecked(True)
+        zoomed = self.view.zoom is not Zoom.YEAR
+        self.previous_action.setEnabled(zoomed)
+        self.next_action.setEnabled(zoomed)
 
     def _summary(self) -> str:
         plan = self.document.plan
@@ -146,6 +304,20 @@ class MainWindow(QMainWindow):
         self.status.setText(
             f"{occ.activity.title} · {format_range(occ.start, occ.end, plan.locale)}"
         )
+
+    def go_to_today(self) -> None:
+        plan = self.document.plan
+        today = self.wheel.today()
+        if plan is None:
+            return
+        if not plan.contains(today):
+            self.statusBar().showMessage(_("Today is not in this plan's year."), 5000)
+            return
+        self.view.set_zoom(Zoom.MONTH, today)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     # -- files ---------------------------------------------------------------
 
@@ -226,8 +398,88 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    # -- printing and exporting -------------------------------------------------
+
+    def printout(self) -> Printout | None:
+        """What the window prints: the plan less what the legend hides."""
+        plan = self.document.plan
+        if plan is None:
+            return None
+        today = self.wheel.today()
+        return Printout(
+            plan, self.view.visible(), dt.date.today(), today if plan.contains(today) else None
+        )
+
+    def export_pdf_dialog(self) -> bool:
+        plan = self.document.plan
+        if plan is None:
+            return False
+        start = self.document.path.with_suffix(".pdf") if self.document.path else Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export PDF"), str(start), f"{_('PDF files')} (*.pdf)"
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        printout = self.printout()
+        assert printout is not None
+        try:
+            pages = export_pdf(plan, path, occurrences=printout.occurrences, today=printout.today)
+        except OSError as exc:
+            self._error(_("The PDF could not be written"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(
+            _("Wrote {path} ({pages} pages)").format(path=path, pages=pages), 5000
+        )
+        return True
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout())
+        plan = self.document.plan
+        if plan is not None:
+            printer.setDocName(plan.title)
+        return printer
+
+    def _paint_on(self, printer: QPrinter) -> None:
+        printout = self.printout()
+        if printout is None:
+            return
+        with QPainter(printer) as painter:
+            paint_pages(painter, printer, printout)
+
+    def print_dialog(self) -> None:
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._paint_on(printer)
+
+    def print_preview(self) -> QPrintPreviewDialog:
+        """The print preview, showing the pages that Print sends to the printer."""
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreview")
+        dialog.setWindowTitle(_("Print Preview"))
+        dialog.paintRequested.connect(self._paint_on)
+        dialog.resize(1000, 800)
+        dialog.open()
+        return dialog
+
+    # -- window life --------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        state = self.settings().value("window/state")
+        geometry = self.settings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.settings().setValue("window/geometry", self.saveGeometry())
+            self.settings().setValue("window/state", self.saveState())
             event.accept()
         else:
             event.ignore()
@@ -248,11 +500,3 @@ class MainWindow(QMainWindow):
                 "file that is yours.</p>"
             ).format(version=__version__),
         )
-
-
-def _swatch(color: str):
-    from PySide6.QtGui import QColor, QPixmap
-
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color))
-    return pixmap

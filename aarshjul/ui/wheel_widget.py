@@ -1,8 +1,10 @@
 """The wheel on screen: one widget painting the shared drawing routine.
 
 The whole wheel is painted once into a cached pixmap (again only when the plan,
-the size or the date changes); hover feedback is painted on top of it, so moving
-the mouse costs one pixmap blit.
+the filter, the zoom, the size or the date changes). Hover and selection are
+painted on top of it, so moving the mouse costs one pixmap blit. While an
+activity is previewed (dragged), the cache holds the wheel without it and only
+the moving activity is painted per frame.
 """
 
 from __future__ import annotations
@@ -10,14 +12,23 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from aarshjul.geometry import Item, WheelLayout
+from aarshjul.geometry import Item, WheelLayout, to_polar
 from aarshjul.i18n import _
+from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import fit_transform, paint_item, paint_wheel, wheel_layout
-from aarshjul.ui.document import PlanDocument
-from aarshjul.ui.formatting import describe_occurrence
+from aarshjul.ui.formatting import describe_occurrence, period_heading
+from aarshjul.ui.view_state import ViewState
 
 
 class WheelWidget(QWidget):
@@ -27,19 +38,25 @@ class WheelWidget(QWidget):
 
     MARGIN = 8
 
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None):
+    def __init__(self, view: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("wheel")
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(320, 320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setBackgroundRole(self.backgroundRole())
-        self.document = document
+        self.view = view
+        self.document = view.document
         self._layout: WheelLayout | None = None
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
+        self._skip: str | None = None  # the previewed activity, left out of the cache
+        self._preview: Item | None = None
         self._today = dt.date.today()
-        document.plan_changed.connect(self.invalidate)
+        self.document.plan_changed.connect(self.invalidate)
+        view.filter_changed.connect(self.invalidate)
+        view.zoom_changed.connect(self.invalidate)
+        view.selection_changed.connect(self.update)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._check_date)
         self._clock.start(60_000)
@@ -53,7 +70,7 @@ class WheelWidget(QWidget):
         return self._today
 
     def set_today(self, day: dt.date) -> None:
-        """Tests and exports may pin "today"; the clock moves it at midnight."""
+        """Tests may pin "today"; the clock moves it at midnight."""
         self._today = day
         self.invalidate()
 
@@ -77,7 +94,15 @@ class WheelWidget(QWidget):
         if plan is None:
             return None
         if self._layout is None:
-            self._layout = wheel_layout(plan, self.wheel_rect().width(), today=self._today)
+            self._layout = wheel_layout(
+                plan,
+                self.wheel_rect().width(),
+                self.view.visible(),
+                today=self._today,
+                span=self.view.span,
+                heading=period_heading(plan, self.view.zoom, self.view.span),
+                dimmed=self.view.filter.unmatched_ids(plan),
+            )
         return self._layout
 
     def resizeEvent(self, event) -> None:
@@ -94,8 +119,9 @@ class WheelWidget(QWidget):
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(QColor(0, 0, 0, 0))
+            skip = (self._skip,) if self._skip else ()
             with QPainter(pixmap) as painter:
-                paint_wheel(painter, layout, self.wheel_rect(), today_label=_("Today"))
+                paint_wheel(painter, layout, self.wheel_rect(), _("Today"), skip)
             self._pixmap = pixmap
         return self._pixmap
 
@@ -103,20 +129,52 @@ class WheelWidget(QWidget):
         with QPainter(self) as painter:
             painter.fillRect(self.rect(), self.palette().base())
             pixmap = self._ensure_pixmap()
-            if pixmap is None:
+            layout = self.layout_()
+            if pixmap is None or layout is None:
                 painter.setPen(self.palette().placeholderText().color())
                 painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter, _("Open a plan with File › Open…")
+                    self.rect(),
+                    Qt.AlignmentFlag.AlignCenter,
+                    _("Open a plan with File › Open…"),
                 )
                 return
             painter.drawPixmap(0, 0, pixmap)
-            layout = self.layout_()
-            if self._hover is not None and layout is not None:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setWorldTransform(fit_transform(layout, self.wheel_rect()))
-                paint_item(painter, self._hover, emphasis=2.0)
+            self.paint_overlay(painter, layout)
 
-    # -- hit testing, hover and tooltips ------------------------------------
+    def paint_overlay(self, painter: QPainter, layout: WheelLayout) -> None:
+        """Selection, hover and the previewed activity, over the cached wheel."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setWorldTransform(fit_transform(layout, self.wheel_rect()))
+        selection = self.view.selection
+        if selection is not None:
+            for item in layout.items_of(selection[0]):
+                if item.occurrence.activity.id != self._skip:
+                    selected = item.occurrence.index == selection[1]
+                    paint_item(painter, item, emphasis=3.5 if selected else 1.5)
+        if self._hover is not None and self._hover.occurrence.activity.id != self._skip:
+            paint_item(painter, self._hover, emphasis=2.0)
+        if self._preview is not None:
+            paint_item(painter, self._preview, emphasis=2.5)
+
+    # -- previewing an activity that moves (dragging) -----------------------
+
+    def begin_preview(self, activity_id: str) -> None:
+        """Cache the wheel without ``activity_id``; then only set_preview() paints per frame."""
+        self._skip = activity_id
+        self._pixmap = None
+        self.update()
+
+    def set_preview(self, item: Item | None) -> None:
+        self._preview = item
+        self.update()
+
+    def end_preview(self) -> None:
+        self._skip = None
+        self._preview = None
+        self._pixmap = None
+        self.update()
+
+    # -- hit testing, selection, hover, zoom and tooltips -------------------
 
     def item_at(self, pos: QPointF) -> Item | None:
         layout = self.layout_()
@@ -124,6 +182,22 @@ class WheelWidget(QWidget):
             return None
         centre = self.wheel_rect().center()
         return layout.hit(pos.x() - centre.x(), pos.y() - centre.y())
+
+    def date_at(self, pos: QPointF) -> dt.date | None:
+        """The date under ``pos`` (by its angle), or None without a plan."""
+        layout = self.layout_()
+        if layout is None:
+            return None
+        centre = self.wheel_rect().center()
+        _radius, angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
+        return layout.scale.day_at(angle)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.item_at(event.position())
+            occurrence = item.occurrence if item else None
+            self.view.select((occurrence.activity.id, occurrence.index) if occurrence else None)
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position())
@@ -142,6 +216,21 @@ class WheelWidget(QWidget):
             self.hovered.emit(None)
             self.update()
         super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl + mouse wheel zooms in on the month or quarter under the mouse, or out."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        delta = event.angleDelta().y()
+        if delta == 0:
+            return
+        day = self.date_at(event.position())
+        zoom = self.view.zoom.closer() if delta > 0 else self.view.zoom.wider()
+        if zoom is not Zoom.YEAR and self.view.zoom is not Zoom.YEAR and delta < 0:
+            day = self.view.span[0] if self.view.span else day
+        self.view.set_zoom(zoom, day)
+        event.accept()
 
     def tooltip_at(self, pos: QPointF) -> str:
         """The tooltip text for the activity at ``pos``, or "" where there is none."""

@@ -1,0 +1,89 @@
+"""What a view shows: hidden rings and categories, and a search."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from aarshjul.model.plan import Activity, Occurrence, Plan
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for searching ("Ø" stays "ø": it is a letter of its own)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Rings and categories to hide, and search words that must all match."""
+
+    hidden_rings: frozenset[str] = field(default_factory=frozenset)
+    hidden_categories: frozenset[str] = field(default_factory=frozenset)
+    search: str = ""
+
+    def shows(self, activity: Activity) -> bool:
+        """Is the activity's ring and category shown?"""
+        return activity.ring not in self.hidden_rings and (
+            activity.category not in self.hidden_categories
+        )
+
+    def matches(self, activity: Activity, plan: Plan) -> bool:
+        """Does every search word occur in the title, description, owner, ring or category?"""
+        words = fold(self.search).split()
+        if not words:
+            return True
+        ring = plan.ring(activity.ring)
+        category = plan.category(activity.category)
+        haystack = fold(
+            " ".join(
+                (
+                    activity.title,
+                    activity.description,
+                    activity.owner,
+                    ring.name if ring else "",
+                    category.name if category else "",
+                )
+            )
+        )
+        return all(word in haystack for word in words)
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.search.strip())
+
+    def visible(self, plan: Plan) -> list[Occurrence]:
+        """The occurrences the wheel draws: every one whose ring and category are shown."""
+        return [o for o in plan.occurrences() if self.shows(o.activity)]
+
+    def listed(self, plan: Plan) -> list[Occurrence]:
+        """The occurrences a list shows: shown and matching the search."""
+        return [o for o in self.visible(plan) if self.matches(o.activity, plan)]
+
+    def unmatched_ids(self, plan: Plan) -> set[str]:
+        """Ids of shown activities that the search does not match (the wheel dims them)."""
+        if not self.searching:
+            return set()
+        return {a.id for a in plan.activities if self.shows(a) and not self.matches(a, plan)}
+
+    def with_hidden(
+        self, *, rings: Iterable[str] | None = None, categories: Iterable[str] | None = None
+    ) -> Filter:
+        return replace(
+            self,
+            hidden_rings=self.hidden_rings if rings is None else frozenset(rings),
+            hidden_categories=self.hidden_categories
+            if categories is None
+            else frozenset(categories),
+        )
+
+    def narrowed_to(
+        self, plan: Plan, rings: Iterable[str] = (), categories: Iterable[str] = ()
+    ) -> Filter:
+        """A filter showing only the given rings and categories (all where none is given)."""
+        rings, categories = set(rings), set(categories)
+        return self.with_hidden(
+            rings={r.id for r in plan.rings if rings and r.id not in rings},
+            categories={c.id for c in plan.categories if categories and c.id not in categories},
+        )

@@ -1,0 +1,299 @@
+"""The printed wheel: a poster page and the onboarding handout, on any paged device.
+
+Page 1 is the poster: the plan's title and organisation, the wheel, the legend
+and the date it was made. The following pages list the year month by month,
+each activity with its dates, ring, owner and description, and the activities
+without a date at the end. The same code writes PDF files (``QPdfWriter``) and
+feeds the printer and its preview (``QPrinter``); the poster alone also makes
+the SVG and PNG exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+)
+
+from aarshjul.i18n import _
+from aarshjul.model.plan import Kind, Occurrence, Plan
+from aarshjul.render import fonts
+from aarshjul.render.painter import measure, month_names, paint_wheel, wheel_layout
+
+INK = QColor("#1d1d1f")
+MUTED = QColor("#6e6e73")
+PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
+
+
+@dataclass(frozen=True)
+class Printout:
+    """What to print: the plan, the occurrences to show, the day it is made."""
+
+    plan: Plan
+    occurrences: Sequence[Occurrence]
+    made: dt.date
+    today: dt.date | None = None
+
+
+def page_layout(paper: str = "A4", landscape: bool = False) -> QPageLayout:
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(PAPERS[paper]),
+        orientation,
+        QMarginsF(12, 12, 12, 12),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _date_words(day: dt.date, locale: str) -> str:
+    pattern = (
+        "d. MMMM yyyy" if QLocale(locale).language() == QLocale.Language.Danish else ("d MMMM yyyy")
+    )
+    return QLocale(locale).toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def _text(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    px: float,
+    *,
+    bold: bool = False,
+    color: QColor = INK,
+    flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> None:
+    font = QFont(fonts.family())
+    font.setPixelSize(max(1, round(px)))
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    painter.setFont(font)
+    painter.setPen(color)
+    painter.drawText(
+        rect, int(flags | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextSingleLine), text
+    )
+
+
+def paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
+    """The wheel with its title, organisation, legend and the day it was made, in ``rect``."""
+    plan = printout.plan
+    unit = min(rect.width(), rect.height()) / 1000
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    title_px = 34 * unit
+    header = QRectF(rect.left(), rect.top(), rect.width(), title_px * 1.4)
+    _text(painter, header, plan.title, title_px, bold=True)
+    sub = QRectF(rect.left(), header.bottom(), rect.width(), title_px * 0.95)
+    subtitle = " · ".join(
+        p
+        for p in (
+            plan.organisation,
+            _("{first} to {last}").format(
+                first=_date_words(plan.start, plan.locale),
+                last=_date_words(plan.last_day, plan.locale),
+            ),
+        )
+        if p
+    )
+    _text(painter, sub, subtitle, 18 * unit, color=MUTED)
+    footer_h = 16 * unit * 1.8
+    footer = QRectF(rect.left(), rect.bottom() - footer_h, rect.width(), footer_h)
+    _text(
+        painter,
+        footer,
+        _("Made {date} with Årshjul").format(date=_date_words(printout.made, plan.locale)),
+        14 * unit,
+        color=MUTED,
+    )
+    body = QRectF(
+        rect.left(), sub.bottom() + 10 * unit, rect.width(), footer.top() - sub.bottom() - 20 * unit
+    )
+    entries = _legend_entries(printout)
+    legend_px = 15 * unit
+    row = legend_px * 1.7
+    landscape = body.width() > body.height() * 1.15
+    if landscape:
+        legend_w = max(measure()(t, legend_px, b) for t, _c, b in entries) + 40 * unit
+        legend = QRectF(body.right() - legend_w, body.top(), legend_w, body.height())
+        wheel_rect = QRectF(
+            body.left(), body.top(), body.width() - legend_w - 10 * unit, body.height()
+        )
+        columns = 1
+    else:
+        columns = max(1, min(4, int(body.width() // (260 * unit))))
+        rows = -(-len(entries) // columns)
+        legend_h = rows * row + 6 * unit
+        legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
+        wheel_rect = QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
+    side = min(wheel_rect.width(), wheel_rect.height())
+    layout = wheel_layout(plan, side, printout.occurrences, today=printout.today)
+    paint_wheel(painter, layout, wheel_rect, _("Today"))
+    _paint_legend(painter, legend, entries, columns, legend_px, row, unit)
+    painter.restore()
+
+
+def _legend_entries(printout: Printout) -> list[tuple[str, str | None, bool]]:
+    """(text, colour, bold) rows: categories with swatches, then rings outside in."""
+    plan = printout.plan
+    used_categories = {o.activity.category for o in printout.occurrences}
+    used_rings = {o.activity.ring for o in printout.occurrences}
+    entries: list[tuple[str, str | None, bool]] = [(_("Categories"), None, True)]
+    entries += [(c.name, c.color, False) for c in plan.categories if c.id in used_categories]
+    entries.append((_("Rings, outside in"), None, True))
+    entries += [
+        (f"{i}. {r.name}", None, False)
+        for i, r in enumerate((r for r in plan.rings if r.id in used_rings), start=1)
+    ]
+    return entries
+
+
+def _paint_legend(
+    painter: QPainter,
+    rect: QRectF,
+    entries: list[tuple[str, str | None, bool]],
+    columns: int,
+    px: float,
+    row: float,
+    unit: float,
+) -> None:
+    per_column = -(-len(entries) // columns)
+    width = rect.width() / columns
+    for i, (text, color, bold) in enumerate(entries):
+        column, line = divmod(i, per_column)
+        x = rect.left() + column * width
+        y = rect.top() + line * row
+        indent = 0.0
+        if color:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            size = px * 0.9
+            painter.drawRoundedRect(QRectF(x, y + (row - size) / 2, size, size), 2 * unit, 2 * unit)
+            indent = size + 8 * unit
+        _text(
+            painter,
+            QRectF(x + indent, y, width - indent, row),
+            text,
+            px,
+            bold=bold,
+            color=INK if bold or color else MUTED,
+        )
+
+
+def handout_html(printout: Printout) -> str:
+    """The year month by month, then the activities without a date, as HTML."""
+    plan = printout.plan
+    names = month_names(plan.locale)
+    scheduled = [o for o in printout.occurrences if o.start is not None]
+    undated = [o for o in printout.occurrences if o.start is None]
+    parts = [
+        f"<h1>{escape(plan.title)}</h1>",
+        f"<p class='muted'>{escape(_('The year month by month'))}</p>",
+    ]
+    described: set[str] = set()
+    month = plan.start.replace(day=1)
+    while month < plan.end:
+        following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        starting = [o for o in scheduled if month <= o.start < following]
+        ongoing = [o for o in scheduled if o.start < month and o.end >= month]
+        name = names[month.month - 1]
+        parts.append(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>")
+        if not starting and not ongoing:
+            parts.append(f"<p class='muted'>{escape(_('Nothing begins this month.'))}</p>")
+        for occ in starting:
+            parts.append(_entry_html(plan, occ, occ.activity.id not in described))
+            described.add(occ.activity.id)
+        if ongoing:
+            titles = ", ".join(escape(o.activity.title) for o in ongoing)
+            parts.append(f"<p class='muted'>{escape(_('Still under way:'))} {titles}</p>")
+        month = following
+    parts.append(f"<h2>{escape(_('Without a date yet'))}</h2>")
+    if not undated:
+        parts.append(f"<p class='muted'>{escape(_('Every activity has a date.'))}</p>")
+    for occ in undated:
+        parts.append(_entry_html(plan, occ, True))
+    style = (
+        "h1 { font-size: 20pt; margin-bottom: 0 } h2 { font-size: 14pt; margin-top: 14pt;"
+        " margin-bottom: 4pt; color: #1d1d1f } .muted { color: #6e6e73 }"
+        " .meta { color: #3a3a3c } p { margin-top: 0; margin-bottom: 6pt }"
+    )
+    return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
+    activity = occ.activity
+    ring = plan.ring(activity.ring)
+    category = plan.category(activity.category)
+    if occ.start is None or occ.end is None:
+        dates = _("No date yet")
+    elif activity.kind is Kind.DEADLINE:
+        dates = _date_words(occ.start, plan.locale)
+    else:
+        dates = f"{_date_words(occ.start, plan.locale)} – {_date_words(occ.end, plan.locale)}"
+    meta = [dates, _("ring: {ring}").format(ring=ring.name if ring else activity.ring)]
+    if category:
+        meta.append(category.name)
+    if activity.owner:
+        meta.append(_("owner: {owner}").format(owner=activity.owner))
+    colour = category.color if category else "#999999"
+    html = (
+        f"<p><span style='color:{colour}'>■</span> <b>{escape(activity.title)}</b><br>"
+        f"<span class='meta'>{escape(' · '.join(meta))}</span></p>"
+    )
+    if activity.description and describe:
+        html += f"<p>{escape(activity.description).replace(chr(10), '<br>')}</p>"
+    elif activity.description:
+        html += f"<p class='muted'>{escape(_('Described above.'))}</p>"
+    return html
+
+
+def print_pages(device: QPagedPaintDevice, printout: Printout) -> int:
+    """Paint the poster and the handout on ``device``; returns the number of pages."""
+    with QPainter(device) as painter:
+        return paint_pages(painter, device, printout)
+
+
+def paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
+    """The pages on an open painter (the print preview gives one)."""
+    width, height = device.width(), device.height()
+    paint_poster(painter, QRectF(0, 0, width, height), printout)
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont(fonts.family())
+    font.setPointSizeF(10)
+    document.setDefaultFont(font)
+    footer_h = height * 0.04
+    document.setPageSize(QSizeF(width, height - footer_h))
+    document.setHtml(handout_html(printout))
+    pages = document.pageCount()
+    plan = printout.plan
+    for page in range(pages):
+        device.newPage()
+        painter.save()
+        painter.translate(0, -page * (height - footer_h))
+        document.drawContents(
+            painter, QRectF(0, page * (height - footer_h), width, height - footer_h)
+        )
+        painter.restore()
+        footer = QRectF(0, height - footer_h * 0.8, width, footer_h * 0.8)
+        label = _("Page {page} of {pages}").format(page=page + 2, pages=pages + 1)
+        _text(
+            painter,
+            footer,
+            f"{plan.title} · {label}",
+            footer_h * 0.3,
+            color=MUTED,
+            flags=Qt.AlignmentFlag.AlignRight,
+        )
+    return pages + 1

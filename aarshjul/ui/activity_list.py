@@ -1,0 +1,163 @@
+"""The list of every occurrence, sortable, in step with the wheel's selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from aarshjul.i18n import N_, _
+from aarshjul.model.plan import Occurrence
+from aarshjul.ui.formatting import format_short_date
+from aarshjul.ui.view_state import ViewState
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (activity id, occurrence index)
+COLUMNS = (N_("Dates"), N_("Title"), N_("Ring"), N_("Category"), N_("Owner"))
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+class OccurrenceTableModel(QAbstractTableModel):
+    """The occurrences the view lists (shown and matching the search), in date order."""
+
+    def __init__(self, view: ViewState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.rows: list[Occurrence] = []
+        self._swatches: dict[str, QPixmap] = {}
+        view.document.plan_changed.connect(self.reload)
+        view.filter_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.view.listed()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMNS[section])
+        return None
+
+    def row_of(self, key: tuple[str, int]) -> int:
+        return next((i for i, o in enumerate(self.rows) if (o.activity.id, o.index) == key), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        occ = self.rows[index.row()]
+        plan = self.view.document.plan
+        if plan is None:
+            return None
+        column = index.column()
+        if role == KEY_ROLE:
+            return (occ.activity.id, occ.index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                if occ.start is None or occ.end is None:
+                    return _("No date yet")
+                first = format_short_date(occ.start, plan.locale)
+                return (
+                    first
+                    if occ.start == occ.end
+                    else (f"{first} – {format_short_date(occ.end, plan.locale)}")
+                )
+            if column == 1:
+                return occ.activity.title
+            if column == 2:
+                ring = plan.ring(occ.activity.ring)
+                return ring.name if ring else occ.activity.ring
+            if column == 3:
+                category = plan.category(occ.activity.category)
+                return category.name if category else occ.activity.category
+            return occ.activity.owner
+        if role == SORT_ROLE:
+            if column == 0:  # undated last, whichever way the column sorts
+                return "~" if occ.start is None else f"{occ.start.isoformat()}{occ.end}"
+            return str(self.data(index)).casefold()
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            category = plan.category(occ.activity.category)
+            return self._swatch(category.color) if category else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return occ.activity.description or None
+        return None
+
+    def _swatch(self, color: str) -> QPixmap:
+        if color not in self._swatches:
+            pixmap = QPixmap(10, 10)
+            pixmap.fill(QColor(color))
+            self._swatches[color] = pixmap
+        return self._swatches[color]
+
+
+class ActivityList(QTableView):
+    """A sortable table of occurrences; selecting a row selects it on the wheel."""
+
+    def __init__(self, view: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("activityList")
+        self.view = view
+        self.source = OccurrenceTableModel(view, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.source)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setColumnWidth(0, 130)
+        self.setColumnWidth(1, 300)
+        self.setColumnWidth(2, 150)
+        self.setColumnWidth(3, 150)
+        self._syncing = False
+        self.selectionModel().selectionChanged.connect(self._selected_in_table)
+        view.selection_changed.connect(self._selected_elsewhere)
+        self.source.modelReset.connect(self._selected_elsewhere)
+
+    def _selected_in_table(self) -> None:
+        if self._syncing:
+            return
+        rows = self.selectionModel().selectedRows()
+        key = rows[0].data(KEY_ROLE) if rows else None
+        self.view.select(tuple(key) if key else None)
+
+    def _selected_elsewhere(self) -> None:
+        key = self.view.selection
+        row = self.source.row_of(key) if key else -1
+        self._syncing = True
+        try:
+            if row < 0:
+                self.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.source.index(row, 0))
+            self.selectionModel().select(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.scrollTo(index)
+        finally:
+            self._syncing = False

@@ -1,0 +1,107 @@
+"""The details of the selected activity."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from aarshjul.i18n import _
+from aarshjul.model import recurrence
+from aarshjul.model.plan import Kind, Occurrence, Plan
+from aarshjul.ui.formatting import (
+    format_long_date,
+    format_short_date,
+    month_names,
+    weekday_names,
+)
+from aarshjul.ui.view_state import ViewState
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def is_safe_link(link: str) -> bool:
+    """Only web and mail addresses are clickable; anything else is shown as text."""
+    url = QUrl(link.strip())
+    return (
+        url.isValid()
+        and url.scheme().lower() in SAFE_SCHEMES
+        and bool(url.host() or url.scheme().lower() == "mailto")
+    )
+
+
+def details_html(plan: Plan, occ: Occurrence) -> str:
+    """The activity's details as rich text for the panel."""
+    activity = occ.activity
+    ring = plan.ring(activity.ring)
+    category = plan.category(activity.category)
+    rows: list[tuple[str, str]] = []
+    if occ.start is None:
+        rows.append((_("Date"), escape(_("No date yet"))))
+    elif activity.kind is Kind.DEADLINE:
+        rows.append((_("Date"), escape(format_long_date(occ.start, plan.locale))))
+    else:
+        assert occ.end is not None
+        rows.append((_("From"), escape(format_long_date(occ.start, plan.locale))))
+        rows.append((_("To"), escape(format_long_date(occ.end, plan.locale))))
+        rows.append((_("Length"), escape(_("{n} days").format(n=occ.days))))
+    rows.append((_("Ring"), escape(ring.name if ring else activity.ring)))
+    swatch = ""
+    if category:
+        swatch = f'<span style="color:{category.color}">■</span> '
+    rows.append((_("Category"), swatch + escape(category.name if category else "")))
+    if activity.owner:
+        rows.append((_("Owner"), escape(activity.owner)))
+    if activity.rrule:
+        words = recurrence.describe(
+            activity.rrule, month_names(plan.locale), weekday_names(plan.locale)
+        )
+        dates = ", ".join(
+            format_short_date(o.start, plan.locale)
+            for o in plan.occurrences_of(activity)
+            if o.start
+        )
+        rows.append((_("Repeats"), escape(words) + f"<br><small>{escape(dates)}</small>"))
+    if activity.link:
+        link = escape(activity.link)
+        rows.append(
+            (_("Link"), f'<a href="{link}">{link}</a>' if is_safe_link(activity.link) else link)
+        )
+    table = "".join(
+        f'<tr><td style="color:#6e6e73; padding-right:8px">{escape(k)}</td><td>{v}</td></tr>'
+        for k, v in rows
+    )
+    description = ""
+    if activity.description:
+        paragraphs = escape(activity.description).split("\n\n")
+        description = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return f"<h3>{escape(activity.title)}</h3><table>{table}</table>{description}"
+
+
+class DetailsPanel(QTextBrowser):
+    """Shows the selected activity; links open only for web and mail addresses."""
+
+    def __init__(self, view: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("details")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.view = view
+        view.selection_changed.connect(self.refresh)
+        view.document.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.view.document.plan
+        occ = self.view.selected_occurrence()
+        if plan is None or occ is None:
+            hint = escape(_("Click an activity on the wheel or in the list."))
+            self.setHtml(f'<p style="color:#6e6e73">{hint}</p>')
+            return
+        self.setHtml(details_html(plan, occ))
+
+    def _open_link(self, url: QUrl) -> None:
+        if is_safe_link(url.toString()):
+            QDesktopServices.openUrl(url)

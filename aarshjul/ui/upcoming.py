@@ -1,0 +1,99 @@
+"""Now and next: what is under way today and the coming deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from aarshjul.i18n import _
+from aarshjul.model.agenda import now_and_next
+from aarshjul.model.plan import Occurrence
+from aarshjul.ui.formatting import format_date, format_short_date
+from aarshjul.ui.legend import swatch
+from aarshjul.ui.view_state import ViewState
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class UpcomingPanel(QListWidget):
+    """Lists what is going on today and the next activities; a click selects one."""
+
+    COUNT = 6
+
+    def __init__(
+        self, view: ViewState, today: dt.date | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("upcoming")
+        self.setWordWrap(True)
+        self.view = view
+        self.today = today or dt.date.today()
+        view.document.plan_changed.connect(self.refresh)
+        view.filter_changed.connect(self.refresh)
+        self.itemClicked.connect(self._clicked)
+        self.refresh()
+
+    def set_today(self, day: dt.date) -> None:
+        self.today = day
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.clear()
+        plan = self.view.document.plan
+        if plan is None:
+            return
+        now, ahead = now_and_next(self.view.visible(), self.today, self.COUNT)
+        if not plan.contains(self.today):
+            sentence = (
+                _("Today, {date}, is after this plan's year.")
+                if self.today >= plan.end
+                else _("Today, {date}, is before this plan's year.")
+            )
+            self._note(sentence.format(date=format_date(self.today, plan.locale)))
+        if now:
+            self._heading(_("Under way today"))
+            for occ in now:
+                self._row(
+                    occ,
+                    _("until {date}").format(date=format_short_date(occ.end, plan.locale))
+                    if occ.end
+                    else "",
+                )
+        if ahead:
+            self._heading(_("Next"))
+            for occ in ahead:
+                days = (occ.start - self.today).days
+                when = _("tomorrow") if days == 1 else _("in {n} days").format(n=days)
+                self._row(occ, f"{format_short_date(occ.start, plan.locale)} · {when}")
+        elif plan.contains(self.today) or self.today < plan.start:
+            self._note(_("Nothing more this year."))
+
+    def _heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(item)
+
+    def _note(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(item)
+
+    def _row(self, occ: Occurrence, when: str) -> None:
+        plan = self.view.document.plan
+        assert plan is not None
+        item = QListWidgetItem(f"{occ.activity.title}\n{when}")
+        category = plan.category(occ.activity.category)
+        if category:
+            item.setIcon(swatch(category.color))
+        item.setData(KEY_ROLE, (occ.activity.id, occ.index))
+        self.addItem(item)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        key = item.data(KEY_ROLE)
+        if key:
+            self.view.select(tuple(key))

@@ -1,0 +1,123 @@
+"""What the window shows of the plan: filter, search, zoom and selection.
+
+One object shared by the wheel, the list, the legend, the details panel and
+the exports from the window, so that they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+
+from aarshjul.model.filters import Filter
+from aarshjul.model.periods import Zoom, span, step
+from aarshjul.model.plan import Occurrence
+from aarshjul.ui.document import PlanDocument
+
+#: an occurrence is selected by its activity's id and its index in the series
+Selection = tuple[str, int]
+
+
+class ViewState(QObject):
+    filter_changed = Signal()
+    zoom_changed = Signal()
+    selection_changed = Signal()
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.filter = Filter()
+        self.zoom = Zoom.YEAR
+        self.span: tuple[dt.date, dt.date] | None = None
+        self.selection: Selection | None = None
+        document.plan_replaced.connect(self._reset)
+        document.plan_changed.connect(self._drop_stale_selection)
+
+    def _reset(self) -> None:
+        self.filter = Filter()
+        self.zoom, self.span = Zoom.YEAR, None
+        self.selection = None
+        self.filter_changed.emit()
+        self.zoom_changed.emit()
+        self.selection_changed.emit()
+
+    def _drop_stale_selection(self) -> None:
+        plan = self.document.plan
+        if self.selection and (plan is None or plan.activity(self.selection[0]) is None):
+            self.select(None)
+
+    # -- filter and search ----------------------------------------------------
+
+    def set_filter(self, new: Filter) -> None:
+        if new != self.filter:
+            self.filter = new
+            self.filter_changed.emit()
+
+    def set_ring_shown(self, ring_id: str, shown: bool) -> None:
+        hidden = set(self.filter.hidden_rings)
+        (hidden.discard if shown else hidden.add)(ring_id)
+        self.set_filter(self.filter.with_hidden(rings=hidden))
+
+    def set_category_shown(self, category_id: str, shown: bool) -> None:
+        hidden = set(self.filter.hidden_categories)
+        (hidden.discard if shown else hidden.add)(category_id)
+        self.set_filter(self.filter.with_hidden(categories=hidden))
+
+    def set_search(self, text: str) -> None:
+        self.set_filter(Filter(self.filter.hidden_rings, self.filter.hidden_categories, text))
+
+    def visible(self) -> list[Occurrence]:
+        plan = self.document.plan
+        return [] if plan is None else self.filter.visible(plan)
+
+    def listed(self) -> list[Occurrence]:
+        plan = self.document.plan
+        return [] if plan is None else self.filter.listed(plan)
+
+    # -- zoom -------------------------------------------------------------------
+
+    def set_zoom(self, zoom: Zoom, day: dt.date | None = None) -> None:
+        """Zoom to the year, or the quarter or month holding ``day`` (default: the current one)."""
+        plan = self.document.plan
+        if plan is None:
+            return
+        if day is None:
+            day = self.span[0] if self.span else plan.start
+            selected = self.selected_occurrence()
+            if selected is not None and selected.start is not None:
+                day = selected.start
+        new_span = None if zoom is Zoom.YEAR else span(plan, zoom, day)
+        if (zoom, new_span) != (self.zoom, self.span):
+            self.zoom, self.span = zoom, new_span
+            self.zoom_changed.emit()
+
+    def step(self, by: int) -> None:
+        """Show the next (``by`` > 0) or previous period at this zoom."""
+        plan = self.document.plan
+        if plan is None or self.span is None:
+            return
+        new_span = step(plan, self.zoom, self.span, by)
+        if new_span != self.span:
+            self.span = new_span
+            self.zoom_changed.emit()
+
+    # -- selection ----------------------------------------------------------------
+
+    def select(self, selection: Selection | None) -> None:
+        if selection != self.selection:
+            self.selection = selection
+            self.selection_changed.emit()
+
+    def selected_occurrence(self) -> Occurrence | None:
+        plan = self.document.plan
+        if plan is None or self.selection is None:
+            return None
+        activity = plan.activity(self.selection[0])
+        if activity is None:
+            return None
+        occurrences = plan.occurrences_of(activity)
+        index = self.selection[1]
+        return next(
+            (o for o in occurrences if o.index == index), occurrences[0] if occurrences else None
+        )
