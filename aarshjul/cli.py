@@ -37,6 +37,14 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _dpi(text: str) -> int:
+    if not text.isdigit() or not 30 <= int(text) <= 2400:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a resolution from 30 to 2400 dpi").format(text=text)
+        )
+    return int(text)
+
+
 def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -65,17 +73,42 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("plan", type=Path, metavar="PLAN")
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    export = sub.add_parser("export", help=_("draw the wheel to a file without a window"))
-    export.add_argument("plan", type=Path, metavar="PLAN")
-    export.add_argument(
-        "--png", type=Path, metavar="OUT", required=True, help=_("write a PNG image")
+    export = sub.add_parser(
+        "export",
+        help=_("draw the wheel to files without a window"),
+        description=_(
+            "Write the wheel as PDF (the wheel and a month-by-month handout), SVG or PNG "
+            "(the wheel with its title and legend). Everything is printed unless --ring "
+            "or --category narrows it."
+        ),
     )
+    export.add_argument("plan", type=Path, metavar="PLAN")
+    export.add_argument("--pdf", type=Path, metavar="OUT", help=_("write a PDF"))
+    export.add_argument("--svg", type=Path, metavar="OUT", help=_("write an SVG image"))
+    export.add_argument("--png", type=Path, metavar="OUT", help=_("write a PNG image"))
     export.add_argument(
         "--size",
         type=_size,
         default=(1600, 1600),
         metavar="WxH",
-        help=_("image size in pixels (default 1600x1600)"),
+        help=_("size of the PNG or SVG in pixels (default 1600x1600)"),
+    )
+    export.add_argument(
+        "--dpi", type=_dpi, default=96, help=_("resolution of the PNG or SVG (default 96)")
+    )
+    export.add_argument(
+        "--paper", choices=("A4", "A3"), default="A4", help=_("paper of the PDF (default A4)")
+    )
+    export.add_argument("--landscape", action="store_true", help=_("landscape PDF pages"))
+    export.add_argument(
+        "--ring", action="append", default=[], metavar="ID", help=_("only this ring (repeatable)")
+    )
+    export.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=_("only this category (repeatable)"),
     )
     export.add_argument(
         "--today",
@@ -202,12 +235,45 @@ def _list(path: Path, as_json: bool) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.svg or args.png):
+        print(_("aarshjul export: give at least one of --pdf, --svg and --png"), file=sys.stderr)
+        return EXIT_INVALID
     plan = load_plan(args.plan)
-    from aarshjul.render.export import export_png
+    for option, wanted, known in (
+        ("--ring", args.ring, [r.id for r in plan.rings]),
+        ("--category", args.category, [c.id for c in plan.categories]),
+    ):
+        for value in wanted:
+            if value not in known:
+                print(
+                    _(
+                        "aarshjul export: {option} {value}: the plan has no such id; it has {known}"
+                    ).format(option=option, value=value, known=", ".join(known)),
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+    from aarshjul.model.filters import Filter
+    from aarshjul.render.export import export_pdf, export_png, export_svg
 
+    occurrences = Filter().narrowed_to(plan, args.ring, args.category).visible(plan)
+    today = args.today or dt.date.today()
     width, height = args.size
-    export_png(plan, args.png, width, height, today=args.today or dt.date.today())
-    print(_("wrote {path} ({width}×{height})").format(path=args.png, width=width, height=height))
+    if args.pdf:
+        pages = export_pdf(
+            plan,
+            args.pdf,
+            paper=args.paper,
+            landscape=args.landscape,
+            occurrences=occurrences,
+            today=today,
+        )
+        print(_("wrote {path} ({pages} pages)").format(path=args.pdf, pages=pages))
+    for path, export in ((args.svg, export_svg), (args.png, export_png)):
+        if path:
+            export(plan, path, width, height, dpi=args.dpi, occurrences=occurrences, today=today)
+            print(
+                _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
+            )
     return 0
 
 

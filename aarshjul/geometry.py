@@ -152,9 +152,10 @@ class Item:
     marker_size: float = 0.0
     dimmed: bool = False
 
-    @property
-    def is_marker(self) -> bool:
-        return self.occurrence.kind is Kind.DEADLINE
+    is_marker: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.is_marker = self.occurrence.kind is Kind.DEADLINE
 
     @property
     def mid_radius(self) -> float:
@@ -194,17 +195,62 @@ class WheelLayout:
     items: list[Item]
     centre: list[PlainText]
     today: float | None
+    _index: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> Item | None:
-        """The item under the point ``(x, y)`` relative to the centre, if any."""
+        """The item under the point ``(x, y)`` relative to the centre, if any.
+
+        Markers win over segments (they are drawn on top). Looks up the ring by
+        radius, then the item by angle in sorted lists: no scan of all items.
+        """
         radius, angle = to_polar(x, y)
         if not self.rings_inner - slack <= radius <= self.rings_outer + slack:
             return None
-        best = None
-        for item in self.items:  # markers are drawn last, so they win
-            if item.contains(radius, angle, slack):
-                best = item
-        return best
+        index = self._hit_index()
+        found: Item | None = None
+        for band_index, band in enumerate(self.rings):
+            if not band.inner - slack <= radius <= band.outer + slack:
+                continue
+            markers, marker_angles, lanes = index[band_index]
+            reach = max((m.marker_size for m in markers), default=0.0) + slack
+            window = math.degrees(reach / max(radius, 1.0))
+            lo = bisect.bisect_left(marker_angles, angle - window)
+            hi = bisect.bisect_right(marker_angles, angle + window)
+            for marker in markers[lo:hi]:
+                if marker.contains(radius, angle, slack):
+                    return marker
+            height = (band.lane_outer - band.lane_inner) / band.lanes
+            lane = math.floor((band.lane_outer - radius) / height) if height > 0 else 0
+            if 0 <= lane < band.lanes and found is None:
+                starts, items = lanes[lane]
+                k = bisect.bisect_right(starts, angle) - 1
+                if k >= 0 and items[k].contains(radius, angle):
+                    found = items[k]
+        return found
+
+    def _hit_index(
+        self,
+    ) -> list[tuple[list[Item], list[float], list[tuple[list[float], list[Item]]]]]:
+        if self._index is None:
+            index = []
+            for band_index, band in enumerate(self.rings):
+                mine = [i for i in self.items if i.ring == band_index]
+                markers = sorted((i for i in mine if i.is_marker), key=lambda i: i.angle0)
+                lanes: list[list[Item]] = [[] for _ in range(band.lanes)]
+                for item in mine:
+                    if item.is_marker:
+                        continue
+                    for lane in range(band.lanes):  # every lane the segment covers
+                        inner, outer = band.lane_bounds(lane)
+                        if item.inner < outer - 1e-6 and inner < item.outer - 1e-6:
+                            lanes[lane].append(item)
+                sorted_lanes = []
+                for lane_items in lanes:
+                    lane_items.sort(key=lambda i: i.angle0)
+                    sorted_lanes.append(([i.angle0 for i in lane_items], lane_items))
+                index.append((markers, [m.angle0 for m in markers], sorted_lanes))
+            self._index = index
+        return self._index
 
     def items_of(self, activity_id: str) -> list[Item]:
         return [i for i in self.items if i.occurrence.activity.id == activity_id]
@@ -705,4 +751,46 @@ def _centre(
     for text, px, height, bold, color in rows:
         result.append(PlainText(text, y + height / 2, px, color, bold))
         y += height
+    return result
+
+
+def moved(
+    layout: WheelLayout,
+    item: Item,
+    days: int,
+    *,
+    measure: Measure = estimate_width,
+    style: Style = Style(),
+) -> Item:
+    """``item`` moved ``days`` along the wheel in its lane, with its label fitted again.
+
+    What a drag paints per frame: one item, not a new layout of the whole wheel.
+    """
+    occ = item.occurrence
+    assert occ.start is not None and occ.end is not None
+    shift = dt.timedelta(days=days)
+    moved_occ = Occurrence(occ.activity, occ.index, occ.start + shift, occ.end + shift)
+    scale = layout.scale
+    first = max(moved_occ.start, scale.start)
+    last = min(moved_occ.end, scale.last_day)
+    if item.is_marker:
+        a0 = a1 = scale.middle(min(max(moved_occ.start, scale.start), scale.last_day))
+    else:
+        a0, a1 = scale.angle(first), scale.angle_after(max(first, last))
+    result = Item(
+        moved_occ,
+        item.ring,
+        item.lane,
+        a0,
+        a1,
+        item.inner,
+        item.outer,
+        item.color,
+        marker_size=item.marker_size,
+    )
+    R = layout.diameter / 2
+    if result.is_marker:
+        _label_marker(result, 0.0, 360.0, R * style.label_px, measure, style)
+    else:
+        _label_phase(result, R * style.label_px, measure, style)
     return result

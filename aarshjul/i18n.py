@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from aarshjul.paths import resource_path
@@ -54,6 +56,23 @@ def catalogue(code: str) -> dict[str, str]:
 def _(text: str) -> str:
     """``text`` in the current language (English source strings)."""
     return catalogue(language()).get(text, text)
+
+
+@contextmanager
+def speaking(locale: str) -> Iterator[None]:
+    """Speak the language of ``locale`` ("da", "en_GB", …) for a while, if we speak it.
+
+    A plan is drawn and printed in its own language, whatever the program's.
+    """
+    global _language
+    before = language()
+    code = locale.split("_")[0].lower()
+    if code in LANGUAGES:
+        _language = code
+    try:
+        yield
+    finally:
+        _language = before
 
 
 def N_(text: str) -> str:

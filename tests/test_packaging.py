@@ -1,5 +1,6 @@
 """The installed package carries resources/ and plans/ inside it."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,8 +13,17 @@ from .conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
+    # build from a clean copy: setuptools' build/ folder in the checkout could hold stale files
+    source = tmp_path_factory.mktemp("source") / "aarshjul"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+        ),
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -28,9 +38,9 @@ def test_wheel_holds_the_plan_fonts_and_translations(wheel):
     names = set(wheel.namelist())
     for expected in (
         "aarshjul/plans/2022.toml",
-        "aarshjul/resources/fonts/Inter-Regular.otf",
-        "aarshjul/resources/fonts/Inter-SemiBold.otf",
-        "aarshjul/resources/fonts/OFL.txt",
+        "aarshjul/resources/fonts/OpenSans-Regular.ttf",
+        "aarshjul/resources/fonts/OpenSans-Semibold.ttf",
+        "aarshjul/resources/fonts/LICENSE-OpenSans.txt",
         "aarshjul/resources/translations/da.toml",
         "aarshjul/model/fileformat.py",
         "aarshjul/ui/main_window.py",

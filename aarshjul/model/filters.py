@@ -8,11 +8,20 @@ from dataclasses import dataclass, field, replace
 
 from aarshjul.model.plan import Activity, Occurrence, Plan
 
+DANISH_LETTERS = frozenset("æøå")
+
 
 def fold(text: str) -> str:
-    """Lower case without accents, for searching ("Ø" stays "ø": it is a letter of its own)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without accents, for searching ("é" finds "e"); æ, ø and å stay
+    themselves, being letters of their own in Danish."""
+    folded = []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        if char in DANISH_LETTERS:
+            folded.append(char)
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(folded)
 
 
 @dataclass(frozen=True)

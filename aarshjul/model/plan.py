@@ -136,26 +136,29 @@ class Plan:
 
     def occurrences_of(self, activity: Activity) -> list[Occurrence]:
         """The activity's occurrences inside the wheel's year, clipped to it."""
+        return self._expand(activity, self.last_day)
+
+    def _expand(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
         if activity.start is None:
             return [Occurrence(activity, 0, None, None)]
-        length = (activity.last_day - activity.start).days
+        length = dt.timedelta(days=(activity.last_day - activity.start).days)
         if activity.rrule:
-            starts = recurrence.expand(activity.rrule, activity.start, self.start, self.last_day)
+            starts = recurrence.expand(activity.rrule, activity.start, self.start, last_day)
         else:
             starts = [activity.start]
-        result = []
-        for index, first in enumerate(starts):
-            last = min(first + dt.timedelta(days=length), self.last_day)
-            if self.contains(first):
-                result.append(Occurrence(activity, index, first, last))
-        return result
+        return [
+            Occurrence(activity, index, first, min(first + length, last_day))
+            for index, first in enumerate(starts)
+            if self.start <= first <= last_day
+        ]
 
     def occurrences(self) -> list[Occurrence]:
         """Every occurrence in date order, unscheduled activities last in plan order."""
+        last_day = self.last_day
         scheduled: list[Occurrence] = []
         unscheduled: list[Occurrence] = []
         for activity in self.activities:
-            for occ in self.occurrences_of(activity):
+            for occ in self._expand(activity, last_day):
                 (unscheduled if occ.start is None else scheduled).append(occ)
         scheduled.sort(key=lambda o: (o.start, -o.days, o.activity.title.casefold()))
         return scheduled + unscheduled

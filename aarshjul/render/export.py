@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from aarshjul import __version__
-from aarshjul.i18n import _
+from aarshjul.i18n import _, speaking
 from aarshjul.model.fileformat import write_atomically
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.painter import paint_wheel, wheel_layout
@@ -46,8 +46,8 @@ def render_image(plan: Plan, width: int, height: int, today: dt.date | None = No
     ensure_gui_application()
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
-    layout = wheel_layout(plan, min(width, height), today=today)
-    with QPainter(image) as painter:
+    with speaking(plan.locale), QPainter(image) as painter:
+        layout = wheel_layout(plan, min(width, height), today=today)
         paint_wheel(painter, layout, QRectF(0, 0, width, height), _("Today"))
     return image
 
@@ -114,9 +114,9 @@ def export_svg(
         generator.setViewBox(QRectF(0, 0, width, height))
         generator.setResolution(dpi)
         generator.setTitle(plan.title)
-        generator.setDescription(
-            _("Made {date} with Årshjul").format(date=printout.made.isoformat())
-        )
+        with speaking(plan.locale):
+            made = _("Made {date} with Årshjul").format(date=printout.made.isoformat())
+        generator.setDescription(made)
         margin = min(width, height) * 0.03
         with QPainter(generator) as painter:
             painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)

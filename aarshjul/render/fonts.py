@@ -1,4 +1,8 @@
-"""The shipped typeface (Inter), registered once per application."""
+"""The shipped typeface (Open Sans), registered once per application.
+
+Open Sans is TrueType: Qt writes TrueType text into PDFs so that it copies and
+searches correctly (the CFF build of Inter lost dashes and brackets there).
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,14 @@ BASE_PX = 100  # fonts are made at this size and scaled, so any size is exact
 def family() -> str:
     """Register the shipped fonts (needs a QGuiApplication) and return their family."""
     name = None
-    for file in ("Inter-Regular.otf", "Inter-SemiBold.otf"):
+    for file in ("OpenSans-Regular.ttf", "OpenSans-Semibold.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", file)))
         if font_id >= 0 and name is None:
             name = QFontDatabase.applicationFontFamilies(font_id)[0]
     return name or FALLBACK_FAMILY
 
 
+@cache
 def base_font(bold: bool = False) -> QFont:
     """The wheel's font at BASE_PX pixels; painters scale it to the size wanted."""
     font = QFont(family())

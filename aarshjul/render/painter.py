@@ -9,10 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 from aarshjul import geometry
 from aarshjul.geometry import ArcText, Item, PlainText, WheelLayout
@@ -25,10 +35,12 @@ MONTH_SHADE = QColor(0, 0, 0, 10)
 BAND_FILL = QColor("#f2f2f5")
 BAND_FILL_DARK = QColor("#e8e8ed")
 RULE = QColor(0, 0, 0, 40)
+RING_RULE = QColor(0, 0, 0, 22)
 RING_FILL = QColor(0, 0, 0, 6)
 TODAY = QColor("#d70015")
 SEGMENT_EDGE = QColor("#ffffff")
 DIMMED_OPACITY = 0.2
+THIN_SEGMENT_PX = 6.0
 
 _measure: TextMeasure | None = None
 
@@ -95,22 +107,107 @@ def paint_wheel(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setWorldTransform(fit_transform(layout, target), combine=True)
-    _paint_background(painter, layout)
-    _paint_rings(painter, layout)
+    if not _blit_cached_background(painter, layout):
+        _paint_background(painter, layout)
+        _paint_rings(painter, layout)
+    transform = painter.worldTransform()
+    device_scale = math.hypot(transform.m11(), transform.m12())
+    smooth = True
     for item in layout.items:
         if skip and item.occurrence.activity.id in skip:
             continue
+        # hairline segments of a crowded wheel: antialiasing costs twice the time
+        # and shows nothing at that size
+        thin = (item.outer - item.inner) * device_scale < THIN_SEGMENT_PX
+        if thin == smooth:
+            smooth = not thin
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         if item.dimmed:
             painter.setOpacity(DIMMED_OPACITY)
             paint_item(painter, item)
             painter.setOpacity(1.0)
         else:
             paint_item(painter, item)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
         _paint_today(painter, layout, today_label)
     for text in layout.centre:
         draw_plain_text(painter, text)
     painter.restore()
+
+
+def _background_key(layout: WheelLayout) -> tuple:
+    """What the background depends on: size, shown days, labels and ring bands."""
+    return (
+        round(layout.diameter, 3),
+        layout.scale,
+        tuple((m.angle0, m.label) for m in layout.months),
+        tuple(layout.week_labels),
+        tuple((b.inner, b.outer, b.lane_outer, b.name) for b in layout.rings),
+    )
+
+
+@lru_cache(maxsize=4)
+def _background_image(key: tuple, layout_ref: _LayoutRef) -> QImage:
+    """The background in device pixels; ``key`` ends with (device scale, side)."""
+    layout = layout_ref.layout
+    device_scale, side = key[-2], key[-1]
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    with QPainter(image) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(side / 2, side / 2)
+        painter.scale(device_scale, device_scale)
+        _paint_background(painter, layout)
+        _paint_rings(painter, layout)
+    return image
+
+
+class _LayoutRef:
+    """Hands a layout to the cache without making it part of the key."""
+
+    def __init__(self, layout: WheelLayout):
+        self.layout = layout
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LayoutRef)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
+    """On a raster device, draw the static background from a cached image.
+
+    The months, weeks and ring bands only change with the size, the zoom or the
+    plan's rings, so repaints after an edit blit them. Vector devices (PDF, SVG,
+    printers) always get real paths and text. False if nothing was drawn.
+    """
+    device = painter.device()
+    if not isinstance(device, QImage | QPixmap):
+        return False
+    transform = painter.worldTransform()
+    if transform.m12() != 0 or transform.m21() != 0 or transform.m11() != transform.m22():
+        return False
+    ratio = device.devicePixelRatioF()
+    device_scale = transform.m11() * ratio
+    # the image's centre must fall on the wheel's centre to the device pixel
+    cx, cy = transform.dx() * ratio, transform.dy() * ratio
+    twice_x, twice_y = round(cx * 2), round(cy * 2)
+    if abs(cx * 2 - twice_x) > 1e-6 or abs(cy * 2 - twice_y) > 1e-6 or (twice_x % 2 != twice_y % 2):
+        return False  # the centre is not on a pixel corner or centre: paint for real
+    side = math.ceil(layout.diameter * device_scale) + 2
+    if side % 2 != twice_x % 2:  # an odd side puts the image's centre mid-pixel
+        side += 1
+    key = (*_background_key(layout), device_scale, side)
+    image = _background_image(key, _LayoutRef(layout))
+    painter.save()
+    painter.resetTransform()
+    painter.scale(1 / ratio, 1 / ratio)
+    painter.drawImage(round(cx - side / 2), round(cy - side / 2), image)
+    painter.restore()
+    return True
 
 
 def annulus_sector(inner: float, outer: float, angle0: float, angle1: float) -> QPainterPath:
@@ -144,7 +241,10 @@ def _circle(painter: QPainter, r: float) -> None:
 
 
 def _paint_background(painter: QPainter, layout: WheelLayout) -> None:
+    """Paper, month band, month shading, week band; large fills are not antialiased
+    because rules drawn over them hide their edges (and it halves the cost)."""
     unit = layout.diameter / 1000
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(PAPER)
     _circle(painter, layout.outer)
@@ -158,6 +258,7 @@ def _paint_background(painter: QPainter, layout: WheelLayout) -> None:
             painter.drawPath(
                 annulus_sector(layout.rings_inner, layout.week_inner, sector.angle0, sector.angle1)
             )
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(RULE, 0.8 * unit))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for r in (layout.outer, layout.month_inner, layout.week_inner):
@@ -176,31 +277,33 @@ def _paint_background(painter: QPainter, layout: WheelLayout) -> None:
 
 def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
     unit = layout.diameter / 1000
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(RING_FILL)
     for band in layout.rings:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(RING_FILL)
         painter.drawPath(annulus_sector(band.inner, band.outer, 0, 360))
-        painter.setPen(QPen(RULE, 0.6 * unit, Qt.PenStyle.DotLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(RING_RULE, 0.6 * unit))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for band in layout.rings:
         _circle(painter, band.lane_outer)
         if band.name:
             draw_arc_text(painter, band.name)
 
 
 def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
-    """Paint one activity occurrence; ``emphasis`` > 0 outlines it (hover, selection)."""
-    unit = (item.outer - item.inner) / 60 if item.outer > item.inner else 1.0
-    edge = QPen(SEGMENT_EDGE, max(1.2, min(3.0, unit * 1.6)))
-    edge.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(edge)
-    painter.setBrush(QColor(item.color))
+    """Paint one activity occurrence; ``emphasis`` > 0 outlines it (hover, selection).
+
+    Segments are filled without an outline (an outline triples the cost); a
+    small gap at each edge keeps neighbours apart.
+    """
+    painter.setBrush(_color(item.color))
     if item.is_marker:
+        painter.setPen(QPen(SEGMENT_EDGE, max(1.0, item.marker_size * 0.12)))
         painter.drawPath(marker_path(item))
     else:
-        inset = (item.outer - item.inner) * 0.04
-        painter.drawPath(
-            annulus_sector(item.inner + inset, item.outer - inset, item.angle0, item.angle1)
-        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPath(segment_path(item))
     if emphasis > 0:
         pen = QPen(QColor("#1d1d1f"), emphasis)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -209,6 +312,18 @@ def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
         painter.drawPath(item_path(item))
     for label in item.label:
         draw_arc_text(painter, label)
+
+
+def segment_path(item: Item) -> QPainterPath:
+    """A phase's ring segment, inset by a hair so that neighbours stay apart."""
+    height = item.outer - item.inner
+    radial = min(height * 0.04, 2.0) + 0.5
+    mid = max(item.mid_radius, 1.0)
+    angular = math.degrees(0.9 / mid)
+    a0, a1 = item.angle0, item.angle1
+    if a1 - a0 < 360.0 and a1 - a0 > 4 * angular:
+        a0, a1 = a0 + angular, a1 - angular
+    return annulus_sector(item.inner + radial, item.outer - radial, a0, a1)
 
 
 def marker_path(item: Item) -> QPainterPath:
@@ -278,7 +393,7 @@ def draw_arc_text(painter: QPainter, text: ArcText) -> None:
     shift = m.cap_height(text.bold) * k / 2
     baseline = r + shift if text.flipped else r - shift
     painter.setFont(base_font(text.bold))
-    painter.setPen(QColor(text.color))
+    painter.setPen(_color(text.color))
     base = painter.worldTransform()
     sagitta = r * (1 - math.cos(total / r / 2)) if r > 0 else 0.0
     if sagitta < text.px * 0.2:
@@ -321,5 +436,6 @@ def draw_plain_text(painter: QPainter, text: PlainText) -> None:
     painter.setWorldTransform(base)
 
 
-def brush(color: str) -> QBrush:
-    return QBrush(QColor(color))
+@cache
+def _color(name: str) -> QColor:
+    return QColor(name)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from aarshjul.i18n import _
+from aarshjul.i18n import _, speaking
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render import fonts
 from aarshjul.render.painter import measure, month_names, paint_wheel, wheel_layout
@@ -86,7 +86,15 @@ def _text(
 
 
 def paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
-    """The wheel with its title, organisation, legend and the day it was made, in ``rect``."""
+    """The wheel with its title, organisation, legend and the day it was made, in ``rect``.
+
+    In the plan's language, as everything printed.
+    """
+    with speaking(printout.plan.locale):
+        _paint_poster(painter, rect, printout)
+
+
+def _paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
     plan = printout.plan
     unit = min(rect.width(), rect.height()) / 1000
     painter.save()
@@ -120,75 +128,88 @@ def paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
     body = QRectF(
         rect.left(), sub.bottom() + 10 * unit, rect.width(), footer.top() - sub.bottom() - 20 * unit
     )
-    entries = _legend_entries(printout)
+    groups = _legend_groups(printout)
     legend_px = 15 * unit
     row = legend_px * 1.7
     landscape = body.width() > body.height() * 1.15
-    if landscape:
-        legend_w = max(measure()(t, legend_px, b) for t, _c, b in entries) + 40 * unit
+    if landscape:  # one column to the right of the wheel
+        texts = [t for _h, entries in groups for t, _c in entries] + [h for h, _e in groups]
+        legend_w = max(measure()(t, legend_px, True) for t in texts) + 40 * unit
+        single: list[LegendRow] = []
+        for heading, entries in groups:
+            single += [
+                (heading, None, True),
+                *((t, c, False) for t, c in entries),
+                ("", None, False),
+            ]
+        columns = [single]
         legend = QRectF(body.right() - legend_w, body.top(), legend_w, body.height())
         wheel_rect = QRectF(
             body.left(), body.top(), body.width() - legend_w - 10 * unit, body.height()
         )
-        columns = 1
-    else:
-        columns = max(1, min(4, int(body.width() // (260 * unit))))
-        rows = -(-len(entries) // columns)
-        legend_h = rows * row + 6 * unit
+    else:  # below the wheel: the categories in columns, the rings in the last
+        count = max(2, min(4, int(body.width() // (250 * unit))))
+        columns = _columns(groups[0], count - 1) + _columns(groups[1], 1)
+        legend_h = max(len(c) for c in columns) * row + 6 * unit
         legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
         wheel_rect = QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
     side = min(wheel_rect.width(), wheel_rect.height())
     layout = wheel_layout(plan, side, printout.occurrences, today=printout.today)
     paint_wheel(painter, layout, wheel_rect, _("Today"))
-    _paint_legend(painter, legend, entries, columns, legend_px, row, unit)
+    _paint_legend(painter, legend, columns, legend_px, row, unit)
     painter.restore()
 
 
-def _legend_entries(printout: Printout) -> list[tuple[str, str | None, bool]]:
-    """(text, colour, bold) rows: categories with swatches, then rings outside in."""
+LegendRow = tuple[str, str | None, bool]  # text, swatch colour, bold
+
+
+def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """The categories with their colours, and the rings outside in, that the printout uses."""
     plan = printout.plan
     used_categories = {o.activity.category for o in printout.occurrences}
     used_rings = {o.activity.ring for o in printout.occurrences}
-    entries: list[tuple[str, str | None, bool]] = [(_("Categories"), None, True)]
-    entries += [(c.name, c.color, False) for c in plan.categories if c.id in used_categories]
-    entries.append((_("Rings, outside in"), None, True))
-    entries += [
-        (f"{i}. {r.name}", None, False)
+    categories = [(c.name, c.color) for c in plan.categories if c.id in used_categories]
+    rings = [
+        (f"{i}. {r.name}", None)
         for i, r in enumerate((r for r in plan.rings if r.id in used_rings), start=1)
     ]
-    return entries
+    return [(_("Categories"), categories), (_("Rings, outside in"), rings)]
+
+
+def _columns(group: tuple[str, list[tuple[str, str | None]]], count: int) -> list[list[LegendRow]]:
+    """A legend group split over ``count`` columns, its heading over the first."""
+    heading, entries = group
+    per_column = max(1, -(-len(entries) // count))
+    columns: list[list[LegendRow]] = []
+    for k in range(count):
+        chunk = [(t, c, False) for t, c in entries[k * per_column : (k + 1) * per_column]]
+        columns.append([(heading if k == 0 else "", None, True), *chunk])
+    return columns
 
 
 def _paint_legend(
     painter: QPainter,
     rect: QRectF,
-    entries: list[tuple[str, str | None, bool]],
-    columns: int,
+    columns: list[list[LegendRow]],
     px: float,
     row: float,
     unit: float,
 ) -> None:
-    per_column = -(-len(entries) // columns)
-    width = rect.width() / columns
-    for i, (text, color, bold) in enumerate(entries):
-        column, line = divmod(i, per_column)
-        x = rect.left() + column * width
-        y = rect.top() + line * row
-        indent = 0.0
-        if color:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(color))
-            size = px * 0.9
-            painter.drawRoundedRect(QRectF(x, y + (row - size) / 2, size, size), 2 * unit, 2 * unit)
-            indent = size + 8 * unit
-        _text(
-            painter,
-            QRectF(x + indent, y, width - indent, row),
-            text,
-            px,
-            bold=bold,
-            color=INK if bold or color else MUTED,
-        )
+    width = rect.width() / len(columns)
+    for column, rows in enumerate(columns):
+        for line, (text, color, bold) in enumerate(rows):
+            x = rect.left() + column * width
+            y = rect.top() + line * row
+            indent = 0.0
+            if color:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(color))
+                size = px * 0.9
+                painter.drawRoundedRect(
+                    QRectF(x, y + (row - size) / 2, size, size), 2 * unit, 2 * unit
+                )
+                indent = size + 8 * unit
+            _text(painter, QRectF(x + indent, y, width - indent, row), text, px, bold=bold)
 
 
 def handout_html(printout: Printout) -> str:
@@ -265,7 +286,12 @@ def print_pages(device: QPagedPaintDevice, printout: Printout) -> int:
 
 
 def paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
-    """The pages on an open painter (the print preview gives one)."""
+    """The pages on an open painter (the print preview gives one), in the plan's language."""
+    with speaking(printout.plan.locale):
+        return _paint_pages(painter, device, printout)
+
+
+def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
     width, height = device.width(), device.height()
     paint_poster(painter, QRectF(0, 0, width, height), printout)
     document = QTextDocument()

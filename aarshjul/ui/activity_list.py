@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from aarshjul.i18n import N_, _
 from aarshjul.model.plan import Occurrence
-from aarshjul.ui.formatting import format_short_date
+from aarshjul.ui.formatting import format_short_date, ui_locale
 from aarshjul.ui.view_state import ViewState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,11 +71,11 @@ class OccurrenceTableModel(QAbstractTableModel):
             if column == 0:
                 if occ.start is None or occ.end is None:
                     return _("No date yet")
-                first = format_short_date(occ.start, plan.locale)
+                first = format_short_date(occ.start, ui_locale())
                 return (
                     first
                     if occ.start == occ.end
-                    else (f"{first} – {format_short_date(occ.end, plan.locale)}")
+                    else (f"{first} – {format_short_date(occ.end, ui_locale())}")
                 )
             if column == 1:
                 return occ.activity.title

@@ -15,6 +15,7 @@ from aarshjul.ui.formatting import (
     format_long_date,
     format_short_date,
     month_names,
+    ui_locale,
     weekday_names,
 )
 from aarshjul.ui.view_state import ViewState
@@ -41,11 +42,11 @@ def details_html(plan: Plan, occ: Occurrence) -> str:
     if occ.start is None:
         rows.append((_("Date"), escape(_("No date yet"))))
     elif activity.kind is Kind.DEADLINE:
-        rows.append((_("Date"), escape(format_long_date(occ.start, plan.locale))))
+        rows.append((_("Date"), escape(format_long_date(occ.start, ui_locale()))))
     else:
         assert occ.end is not None
-        rows.append((_("From"), escape(format_long_date(occ.start, plan.locale))))
-        rows.append((_("To"), escape(format_long_date(occ.end, plan.locale))))
+        rows.append((_("From"), escape(format_long_date(occ.start, ui_locale()))))
+        rows.append((_("To"), escape(format_long_date(occ.end, ui_locale()))))
         rows.append((_("Length"), escape(_("{n} days").format(n=occ.days))))
     rows.append((_("Ring"), escape(ring.name if ring else activity.ring)))
     swatch = ""
@@ -56,10 +57,10 @@ def details_html(plan: Plan, occ: Occurrence) -> str:
         rows.append((_("Owner"), escape(activity.owner)))
     if activity.rrule:
         words = recurrence.describe(
-            activity.rrule, month_names(plan.locale), weekday_names(plan.locale)
+            activity.rrule, month_names(ui_locale()), weekday_names(ui_locale())
         )
         dates = ", ".join(
-            format_short_date(o.start, plan.locale)
+            format_short_date(o.start, ui_locale())
             for o in plan.occurrences_of(activity)
             if o.start
         )

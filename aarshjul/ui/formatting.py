@@ -1,4 +1,8 @@
-"""Dates, periods and activities in words, in the plan's locale."""
+"""Dates, periods and activities in words.
+
+The panels speak the program's language (``ui_locale()``); the wheel and the
+printouts speak the plan's (``plan.locale``).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,17 @@ from html import escape
 
 from PySide6.QtCore import QDate, QLocale
 
-from aarshjul.i18n import _
+from aarshjul.i18n import _, language
 from aarshjul.model.periods import Zoom, quarter_number
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.painter import month_names
 
 __all__ = ["month_names"]  # re-exported for the panels
+
+
+def ui_locale() -> str:
+    """The locale of the program's language, for dates in the panels."""
+    return "da_DK" if language() == "da" else "en_GB"
 
 
 def qdate(day: dt.date) -> QDate:

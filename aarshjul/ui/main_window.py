@@ -32,7 +32,7 @@ from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.document import PlanDocument
-from aarshjul.ui.formatting import format_range
+from aarshjul.ui.formatting import format_range, ui_locale
 from aarshjul.ui.legend import Legend, swatch
 from aarshjul.ui.upcoming import UpcomingPanel
 from aarshjul.ui.view_state import ViewState
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             (Zoom.QUARTER, _("Quarter"), "Ctrl+2", _("Show a quarter")),
             (Zoom.MONTH, _("Month"), "Ctrl+3", _("Show a month")),
         ):
-            act = a(text, key, lambda z=zoom: self.view.set_zoom(z), tip)
+            act = a(text, key, lambda _checked=False, z=zoom: self.view.set_zoom(z), tip)
             act.setCheckable(True)
             group.addAction(act)
             self.zoom_actions[zoom] = act
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
             return
         occ = item.occurrence
         self.status.setText(
-            f"{occ.activity.title} · {format_range(occ.start, occ.end, plan.locale)}"
+            f"{occ.activity.title} · {format_range(occ.start, occ.end, ui_locale())}"
         )
 
     def go_to_today(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from aarshjul.i18n import _
 from aarshjul.model.agenda import now_and_next
 from aarshjul.model.plan import Occurrence
-from aarshjul.ui.formatting import format_date, format_short_date
+from aarshjul.ui.formatting import format_date, format_short_date, ui_locale
 from aarshjul.ui.legend import swatch
 from aarshjul.ui.view_state import ViewState
 
@@ -51,13 +51,13 @@ class UpcomingPanel(QListWidget):
                 if self.today >= plan.end
                 else _("Today, {date}, is before this plan's year.")
             )
-            self._note(sentence.format(date=format_date(self.today, plan.locale)))
+            self._note(sentence.format(date=format_date(self.today, ui_locale())))
         if now:
             self._heading(_("Under way today"))
             for occ in now:
                 self._row(
                     occ,
-                    _("until {date}").format(date=format_short_date(occ.end, plan.locale))
+                    _("until {date}").format(date=format_short_date(occ.end, ui_locale()))
                     if occ.end
                     else "",
                 )
@@ -66,7 +66,7 @@ class UpcomingPanel(QListWidget):
             for occ in ahead:
                 days = (occ.start - self.today).days
                 when = _("tomorrow") if days == 1 else _("in {n} days").format(n=days)
-                self._row(occ, f"{format_short_date(occ.start, plan.locale)} · {when}")
+                self._row(occ, f"{format_short_date(occ.start, ui_locale())} · {when}")
         elif plan.contains(self.today) or self.today < plan.start:
             self._note(_("Nothing more this year."))
 

@@ -24,10 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from aarshjul.geometry import Item, WheelLayout, to_polar
-from aarshjul.i18n import _
+from aarshjul.i18n import _, speaking
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import fit_transform, paint_item, paint_wheel, wheel_layout
-from aarshjul.ui.formatting import describe_occurrence, period_heading
+from aarshjul.ui.formatting import describe_occurrence, period_heading, ui_locale
 from aarshjul.ui.view_state import ViewState
 
 
@@ -94,16 +94,22 @@ class WheelWidget(QWidget):
         if plan is None:
             return None
         if self._layout is None:
-            self._layout = wheel_layout(
-                plan,
-                self.wheel_rect().width(),
-                self.view.visible(),
-                today=self._today,
-                span=self.view.span,
-                heading=period_heading(plan, self.view.zoom, self.view.span),
-                dimmed=self.view.filter.unmatched_ids(plan),
-            )
+            with speaking(plan.locale):  # the wheel speaks the plan's language
+                self._layout = self._new_layout()
         return self._layout
+
+    def _new_layout(self) -> WheelLayout:
+        plan = self.document.plan
+        assert plan is not None
+        return wheel_layout(
+            plan,
+            self.wheel_rect().width(),
+            self.view.visible(),
+            today=self._today,
+            span=self.view.span,
+            heading=period_heading(plan, self.view.zoom, self.view.span),
+            dimmed=self.view.filter.unmatched_ids(plan),
+        )
 
     def resizeEvent(self, event) -> None:
         self._layout = None
@@ -120,7 +126,8 @@ class WheelWidget(QWidget):
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(QColor(0, 0, 0, 0))
             skip = (self._skip,) if self._skip else ()
-            with QPainter(pixmap) as painter:
+            plan = self.document.plan
+            with QPainter(pixmap) as painter, speaking(plan.locale if plan else ""):
                 paint_wheel(painter, layout, self.wheel_rect(), _("Today"), skip)
             self._pixmap = pixmap
         return self._pixmap
@@ -243,7 +250,7 @@ class WheelWidget(QWidget):
         category = plan.category(activity.category)
         return describe_occurrence(
             item.occurrence,
-            plan.locale,
+            ui_locale(),
             ring.name if ring else "",
             category.name if category else "",
         )

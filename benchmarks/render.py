@@ -1,0 +1,194 @@
+"""Timing of the wheel's hot paths at 50, 500 and 5,000 activities.
+
+Run it with ``.venv/bin/python benchmarks/render.py`` (add ``--quick`` for fewer
+repeats). It prints JSON: for each plan size, the median milliseconds of
+
+- ``layout_and_paint``: a full layout and paint of the wheel at 1600×1600 into
+  a QImage (what a change to the plan costs), and its two halves ``layout``
+  and ``paint``;
+- ``drag_frame``: one frame of a drag, as the widget repaints it per mouse
+  move: the cached wheel without the dragged activity blitted, the activity
+  moved a day and painted on top;
+- ``hit_test_10k``: hit-testing 10,000 points spread over the wheel;
+- ``load``: reading and validating the plan file;
+- ``export_pdf``: writing the PDF (wheel and handout).
+
+A script, not a test: speed is measured here, not asserted in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+
+from aarshjul import geometry
+from aarshjul.model import Activity, Category, Plan, Ring, load_plan, save_plan
+from aarshjul.render.export import ensure_gui_application, export_pdf
+from aarshjul.render.painter import (
+    fit_transform,
+    measure,
+    paint_item,
+    paint_wheel,
+    wheel_layout,
+)
+
+SIZES = (50, 500, 5000)
+WORDS = (
+    "Budget",
+    "møde",
+    "frist",
+    "opfølgning",
+    "analyse",
+    "strategi",
+    "høring",
+    "plan",
+    "temadag",
+    "indstilling",
+    "orientering",
+    "evaluering",
+    "dialog",
+    "rapport",
+)
+COLOURS = ("#56b4e9", "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#f0e442", "#999999")
+
+
+def synthetic_plan(count: int, seed: int = 1) -> Plan:
+    """A plan of ``count`` activities: phases, deadlines and a few without a date."""
+    rnd = random.Random(seed)
+    plan = Plan(
+        f"Benchmark {count}",
+        dt.date(2024, 1, 1),
+        organisation="Benchmark",
+        rings=[Ring(f"r{i}", f"Ring {i + 1}") for i in range(5)],
+        categories=[Category(f"c{i}", f"Kategori {i + 1}", c) for i, c in enumerate(COLOURS)],
+    )
+    for i in range(count):
+        title = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 4))).capitalize()
+        start = plan.start + dt.timedelta(days=rnd.randrange(plan.days))
+        kind = rnd.random()
+        end = None
+        if kind < 0.7:
+            end = min(start + dt.timedelta(days=rnd.randint(0, 45)), plan.last_day)
+        elif kind > 0.95:
+            start = None
+        plan.activities.append(
+            Activity(
+                f"a{i}",
+                title,
+                f"r{rnd.randrange(5)}",
+                f"c{rnd.randrange(len(COLOURS))}",
+                start,
+                end,
+            )
+        )
+    return plan
+
+
+def median_ms(function, repeats: int) -> float:
+    function()  # warm caches (fonts, metrics)
+    times = []
+    for _ in range(repeats):
+        begin = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - begin) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
+    plan = synthetic_plan(count)
+    side = 1600
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    rect = QRectF(0, 0, side, side)
+
+    def layout_and_paint() -> None:
+        layout = wheel_layout(plan, side)
+        image.fill(Qt.GlobalColor.white)
+        with QPainter(image) as painter:
+            paint_wheel(painter, layout, rect)
+
+    layout = wheel_layout(plan, side)
+
+    def paint_only() -> None:
+        image.fill(Qt.GlobalColor.white)
+        with QPainter(image) as painter:
+            paint_wheel(painter, layout, rect)
+
+    dragged = max((i for i in layout.items if not i.is_marker), key=lambda i: i.angle1 - i.angle0)
+    cache = QPixmap(side, side)
+    cache.fill(Qt.GlobalColor.white)
+    with QPainter(cache) as painter:
+        paint_wheel(painter, layout, rect, skip={dragged.occurrence.activity.id})
+    frame = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    step = [0]
+
+    def drag_frame() -> None:
+        step[0] = (step[0] + 1) % 30
+        item = geometry.moved(layout, dragged, step[0], measure=measure())
+        with QPainter(frame) as painter:
+            painter.drawPixmap(0, 0, cache)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setWorldTransform(fit_transform(layout, rect))
+            paint_item(painter, item, emphasis=2.5)
+
+    rnd = random.Random(2)
+    points = [
+        (rnd.uniform(-side / 2, side / 2), rnd.uniform(-side / 2, side / 2)) for _ in range(10_000)
+    ]
+
+    def hit_test() -> None:
+        for x, y in points:
+            layout.hit(x, y)
+
+    path = folder / f"plan-{count}.toml"
+    save_plan(plan, path)
+    pdf = folder / f"plan-{count}.pdf"
+    return {
+        "layout_and_paint": median_ms(layout_and_paint, repeats),
+        "layout": median_ms(lambda: wheel_layout(plan, side), repeats),
+        "paint": median_ms(paint_only, repeats),
+        "drag_frame": median_ms(drag_frame, repeats * 5),
+        "hit_test_10k": median_ms(hit_test, repeats),
+        "load": median_ms(lambda: load_plan(path), repeats),
+        "export_pdf": median_ms(lambda: export_pdf(plan, pdf), max(3, repeats // 3)),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 repeats instead of 15")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    args = parser.parse_args()
+    ensure_gui_application()
+    repeats = 3 if args.quick else 15
+    with tempfile.TemporaryDirectory() as folder:
+        results = {str(n): bench(n, repeats, Path(folder)) for n in args.sizes}
+    print(
+        json.dumps(
+            {
+                "unit": "median milliseconds",
+                "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+                "python": sys.version.split()[0],
+                "results": results,
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

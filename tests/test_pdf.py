@@ -1,0 +1,140 @@
+"""The exports: a vector PDF whose text can be read back, SVG and PNG."""
+
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtGui import QImage
+
+from aarshjul import cli
+from aarshjul.model import load_plan
+from aarshjul.render.export import export_pdf, export_png, export_svg
+
+from .conftest import PLAN_2022
+
+
+def pdf_text(path, first=None, last=None) -> str:
+    """The PDF's text by pdftotext (poppler-utils); pages end with a form feed."""
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing: .ci/run installs poppler-utils")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    command = ["pdftotext", "-layout"]
+    if first:
+        command += ["-f", str(first)]
+    if last:
+        command += ["-l", str(last)]
+    result = subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN_2022)
+
+
+@pytest.fixture(scope="module")
+def pdf(plan, tmp_path_factory, qapp):
+    path = tmp_path_factory.mktemp("pdf") / "hjul.pdf"
+    pages = export_pdf(plan, path)
+    return path, pages
+
+
+def test_pdf_has_the_poster_then_the_handout(pdf):
+    path, pages = pdf
+    text = pdf_text(path)
+    assert text.count("\f") == pages >= 3
+    first = pdf_text(path, 1, 1)
+    assert "Årshjul arbejdsmarkedsudvalget 2022" in first
+    assert "Norddjurs Kommune" in first
+    # printed in the plan's language (Danish), whatever the program speaks
+    assert "Lavet " in first and "med Årshjul" in first
+    assert "Kategorier" in first and "Budget" in first
+
+
+def test_every_activity_title_is_text_in_the_pdf(pdf, plan):
+    text = re.sub(r"\s+", " ", pdf_text(pdf[0]))
+    for activity in plan.activities:
+        assert activity.title in text, activity.title
+    assert "Side 2 af" in text
+    # the plan is Danish, so is its printout
+    assert text.index("Januar 2022") < text.index("December 2022") < text.index("Endnu uden dato")
+
+
+def test_pdf_text_keeps_dashes_brackets_and_danish_letters(pdf):
+    text = pdf_text(pdf[0])
+    assert "1. januar 2022 – 31. marts 2022" in text
+    assert "(FGU)" in text and "æ" in text and "ø" in text and "å" in text
+
+
+def test_pdf_is_vector_and_written_whole(pdf):
+    data = pdf[0].read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert b"/FontFile2" in data  # embedded TrueType text, not pictures of text
+    assert b"/Subtype /Image" not in data
+
+
+def test_paper_and_orientation(plan, tmp_path, qapp):
+    a3 = tmp_path / "a3.pdf"
+    export_pdf(plan, a3, paper="A3", landscape=True)
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", a3.read_bytes())
+    width, height = float(box.group(1)), float(box.group(2))
+    assert (round(width), round(height)) == (1191, 842)  # A3 landscape in points
+
+
+def test_cli_pdf_narrowed_to_a_ring(tmp_path, capsys, qapp):
+    out = tmp_path / "politik.pdf"
+    assert cli.main(["export", str(PLAN_2022), "--pdf", str(out), "--ring", "politik"]) == 0
+    text = pdf_text(out)
+    assert "Budgetforhandling" in text
+    assert "jobCAMP 22" not in text and "Frist: udvalgets pulje" not in text
+    assert "pages" in capsys.readouterr().out
+
+
+def test_cli_refuses_an_unknown_ring(tmp_path, capsys):
+    assert (
+        cli.main(["export", str(PLAN_2022), "--pdf", str(tmp_path / "x.pdf"), "--category", "nope"])
+        == 2
+    )
+    assert "nope" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_svg_is_well_formed_with_the_month_names(plan, tmp_path, qapp):
+    from aarshjul import i18n
+
+    i18n.set_language("da")
+    out = tmp_path / "hjul.svg"
+    export_svg(plan, out, 1200, 900)
+    root = ET.parse(out).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("version") == "1.1"
+    assert root.get("viewBox") == "0 0 1200 900"
+    texts = {"".join(e.itertext()).strip() for e in root.iter("{http://www.w3.org/2000/svg}text")}
+    months = [
+        "Januar",
+        "Februar",
+        "Marts",
+        "April",
+        "Maj",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "December",
+    ]
+    assert set(months) <= texts
+    assert "Årshjul arbejdsmarkedsudvalget 2022" in texts
+
+
+def test_png_has_the_size_and_resolution_asked_for(plan, tmp_path, qapp):
+    out = tmp_path / "hjul.png"
+    export_png(plan, out, 900, 1200, dpi=300)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 1200)
+    assert round(image.dotsPerMeterX() * 0.0254) == 300

@@ -1,0 +1,260 @@
+"""Reading the wheel in the window: selection, details, list, legend, search, zoom, print."""
+
+import datetime as dt
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from aarshjul import geometry
+from aarshjul.model.periods import Zoom
+from aarshjul.ui.app import create_application
+from aarshjul.ui.details_panel import details_html, is_safe_link
+from aarshjul.ui.main_window import MainWindow
+
+from .conftest import PLAN_2022
+from .test_pdf import pdf_text
+
+TODAY = dt.date(2022, 5, 3)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    create_application()
+    path = tmp_path / "2022.toml"
+    shutil.copy(PLAN_2022, path)
+    win = MainWindow(today=TODAY)
+    qtbot.addWidget(win)
+    assert win.open_path(path)
+    win.resize(1280, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def point_of(window, activity_id, index=0):
+    wheel = window.wheel
+    item = next(i for i in wheel.layout_().items_of(activity_id) if i.occurrence.index == index)
+    angle = item.angle0 if item.is_marker else (item.angle0 + item.angle1) / 2
+    radius = item.mid_radius if item.is_marker else item.inner + (item.outer - item.inner) * 0.2
+    x, y = geometry.polar(radius, angle)
+    centre = wheel.wheel_rect().center()
+    return QPoint(round(centre.x() + x), round(centre.y() + y))
+
+
+def listed_titles(window):
+    model = window.activity_list.model()
+    return [model.index(row, 1).data() for row in range(model.rowCount())]
+
+
+def selected_row_title(window):
+    rows = window.activity_list.selectionModel().selectedRows(1)
+    return rows[0].data() if rows else None
+
+
+def test_clicking_the_wheel_selects_and_shows_details(window, qtbot):
+    qtbot.mouseClick(
+        window.wheel, Qt.MouseButton.LeftButton, pos=point_of(window, "budgetforhandling")
+    )
+    assert window.view.selection == ("budgetforhandling", 0)
+    assert selected_row_title(window) == "Budgetforhandling"
+    text = window.details.toPlainText()
+    assert "Budgetforhandling" in text
+    # dates in the plan's locale (Danish), with weekday and ISO week
+    # the panels speak the program's language (English in the tests), with weekday and week
+    assert "Monday 1 August 2022 (week 31)" in text and "Monday 31 October 2022 (week 44)" in text
+    assert "Politiske forløb" in text and "Budget" in text and "92 days" in text
+    # clicking an empty spot clears the selection
+    empty = window.wheel.wheel_rect().center().toPoint()
+    qtbot.mouseClick(window.wheel, Qt.MouseButton.LeftButton, pos=empty)
+    assert window.view.selection is None
+    assert selected_row_title(window) is None
+
+
+def test_selecting_an_occurrence_in_the_list_selects_it_on_the_wheel(window, qtbot):
+    model = window.activity_list.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, 1).data() == "Frist: udvalgets pulje"
+        and model.index(r, 0).data().startswith("30 Sep")
+    )
+    window.activity_list.selectRow(row)
+    assert window.view.selection == ("pulje", 2)
+    text = window.details.toPlainText()
+    assert "Every month in March, June, September and December, on the last day" in text
+    assert "Friday 30 September 2022 (week 39)" in text
+    # the wheel outlines the selected occurrence: it paints differently now
+    wheel_image = window.wheel.grab().toImage()
+    point = point_of(window, "pulje", 2)
+    window.view.select(None)
+    plain = window.wheel.grab().toImage()
+    ratio = wheel_image.devicePixelRatio()
+    around = [(point.x() + dx, point.y() + dy) for dx in range(-12, 13) for dy in range(-12, 13)]
+    assert any(
+        wheel_image.pixelColor(round(x * ratio), round(y * ratio))
+        != plain.pixelColor(round(x * ratio), round(y * ratio))
+        for x, y in around
+    )
+
+
+def test_the_list_is_sortable_and_keeps_undated_activities(window):
+    titles = listed_titles(window)
+    assert len(titles) == 22
+    assert titles[-4:] == [
+        "Udarbejdelse af beskæftigelsesplan",
+        "Halvårlig målopfølgning på beskæftigelsesplan",
+        "Orientering fra borgerrådgiver",
+        "jobCAMP 22",
+    ]
+    window.activity_list.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    by_title = listed_titles(window)
+    assert by_title == sorted(by_title, key=str.casefold)
+    assert window.activity_list.objectName() == "activityList"
+
+
+def test_unticking_a_category_in_the_legend_hides_it_on_the_wheel_and_in_the_list(window):
+    entry = window.legend.entry("category", "budget")
+    entry.setCheckState(0, Qt.CheckState.Unchecked)
+    wheel_ids = {i.occurrence.activity.category for i in window.wheel.layout_().items}
+    assert "budget" not in wheel_ids
+    assert "Budgetforhandling" not in listed_titles(window)
+    ring = window.legend.entry("ring", "frister")
+    ring.setCheckState(0, Qt.CheckState.Unchecked)
+    assert all(i.occurrence.activity.ring != "frister" for i in window.wheel.layout_().items)
+    assert "jobCAMP 22" not in listed_titles(window)
+    entry.setCheckState(0, Qt.CheckState.Checked)
+    ring.setCheckState(0, Qt.CheckState.Checked)
+    assert len(listed_titles(window)) == 22
+
+
+def test_search_highlights_matches_dims_the_rest_and_filters_the_list(window, qtbot):
+    window.find_action.trigger()
+    assert QApplication.focusWidget() is window.search
+    qtbot.keyClicks(window.search, "pulje")
+    assert set(listed_titles(window)) == {"Frist: udvalgets pulje"}
+    items = window.wheel.layout_().items
+    assert all(i.dimmed == (i.occurrence.activity.id != "pulje") for i in items)
+    window.search.clear()
+    assert not any(i.dimmed for i in window.wheel.layout_().items)
+    assert len(listed_titles(window)) == 22
+
+
+def test_zoom_to_a_quarter_and_a_month_enlarges_the_span(window, qtbot):
+    year = window.wheel.layout_()
+    strategy_year = year.items_of("strategi")[0]
+    window.zoom_actions[Zoom.QUARTER].trigger()
+    assert window.view.span == (dt.date(2022, 1, 1), dt.date(2022, 4, 1))
+    window.next_action.trigger()
+    assert window.view.span == (dt.date(2022, 4, 1), dt.date(2022, 7, 1))
+    quarter = window.wheel.layout_()
+    strategy = quarter.items_of("strategi")[0]
+    assert (strategy.angle1 - strategy.angle0) > 3.5 * (strategy_year.angle1 - strategy_year.angle0)
+    assert quarter.centre[0].text == "2. kvartal 2022"  # the wheel speaks the plan's Danish
+    window.zoom_in_action.trigger()
+    assert window.view.zoom is Zoom.MONTH
+    assert window.view.span == (dt.date(2022, 4, 1), dt.date(2022, 5, 1))
+    assert [m.label.text for m in window.wheel.layout_().months][:1] == ["Uge 13"]
+    window.previous_action.trigger()
+    assert window.view.span == (dt.date(2022, 3, 1), dt.date(2022, 4, 1))
+    window.zoom_actions[Zoom.YEAR].trigger()
+    assert window.view.span is None and not window.previous_action.isEnabled()
+
+
+def test_ctrl_and_the_mouse_wheel_zoom_on_the_date_under_the_mouse(window):
+    wheel = window.wheel
+    layout = wheel.layout_()
+    centre = wheel.wheel_rect().center()
+    x, y = geometry.polar(layout.rings_outer * 0.8, layout.scale.middle(dt.date(2022, 8, 10)))
+    position = QPointF(centre.x() + x, centre.y() + y)
+
+    def roll(delta):
+        event = QWheelEvent(
+            position,
+            wheel.mapToGlobal(position),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(wheel, event)
+
+    roll(120)
+    assert window.view.span == (dt.date(2022, 7, 1), dt.date(2022, 10, 1))
+    roll(-120)
+    assert window.view.zoom is Zoom.YEAR
+
+
+def test_today_jumps_to_the_current_month(window):
+    window.today_action.trigger()
+    assert window.view.zoom is Zoom.MONTH
+    assert window.view.span == (dt.date(2022, 5, 1), dt.date(2022, 6, 1))
+    assert window.wheel.layout_().today is not None
+
+
+def test_today_outside_the_plans_year_says_so(qtbot, tmp_path):
+    create_application()
+    win = MainWindow(today=dt.date(2026, 11, 27))
+    qtbot.addWidget(win)
+    win.open_path(PLAN_2022)
+    win.today_action.trigger()
+    assert win.view.zoom is Zoom.YEAR
+    assert "not in this plan's year" in win.statusBar().currentMessage()
+    texts = [win.upcoming.item(i).text() for i in range(win.upcoming.count())]
+    assert texts == ["Today, 27 November 2026, is after this plan's year."]
+
+
+def test_now_and_next_panel(window):
+    texts = [window.upcoming.item(i).text() for i in range(window.upcoming.count())]
+    assert texts[0] == "Under way today"
+    assert "Arbejdsmarkedsstrategi\nuntil 31 May" in texts
+    assert texts.index("Next") > 0
+    assert "Frist: udvalgets pulje\n30 Jun · in 58 days" in texts
+    row = next(
+        i
+        for i in range(window.upcoming.count())
+        if window.upcoming.item(i).text().startswith("Frist")
+    )
+    window.upcoming.itemClicked.emit(window.upcoming.item(row))
+    assert window.view.selection == ("pulje", 1)
+
+
+def test_links_open_only_for_web_and_mail_addresses(window):
+    assert is_safe_link("https://norddjurs.dk/udvalg")
+    assert is_safe_link("mailto:au@norddjurs.dk")
+    for unsafe in ("javascript:alert(1)", "file:///etc/passwd", "ftp://x.dk", "norddjurs.dk"):
+        assert not is_safe_link(unsafe)
+    plan = window.document.plan
+    activity = plan.activity("jobcamp")
+    activity.link = "javascript:alert(1)"
+    html = details_html(plan, plan.occurrences_of(activity)[0])
+    assert "<a " not in html and "javascript:alert(1)" in html
+    activity.link = "https://jobcamp.dk"
+    assert '<a href="https://jobcamp.dk">' in details_html(plan, plan.occurrences_of(activity)[0])
+
+
+def test_print_preview_shows_the_same_pages_as_the_pdf(window, qtbot, tmp_path, monkeypatch):
+    dialog = window.print_preview()
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    pdf = tmp_path / "hjul.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    assert window.export_pdf_dialog()
+    assert preview.pageCount() == pdf_text(pdf).count("\f")
+    dialog.close()
+
+
+def test_what_the_legend_hides_is_not_exported_from_the_window(window, tmp_path, monkeypatch):
+    window.legend.entry("category", "budget").setCheckState(0, Qt.CheckState.Unchecked)
+    pdf = tmp_path / "uden-budget.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    assert window.export_pdf_dialog()
+    text = pdf_text(pdf)
+    assert "Arbejdsmarkedsstrategi" in text
+    assert "Budgetforhandling" not in text

@@ -1,0 +1,155 @@
+"""What a view shows: filters, search, zoom spans, now-and-next, rules in words."""
+
+import datetime as dt
+
+import pytest
+
+from aarshjul import i18n
+from aarshjul.model import load_plan
+from aarshjul.model.agenda import now_and_next
+from aarshjul.model.filters import Filter, fold
+from aarshjul.model.periods import Zoom, quarter_number, span, step
+from aarshjul.model.plan import Plan
+from aarshjul.model.recurrence import describe
+
+from .conftest import PLAN_2022
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN_2022)
+
+
+def ids(occurrences):
+    return {o.activity.id for o in occurrences}
+
+
+def test_hidden_rings_and_categories_leave_the_view(plan):
+    everything = Filter().visible(plan)
+    no_budget = Filter(hidden_categories=frozenset({"budget"})).visible(plan)
+    assert "budgetforhandling" in ids(everything)
+    assert not any(o.activity.category == "budget" for o in no_budget)
+    assert len(no_budget) == len(everything) - sum(
+        1 for o in everything if o.activity.category == "budget"
+    )
+    no_ring = Filter(hidden_rings=frozenset({"frister", "temaer"})).visible(plan)
+    assert {o.activity.ring for o in no_ring} == {"politik", "opfoelgning"}
+
+
+def test_search_matches_every_word_in_title_description_owner_ring_or_category(plan):
+    assert ids(Filter(search="budget").listed(plan)) >= {
+        "budgetforhandling",
+        "teknisk-budget",
+        "budgetopfoelgning",
+    }
+    assert ids(Filter(search="PULJE arbejdsmarkedsudvalget").listed(plan)) == {"pulje"}
+    assert ids(Filter(search="førtidspension").listed(plan)) == {"analyse-foertidspension"}
+    assert Filter(search="xyzzy").listed(plan) == []
+    assert Filter(search="  ").listed(plan) == Filter().visible(plan)
+
+
+def test_search_dims_what_it_does_not_match(plan):
+    dimmed = Filter(search="strategi").unmatched_ids(plan)
+    assert "strategi" not in dimmed and "budgetforhandling" in dimmed
+    assert Filter().unmatched_ids(plan) == set()
+
+
+def test_fold_ignores_case_and_accents_but_keeps_danish_letters():
+    assert fold("Évaluering") == "evaluering"
+    assert fold("ØKONOMI") == "økonomi"
+    assert fold("Århus") == "århus" != fold("Arhus")  # å is a letter of its own
+
+
+def test_narrowed_to_shows_only_the_given_rings_and_categories(plan):
+    narrowed = Filter().narrowed_to(plan, rings=["politik"], categories=["budget"])
+    shown = narrowed.visible(plan)
+    assert shown and all(
+        o.activity.ring == "politik" and o.activity.category == "budget" for o in shown
+    )
+    assert Filter().narrowed_to(plan).visible(plan) == plan.occurrences()
+
+
+def test_quarters_are_the_wheels_own_and_months_are_calendar_months():
+    calendar = Plan("C", D(2022, 1, 1))
+    assert span(calendar, Zoom.QUARTER, D(2022, 5, 3)) == (D(2022, 4, 1), D(2022, 7, 1))
+    assert span(calendar, Zoom.MONTH, D(2022, 2, 14)) == (D(2022, 2, 1), D(2022, 3, 1))
+    assert span(calendar, Zoom.YEAR, D(2022, 2, 14)) == (D(2022, 1, 1), D(2023, 1, 1))
+    school = Plan("S", D(2023, 8, 1))
+    assert span(school, Zoom.QUARTER, D(2024, 1, 15)) == (D(2023, 11, 1), D(2024, 2, 1))
+    assert quarter_number(school, D(2023, 11, 1)) == 2
+    assert span(school, Zoom.MONTH, D(2024, 2, 10)) == (D(2024, 2, 1), D(2024, 3, 1))
+    mid = Plan("M", D(2022, 3, 15))  # a wheel from the middle of a month
+    assert span(mid, Zoom.MONTH, D(2022, 3, 20)) == (D(2022, 3, 15), D(2022, 4, 1))
+    assert span(mid, Zoom.MONTH, D(2023, 3, 2)) == (D(2023, 3, 1), D(2023, 3, 15))
+    assert span(calendar, Zoom.MONTH, D(2030, 1, 1)) == (D(2022, 12, 1), D(2023, 1, 1))
+
+
+def test_step_moves_by_a_period_and_stays_in_the_year():
+    plan = Plan("C", D(2022, 1, 1))
+    q2 = (D(2022, 4, 1), D(2022, 7, 1))
+    assert step(plan, Zoom.QUARTER, q2, 1) == (D(2022, 7, 1), D(2022, 10, 1))
+    assert step(plan, Zoom.QUARTER, q2, -5) == (D(2022, 1, 1), D(2022, 4, 1))
+    december = (D(2022, 12, 1), D(2023, 1, 1))
+    assert step(plan, Zoom.MONTH, december, 1) == december
+
+
+def test_now_and_next(plan):
+    now, ahead = now_and_next(plan.occurrences(), D(2022, 5, 3), count=3)
+    assert ids(now) == {"strategi", "budgetanalyser", "analyse-foertidspension"}
+    assert [(o.activity.id, o.start) for o in ahead] == [
+        ("budgetopfoelgning", D(2022, 6, 1)),
+        ("prioritering", D(2022, 6, 1)),
+        ("pulje", D(2022, 6, 30)),
+    ]
+    _now, ahead = now_and_next(plan.occurrences(), D(2022, 6, 29), count=1)
+    assert ahead[0].activity.id == "pulje"  # the deadline on 30 June
+    assert now_and_next(plan.occurrences(), D(2023, 1, 1)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("rule", "in_english", "in_danish"),
+    [
+        (
+            "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",
+            "Every month in March, June, September and December, on the last day",
+            "Hver måned i marts, juni, september og december, den sidste dag",
+        ),
+        (
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH",
+            "Every 2 weeks, on Tuesday and Thursday",
+            "Hver 2. uge, tirsdag og torsdag",
+        ),
+        (
+            "FREQ=MONTHLY;BYDAY=1MO;COUNT=6",
+            "Every month, on the first Monday, 6 times",
+            "Hver måned, den første mandag, 6 gange",
+        ),
+        (
+            "FREQ=YEARLY;UNTIL=20250101",
+            "Every year, until 2025-01-01",
+            "Hvert år, indtil 2025-01-01",
+        ),
+        ("FREQ=DAILY;BYSETPOS=1", "FREQ=DAILY;BYSETPOS=1", "FREQ=DAILY;BYSETPOS=1"),
+    ],
+)
+def test_rules_in_words(rule, in_english, in_danish):
+    assert describe(rule) == in_english
+    i18n.set_language("da")
+    months = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    days = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+    assert describe(rule, months, days) == in_danish
