@@ -138,3 +138,13 @@ def test_png_has_the_size_and_resolution_asked_for(plan, tmp_path, qapp):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 1200)
     assert round(image.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_paginate_never_splits_a_block_and_keeps_headings_with_the_next():
+    from aarshjul.render.printout import paginate
+
+    # heading(10) entry(50) entry(50) heading(10) entry(50) on pages of 130
+    pages = paginate([10, 50, 50, 10, 50], [True, False, False, True, False], 130)
+    assert pages == [[0, 1, 2], [3, 4]]  # the heading moves on with its entry
+    assert paginate([200, 10], [False, False], 100) == [[0], [1]]  # too tall: a page alone
+    assert paginate([], [], 100) == [[]]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -212,15 +212,33 @@ def _paint_legend(
             _text(painter, QRectF(x + indent, y, width - indent, row), text, px, bold=bold)
 
 
-def handout_html(printout: Printout) -> str:
-    """The year month by month, then the activities without a date, as HTML."""
+HANDOUT_STYLE = (
+    "h1 { font-size: 20pt; margin-bottom: 0 } h2 { font-size: 14pt; margin-top: 12pt;"
+    " margin-bottom: 2pt; color: #1d1d1f } .muted { color: #6e6e73 }"
+    " .meta { color: #3a3a3c } p { margin-top: 0; margin-bottom: 4pt }"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the handout that is never split across pages."""
+
+    html: str
+    keep_with_next: bool = False  # a heading stays with what follows it
+
+
+def handout_blocks(printout: Printout) -> list[Block]:
+    """The year month by month, then the activities without a date."""
     plan = printout.plan
     names = month_names(plan.locale)
     scheduled = [o for o in printout.occurrences if o.start is not None]
     undated = [o for o in printout.occurrences if o.start is None]
-    parts = [
-        f"<h1>{escape(plan.title)}</h1>",
-        f"<p class='muted'>{escape(_('The year month by month'))}</p>",
+    blocks = [
+        Block(
+            f"<h1>{escape(plan.title)}</h1>"
+            f"<p class='muted'>{escape(_('The year month by month'))}</p>",
+            True,
+        ),
     ]
     described: set[str] = set()
     month = plan.start.replace(day=1)
@@ -229,27 +247,28 @@ def handout_html(printout: Printout) -> str:
         starting = [o for o in scheduled if month <= o.start < following]
         ongoing = [o for o in scheduled if o.start < month and o.end >= month]
         name = names[month.month - 1]
-        parts.append(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>")
+        blocks.append(Block(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>", True))
         if not starting and not ongoing:
-            parts.append(f"<p class='muted'>{escape(_('Nothing begins this month.'))}</p>")
+            blocks.append(Block(f"<p class='muted'>{escape(_('Nothing begins this month.'))}</p>"))
         for occ in starting:
-            parts.append(_entry_html(plan, occ, occ.activity.id not in described))
+            blocks.append(Block(_entry_html(plan, occ, occ.activity.id not in described)))
             described.add(occ.activity.id)
         if ongoing:
             titles = ", ".join(escape(o.activity.title) for o in ongoing)
-            parts.append(f"<p class='muted'>{escape(_('Still under way:'))} {titles}</p>")
+            blocks.append(Block(f"<p class='muted'>{escape(_('Still under way:'))} {titles}</p>"))
         month = following
-    parts.append(f"<h2>{escape(_('Without a date yet'))}</h2>")
+    blocks.append(Block(f"<h2>{escape(_('Without a date yet'))}</h2>", True))
     if not undated:
-        parts.append(f"<p class='muted'>{escape(_('Every activity has a date.'))}</p>")
+        blocks.append(Block(f"<p class='muted'>{escape(_('Every activity has a date.'))}</p>"))
     for occ in undated:
-        parts.append(_entry_html(plan, occ, True))
-    style = (
-        "h1 { font-size: 20pt; margin-bottom: 0 } h2 { font-size: 14pt; margin-top: 14pt;"
-        " margin-bottom: 4pt; color: #1d1d1f } .muted { color: #6e6e73 }"
-        " .meta { color: #3a3a3c } p { margin-top: 0; margin-bottom: 6pt }"
-    )
-    return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
+        blocks.append(Block(_entry_html(plan, occ, True)))
+    return blocks
+
+
+def handout_html(printout: Printout) -> str:
+    """The whole handout as one HTML document (for reading, not for paging)."""
+    body = "".join(block.html for block in handout_blocks(printout))
+    return f"<html><head><style>{HANDOUT_STYLE}</style></head><body>{body}</body></html>"
 
 
 def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
@@ -291,29 +310,56 @@ def paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout
         return _paint_pages(painter, device, printout)
 
 
-def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
-    width, height = device.width(), device.height()
-    paint_poster(painter, QRectF(0, 0, width, height), printout)
+def _block_document(block: Block, device: QPagedPaintDevice, width: float) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     font = QFont(fonts.family())
     font.setPointSizeF(10)
     document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(
+        f"<html><head><style>{HANDOUT_STYLE}</style></head><body>{block.html}</body></html>"
+    )
+    document.setTextWidth(width)
+    return document
+
+
+def paginate(heights: Sequence[float], keep: Sequence[bool], room: float) -> list[list[int]]:
+    """Blocks per page: no block is split, and a heading moves on with the block after it."""
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, height in enumerate(heights):
+        needed = height
+        if keep[i] and i + 1 < len(heights):
+            needed += heights[i + 1]
+        if pages[-1] and used + needed > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(i)
+        used += height
+    return pages
+
+
+def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
+    width, height = device.width(), device.height()
+    paint_poster(painter, QRectF(0, 0, width, height), printout)
     footer_h = height * 0.04
-    document.setPageSize(QSizeF(width, height - footer_h))
-    document.setHtml(handout_html(printout))
-    pages = document.pageCount()
+    blocks = handout_blocks(printout)
+    documents = [_block_document(block, device, width) for block in blocks]
+    heights = [d.size().height() for d in documents]
+    pages = paginate(heights, [b.keep_with_next for b in blocks], height - footer_h)
     plan = printout.plan
-    for page in range(pages):
+    for number, page in enumerate(pages, start=2):
         device.newPage()
-        painter.save()
-        painter.translate(0, -page * (height - footer_h))
-        document.drawContents(
-            painter, QRectF(0, page * (height - footer_h), width, height - footer_h)
-        )
-        painter.restore()
+        y = 0.0
+        for index in page:
+            painter.save()
+            painter.translate(0, y)
+            documents[index].drawContents(painter)
+            painter.restore()
+            y += heights[index]
         footer = QRectF(0, height - footer_h * 0.8, width, footer_h * 0.8)
-        label = _("Page {page} of {pages}").format(page=page + 2, pages=pages + 1)
+        label = _("Page {page} of {pages}").format(page=number, pages=len(pages) + 1)
         _text(
             painter,
             footer,
@@ -322,4 +368,4 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printou
             color=MUTED,
             flags=Qt.AlignmentFlag.AlignRight,
         )
-    return pages + 1
+    return len(pages) + 1
