@@ -317,6 +317,7 @@ def _block_document(block: Block, device: QPagedPaintDevice, width: float) -> QT
     font.setPointSizeF(10)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
+    document.setUseDesignMetrics(True)  # the same line breaks at any resolution
     document.setHtml(
         f"<html><head><style>{HANDOUT_STYLE}</style></head><body>{block.html}</body></html>"
     )

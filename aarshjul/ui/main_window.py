@@ -27,7 +27,7 @@ from aarshjul.geometry import Item
 from aarshjul.i18n import _
 from aarshjul.model import PlanError
 from aarshjul.model.periods import Zoom
-from aarshjul.render.export import export_pdf
+from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout())
+        printer.setResolution(PDF_DPI)  # lay the pages out exactly as the PDF export does
         plan = self.document.plan
         if plan is not None:
             printer.setDocName(plan.title)
