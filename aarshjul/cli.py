@@ -19,7 +19,7 @@ from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.paths import shipped_plan
 
-COMMANDS = ("validate", "list", "export")
+COMMANDS = ("validate", "list", "export", "rollover")
 EXIT_INVALID = 2
 
 
@@ -116,17 +116,42 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help=_("draw the today line at DATE (default: today's date)"),
     )
+
+    roll = sub.add_parser(
+        "rollover",
+        help=_("make next year's plan from this one"),
+        description=_(
+            "Copy PLAN to a new year: phases and deadlines keep their month and day, "
+            "meetings their weekday in the same week, recurrences carry on."
+        ),
+    )
+    roll.add_argument("plan", type=Path, metavar="PLAN")
+    roll.add_argument("--year", type=int, required=True, help=_("the new wheel's first year"))
+    roll.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help=_("where to write the new plan"),
+    )
+    roll.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    roll.add_argument(
+        "--without-unscheduled",
+        action="store_true",
+        help=_("leave the activities without a date behind"),
+    )
     return parser
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aarshjul",
-        usage="aarshjul [PLAN] | aarshjul {validate,list,export} …",
+        usage="aarshjul [PLAN] | aarshjul {validate,list,export,rollover} …",
         description=_(
             "Årshjul: a committee's year as a wheel. Without a command it opens "
             "PLAN (or the shipped 2022 plan) in a window. Commands: validate, "
-            "list, export (see 'aarshjul COMMAND --help')."
+            "list, export, rollover (see 'aarshjul COMMAND --help')."
         ),
     )
     parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
@@ -153,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args.plan, args.json)
         if args.command == "export":
             return _export(args)
+        if args.command == "rollover":
+            return _rollover(args)
         return _gui(args.plan)
     except PlanError as exc:
         print(exc, file=sys.stderr)
@@ -274,6 +301,39 @@ def _export(args: argparse.Namespace) -> int:
             print(
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
+    return 0
+
+
+def _rollover(args: argparse.Namespace) -> int:
+    from aarshjul.model.fileformat import save_plan
+    from aarshjul.model.rollover import rollover
+
+    plan = load_plan(args.plan)
+    if not 1900 < args.year < 2200:
+        print(
+            _("aarshjul rollover: {year} is not a year to plan").format(year=args.year),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if args.output.exists() and not args.force:
+        print(
+            _("aarshjul rollover: {path} exists; give --force to overwrite it").format(
+                path=args.output
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    new = rollover(plan, args.year, keep_unscheduled=not args.without_unscheduled)
+    save_plan(new, args.output)
+    print(
+        _("wrote {path}: \u201c{title}\u201d, {first} to {last}, {count} activities").format(
+            path=args.output,
+            title=new.title,
+            first=new.start.isoformat(),
+            last=new.last_day.isoformat(),
+            count=len(new.activities),
+        )
+    )
     return 0
 
 

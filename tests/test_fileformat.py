@@ -158,7 +158,7 @@ def test_missing_key():
             "activities[0].start",
             "expected a date (YYYY-MM-DD), got a date and time",
         ),
-        ('ring = "r1"', "ring = true", "activities[0].ring", "expected text, got true/false"),
+        ('ring = "r1"', "ring = true", "activities[0].ring", "expected text, got true or false"),
     ],
 )
 def test_wrong_types(old, new, where, message):

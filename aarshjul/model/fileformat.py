@@ -30,7 +30,13 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
-PLAN_KEYS = {"title": True, "organisation": False, "locale": False, "start": True}
+PLAN_KEYS = {
+    "title": True,
+    "organisation": False,
+    "locale": False,
+    "start": True,
+    "agenda_days": False,
+}
 RING_KEYS = {"id": True, "name": True}
 CATEGORY_KEYS = {"id": True, "name": True, "color": True}
 ACTIVITY_KEYS = {
@@ -42,6 +48,9 @@ ACTIVITY_KEYS = {
     "start": False,
     "end": False,
     "rrule": False,
+    "exdates": False,
+    "series": False,
+    "meeting": False,
     "owner": False,
     "link": False,
     "description": False,
@@ -51,12 +60,14 @@ TYPE_NAMES = {
     int: N_("a whole number"),
     dt.date: N_("a date (YYYY-MM-DD)"),
     dict: N_("a table"),
+    bool: N_("true or false"),
+    list: N_("a list"),
 }
 
 
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
-        return _("true/false")
+        return _("true or false")
     if isinstance(value, dt.datetime):
         return _("a date and time")
     if isinstance(value, list):
@@ -139,7 +150,7 @@ class _Reader:
         if key not in data:
             return default
         value = data[key]
-        ok = isinstance(value, kind) and not isinstance(value, bool)
+        ok = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
         if kind is dt.date and isinstance(value, dt.datetime):
             ok = False
         if not ok:
@@ -223,6 +234,7 @@ class _Reader:
             activity = self.read_activity(item, f"activities[{i}]", plan, ids)
             if activity is not None:
                 plan.activities.append(activity)
+        self.check_series(plan)
         return plan
 
     def check_unique(self, items: list[Any], name: str) -> None:
@@ -245,6 +257,12 @@ class _Reader:
                 "plan.locale",
                 _("'{locale}' is not a locale such as 'da' or 'en_GB'").format(locale=locale),
             )
+        agenda_days = self.value(data, "agenda_days", "plan", int, 4)
+        if not 0 <= agenda_days <= 30:
+            self.problem(
+                "plan.agenda_days",
+                _("{days} is not a number of working days from 0 to 30").format(days=agenda_days),
+            )
         if start is None:
             return None
         return Plan(
@@ -252,6 +270,7 @@ class _Reader:
             start=start,
             organisation=self.text(data, "organisation", "plan"),
             locale=locale,
+            agenda_days=agenda_days,
         )
 
     def read_ring(self, data: Any, where: str, seen: set[str]) -> Ring | None:
@@ -291,6 +310,8 @@ class _Reader:
             owner=self.text(data, "owner", where),
             link=self.text(data, "link", where),
             rrule=self.text(data, "rrule", where),
+            meeting=self.value(data, "meeting", where, bool, False),
+            series=self.text(data, "series", where),
         )
         if activity.ring and plan.ring(activity.ring) is None:
             self.problem(
@@ -305,7 +326,51 @@ class _Reader:
                 + self.suggest(activity.category, [c.id for c in plan.categories]),
             )
         self.read_dates(data, where, plan, activity)
+        self.read_exdates(data, where, plan, activity)
         return activity
+
+    def read_exdates(
+        self, data: dict[str, Any], where: str, plan: Plan, activity: Activity
+    ) -> None:
+        values = self.value(data, "exdates", where, list, [])
+        if not values:
+            return
+        if not activity.rrule or activity.start is None:
+            self.problem(f"{where}.exdates", _("only a recurring activity can leave out dates"))
+            return
+        for i, value in enumerate(values):
+            place = f"{where}.exdates[{i}]"
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                self.problem(
+                    place,
+                    _("expected {expected}, got {kind}").format(
+                        expected=_(TYPE_NAMES[dt.date]), kind=_type_name(value)
+                    ),
+                )
+                continue
+            try:
+                rule = recurrence.parse(activity.rrule, activity.start)
+            except recurrence.RecurrenceError:
+                return  # reported with the rule
+            if rule.after(_midnight(value), inc=True) != _midnight(value):
+                self.problem(
+                    place, _("{day} is not one of the series' dates").format(day=value.isoformat())
+                )
+                continue
+            activity.exdates.append(value)
+        activity.exdates.sort()
+
+    def check_series(self, plan: Plan) -> None:
+        """An occurrence moved out of a series names a recurring activity of the plan."""
+        for i, activity in enumerate(plan.activities):
+            if not activity.series:
+                continue
+            parent = plan.activity(activity.series)
+            if parent is None or not parent.rrule:
+                self.problem(
+                    f"activities[{i}].series",
+                    _("no recurring activity has the id '{id}'").format(id=activity.series),
+                )
 
     @staticmethod
     def suggest(value: str, choices: list[str]) -> str:
@@ -433,7 +498,15 @@ def _activity_table(activity: Activity) -> dict[str, Any]:
     elif activity.start is not None:
         table["start"] = activity.start
         table["end"] = activity.end
-    for key in ("rrule", "owner", "link", "description"):
+    if activity.rrule:
+        table["rrule"] = activity.rrule
+    if activity.exdates:
+        table["exdates"] = sorted(activity.exdates)
+    if activity.series:
+        table["series"] = activity.series
+    if activity.meeting:
+        table["meeting"] = True
+    for key in ("owner", "link", "description"):
         if value := getattr(activity, key):
             table[key] = value
     return table
@@ -446,6 +519,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         head["organisation"] = plan.organisation
     head["locale"] = plan.locale
     head["start"] = plan.start
+    head["agenda_days"] = plan.agenda_days
     return {
         "format": FORMAT_VERSION,
         "plan": head,

@@ -8,7 +8,8 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from aarshjul.model import recurrence
+from aarshjul.i18n import _
+from aarshjul.model import recurrence, workdays
 
 DAY = dt.timedelta(days=1)
 
@@ -57,6 +58,9 @@ class Activity:
     owner: str = ""
     link: str = ""
     rrule: str = ""
+    meeting: bool = False  # a committee meeting: its agenda goes out agenda_days before
+    exdates: list[dt.date] = field(default_factory=list)  # occurrences left out of the series
+    series: str = ""  # id of the series this occurrence was moved out of
 
     @property
     def kind(self) -> Kind:
@@ -78,6 +82,7 @@ class Occurrence:
     index: int  # 0 for the first occurrence
     start: dt.date | None
     end: dt.date | None  # inclusive; equals start for a deadline
+    derived_from: str | None = None  # the meeting whose "agenda out" marker this is
 
     @property
     def kind(self) -> Kind:
@@ -98,6 +103,7 @@ class Plan:
     start: dt.date
     organisation: str = ""
     locale: str = "da"
+    agenda_days: int = 4  # working days from "agenda out" to a meeting
     rings: list[Ring] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
@@ -146,11 +152,32 @@ class Plan:
             starts = recurrence.expand(activity.rrule, activity.start, self.start, last_day)
         else:
             starts = [activity.start]
+        skipped = set(activity.exdates)
         return [
             Occurrence(activity, index, first, min(first + length, last_day))
             for index, first in enumerate(starts)
-            if self.start <= first <= last_day
+            if self.start <= first <= last_day and first not in skipped
         ]
+
+    def agenda_markers(self, meeting: Occurrence) -> Occurrence | None:
+        """The derived "agenda out" deadline of a meeting's occurrence, inside the wheel."""
+        if not meeting.activity.meeting or meeting.start is None or self.agenda_days <= 0:
+            return None
+        day = workdays.working_days_before(meeting.start, self.agenda_days)
+        if not self.contains(day):
+            return None
+        source = meeting.activity
+        marker = Activity(
+            id=f"{source.id}@agenda{meeting.index}",
+            title=_("Agenda out: {title}").format(title=source.title),
+            ring=source.ring,
+            category=source.category,
+            start=day,
+            description=_(
+                "The agenda and appendices go out {days} working days before the meeting on {date}."
+            ).format(days=self.agenda_days, date=meeting.start.isoformat()),
+        )
+        return Occurrence(marker, 0, day, day, derived_from=source.id)
 
     def occurrences(self) -> list[Occurrence]:
         """Every occurrence in date order, unscheduled activities last in plan order."""
@@ -160,5 +187,7 @@ class Plan:
         for activity in self.activities:
             for occ in self._expand(activity, last_day):
                 (unscheduled if occ.start is None else scheduled).append(occ)
+                if activity.meeting and (marker := self.agenda_markers(occ)) is not None:
+                    scheduled.append(marker)
         scheduled.sort(key=lambda o: (o.start, -o.days, o.activity.title.casefold()))
         return scheduled + unscheduled
