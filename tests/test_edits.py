@@ -137,7 +137,7 @@ def test_schedule_and_unschedule(plan):
 def test_rings_and_categories(plan):
     added, ring_id = edits.add_ring(plan, "Møder")
     assert ring_id == "moeder" and added.rings[-1].name == "Møder"
-    assert [r.id for r in edits.move_ring(added, "moeder", -10).rings][0] == "moeder"
+    assert edits.move_ring(added, "moeder", -10).rings[0].id == "moeder"
     assert edits.rename_ring(plan, "politik", "Politik").ring("politik").name == "Politik"
     with pytest.raises(EditError, match="choose a ring"):
         edits.remove_ring(plan, "politik")
