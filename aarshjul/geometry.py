@@ -754,37 +754,42 @@ def _centre(
     return result
 
 
-def moved(
+def preview(
     layout: WheelLayout,
     item: Item,
-    days: int,
+    start: dt.date,
+    end: dt.date,
     *,
+    ring: int | None = None,
     measure: Measure = estimate_width,
     style: Style = Style(),
 ) -> Item:
-    """``item`` moved ``days`` along the wheel in its lane, with its label fitted again.
+    """``item`` as it would stand from ``start`` to ``end`` (and in ``ring``), label fitted.
 
     What a drag paints per frame: one item, not a new layout of the whole wheel.
+    In another ring it takes the ring's whole depth until it is dropped there.
     """
     occ = item.occurrence
-    assert occ.start is not None and occ.end is not None
-    shift = dt.timedelta(days=days)
-    moved_occ = Occurrence(occ.activity, occ.index, occ.start + shift, occ.end + shift)
+    shown = Occurrence(occ.activity, occ.index, start, end, occ.derived_from)
     scale = layout.scale
-    first = max(moved_occ.start, scale.start)
-    last = min(moved_occ.end, scale.last_day)
+    first = min(max(start, scale.start), scale.last_day)
+    last = min(max(end, first), scale.last_day)
+    inner, outer = item.inner, item.outer
+    if ring is not None and ring != item.ring:
+        band = layout.rings[ring]
+        inner, outer = band.lane_inner, band.lane_outer
     if item.is_marker:
-        a0 = a1 = scale.middle(min(max(moved_occ.start, scale.start), scale.last_day))
+        angle0 = angle1 = scale.middle(first)
     else:
-        a0, a1 = scale.angle(first), scale.angle_after(max(first, last))
+        angle0, angle1 = scale.angle(first), scale.angle_after(last)
     result = Item(
-        moved_occ,
-        item.ring,
+        shown,
+        item.ring if ring is None else ring,
         item.lane,
-        a0,
-        a1,
-        item.inner,
-        item.outer,
+        angle0,
+        angle1,
+        inner,
+        outer,
         item.color,
         marker_size=item.marker_size,
     )
@@ -794,3 +799,18 @@ def moved(
     else:
         _label_phase(result, R * style.label_px, measure, style)
     return result
+
+
+def moved(
+    layout: WheelLayout,
+    item: Item,
+    days: int,
+    *,
+    measure: Measure = estimate_width,
+    style: Style = Style(),
+) -> Item:
+    """``item`` moved ``days`` along the wheel in its lane."""
+    occ = item.occurrence
+    assert occ.start is not None and occ.end is not None
+    shift = dt.timedelta(days=days)
+    return preview(layout, item, occ.start + shift, occ.end + shift, measure=measure, style=style)

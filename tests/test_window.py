@@ -192,5 +192,5 @@ def test_window_menus_speak_danish(qtbot):
     win = MainWindow()
     qtbot.addWidget(win)
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&Filer", "&Vis", "&Hjælp"]
+    assert menus == ["&Filer", "&Rediger", "&Vis", "&Hjælp"]
     assert win.save_as_action.text() == "Gem &som…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from aarshjul.model import Plan, load_plan, save_plan
 
@@ -55,6 +55,23 @@ class PlanDocument(QObject):
         self.plan_changed.emit()
         self.modified_changed.emit(False)
 
+    def apply(self, text: str, new_plan: Plan, merge_key: object = None) -> None:
+        """Make ``new_plan`` the plan through an undoable command named ``text``.
+
+        Commands with the same ``merge_key`` in a row become one undo step (a
+        run of arrow-key nudges, say).
+        """
+        if self._plan is None:
+            return
+        index = self.undo_stack.index()
+        self.undo_stack.push(PlanEdit(self, text, self._plan, new_plan, merge_key))
+        if self.undo_stack.index() == index:  # merged into the last command: no signal came
+            self.plan_changed.emit()
+
+    def _replace(self, plan: Plan) -> None:
+        """Only for PlanEdit: set the plan without touching the undo stack."""
+        self._plan = plan
+
     def save(self, path: str | Path | None = None) -> None:
         """Save atomically to ``path`` (or where the plan came from); raises OSError."""
         if self._plan is None:
@@ -70,3 +87,37 @@ class PlanDocument(QObject):
         if path != self._path:
             self._path = path
             self.path_changed.emit()
+
+
+class PlanEdit(QUndoCommand):
+    """One change of the plan: the plan before and after it.
+
+    Edits return new plans that share unchanged activities (model/edits.py), so
+    keeping both costs little, and undo is exact by construction.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(
+        self, document: PlanDocument, text: str, before: Plan, after: Plan, merge_key: object = None
+    ):
+        super().__init__(text)
+        self.document = document
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self.document._replace(self.after)
+
+    def undo(self) -> None:
+        self.document._replace(self.before)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, PlanEdit) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True

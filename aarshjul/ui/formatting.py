@@ -45,6 +45,13 @@ def format_long_date(day: dt.date, locale: str) -> str:
     return f"{text} ({_('week {week}').format(week=day.isocalendar().week)})"
 
 
+def format_weekday_date(day: dt.date, locale: str) -> str:
+    """ "fre. 1. apr. 2022 (uge 13)": for the live label of a drag."""
+    pattern = "ddd d. MMM yyyy" if _danish(locale) else "ddd d MMM yyyy"
+    text = QLocale(locale).toString(qdate(day), pattern)
+    return f"{text} ({_('week {week}').format(week=day.isocalendar().week)})"
+
+
 def format_short_date(day: dt.date, locale: str) -> str:
     """ "1. apr." / "1 Apr", for lists."""
     pattern = "d. MMM" if _danish(locale) else "d MMM"

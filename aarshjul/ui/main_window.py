@@ -14,26 +14,30 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QUndoView,
     QWidget,
 )
 
 from aarshjul import __version__
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
-from aarshjul.model import PlanError
+from aarshjul.model import PlanError, save_plan
 from aarshjul.model.periods import Zoom
+from aarshjul.model.rollover import rollover
 from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.document import PlanDocument
+from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_range, ui_locale
-from aarshjul.ui.legend import Legend, swatch
+from aarshjul.ui.legend import Legend
+from aarshjul.ui.rings_dialog import RingsDialog
+from aarshjul.ui.rollover_dialog import RolloverDialog
+from aarshjul.ui.tray import UnscheduledTray
 from aarshjul.ui.upcoming import UpcomingPanel
 from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import WheelWidget
@@ -49,7 +53,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.document = PlanDocument(self)
         self.view = ViewState(self.document, self)
+        self.editor = EditController(self.document, self.view, self)
+        self.editor.refused.connect(self._refused)
         self.wheel = WheelWidget(self.view, self)
+        self.wheel.drag_finished.connect(self.editor.finish_drag)
+        self.wheel.create_requested.connect(self.editor.add)
+        self.wheel.schedule_requested.connect(self.editor.schedule)
+        self.wheel.nudge_requested.connect(self.editor.nudge)
+        self.wheel.delete_requested.connect(self.editor.delete)
+        self.wheel.edit_requested.connect(self.editor.edit)
         if today is not None:
             self.wheel.set_today(today)
         self.setCentralWidget(self.wheel)
@@ -88,17 +100,18 @@ class MainWindow(QMainWindow):
         self.legend_dock = self._dock(_("Legend"), "legendDock", self.legend, right)
         self.upcoming = UpcomingPanel(self.view, self.wheel.today())
         self.upcoming_dock = self._dock(_("Now and next"), "upcomingDock", self.upcoming, right)
-        self.unscheduled = QListWidget()
-        self.unscheduled.setObjectName("unscheduledList")
-        self.unscheduled.setWordWrap(True)
-        self.unscheduled.itemClicked.connect(
-            lambda item: self.view.select((item.data(Qt.ItemDataRole.UserRole), 0))
-        )
+        self.unscheduled = UnscheduledTray(self.view)
+        self.wheel.tray = self.unscheduled
         self.unscheduled_dock = self._dock(
             _("Without a date"), "unscheduledDock", self.unscheduled, right
         )
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setObjectName("history")
+        self.history.setEmptyLabel(_("<the plan as opened>"))
+        self.history_dock = self._dock(_("History"), "historyDock", self.history, right)
         self.tabifyDockWidget(self.legend_dock, self.upcoming_dock)
         self.tabifyDockWidget(self.upcoming_dock, self.unscheduled_dock)
+        self.tabifyDockWidget(self.unscheduled_dock, self.history_dock)
         self.legend_dock.raise_()
         self.activity_list = ActivityList(self.view)
         self.list_dock = self._dock(
@@ -176,6 +189,24 @@ class MainWindow(QMainWindow):
         )
         self.today_action = a(_("Today"), "Ctrl+T", self.go_to_today, _("Show the current month"))
         self.find_action = a(_("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.rollover_action = a(
+            _("&New Year from This Plan…"),
+            None,
+            self.rollover_dialog,
+            _("Next year's wheel from this one"),
+        )
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.add_action = a(
+            _("&New Activity…"), "Ctrl+Shift+N", lambda: self.editor.add(), _("Add an activity")
+        )
+        self.edit_action = a(_("&Edit Activity…"), "F2", lambda: self.editor.edit())
+        self.duplicate_action = a(_("D&uplicate"), "Ctrl+D", self.editor.duplicate)
+        self.delete_action = a(_("&Delete"), None, self.editor.delete)
+        self.rings_action = a(_("&Rings and Categories…"), None, self.rings_dialog)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -184,6 +215,7 @@ class MainWindow(QMainWindow):
             None,
             self.save_action,
             self.save_as_action,
+            self.rollover_action,
             None,
             self.export_pdf_action,
             self.preview_action,
@@ -192,6 +224,19 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        for act in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
+            None,
+            self.rings_action,
+        ):
+            edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = self.menuBar().addMenu(_("&View"))
         for act in (
             *self.zoom_actions.values(),
@@ -211,6 +256,7 @@ class MainWindow(QMainWindow):
             self.legend_dock,
             self.upcoming_dock,
             self.unscheduled_dock,
+            self.history_dock,
             self.list_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
@@ -222,7 +268,11 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (*self.zoom_actions.values(),):
+        bar.addAction(self.add_action)
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        for act in self.zoom_actions.values():
             bar.addAction(act)
         bar.addSeparator()
         bar.addAction(self.previous_action)
@@ -254,29 +304,21 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         plan = self.document.plan
         self._update_title()
-        self.unscheduled.clear()
         for act in (
             self.save_action,
             self.save_as_action,
             self.export_pdf_action,
             self.print_action,
             self.preview_action,
+            self.rollover_action,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.rings_action,
         ):
             act.setEnabled(plan is not None)
-        if plan is None:
-            self.status.setText("")
-            return
-        for activity in plan.activities:
-            if activity.start is not None:
-                continue
-            row = QListWidgetItem(activity.title)
-            row.setData(Qt.ItemDataRole.UserRole, activity.id)
-            row.setToolTip(activity.description)
-            category = plan.category(activity.category)
-            if category:
-                row.setIcon(swatch(category.color))
-            self.unscheduled.addItem(row)
-        self.status.setText(self._summary())
+        self.status.setText(self._summary() if plan else "")
 
     def _zoom_changed(self) -> None:
         self.zoom_actions[self.view.zoom].setChecked(True)
@@ -305,6 +347,42 @@ class MainWindow(QMainWindow):
             f"{occ.activity.title} · {format_range(occ.start, occ.end, ui_locale())}"
         )
 
+    def _refused(self, reason: str) -> None:
+        self.statusBar().showMessage(
+            _("Not changed: {reason}").format(reason=reason[:1].upper() + reason[1:]), 8000
+        )
+
+    def rings_dialog(self) -> None:
+        if self.document.plan is not None:
+            RingsDialog(self.editor, self).exec()
+
+    def rollover_dialog(self) -> bool:
+        """Next year's plan: ask for the year and what comes along, save it, open it."""
+        plan = self.document.plan
+        if plan is None:
+            return False
+        dialog = RolloverDialog(plan, self)
+        if dialog.exec() != RolloverDialog.DialogCode.Accepted:
+            return False
+        year, keep = dialog.year(), dialog.keep_unscheduled()
+        folder = self.document.path.parent if self.document.path else Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save next year's plan as"), str(folder / f"{year}.toml"), self._file_filter()
+        )
+        if not path:
+            return False
+        if not path.endswith(".toml"):
+            path += ".toml"
+        if not self.maybe_save():
+            return False
+        new = rollover(plan, year, keep_unscheduled=keep)
+        try:
+            save_plan(new, path)
+        except OSError as exc:
+            self._error(_("The plan could not be saved"), f"{path}: {exc.strerror or exc}")
+            return False
+        return self.open_path(path)
+
     def go_to_today(self) -> None:
         plan = self.document.plan
         today = self.wheel.today()
@@ -331,6 +409,11 @@ class MainWindow(QMainWindow):
         if self.document.path is not None:
             return str(self.document.path.parent)
         return str(self.settings().value("files/lastDirectory", str(Path.home())))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.wheel.cancel_drag():
+            return
+        super().keyPressEvent(event)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

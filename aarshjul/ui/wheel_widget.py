@@ -10,31 +10,73 @@ the moving activity is painted per frame.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
-from aarshjul.geometry import Item, WheelLayout, to_polar
+from aarshjul.geometry import Item, WheelLayout, polar, preview, to_polar
 from aarshjul.i18n import _, speaking
 from aarshjul.model.periods import Zoom
-from aarshjul.render.painter import fit_transform, paint_item, paint_wheel, wheel_layout
-from aarshjul.ui.formatting import describe_occurrence, period_heading, ui_locale
+from aarshjul.render.painter import (
+    fit_transform,
+    measure,
+    paint_item,
+    paint_wheel,
+    wheel_layout,
+)
+from aarshjul.ui.editing import Drag
+from aarshjul.ui.formatting import (
+    describe_occurrence,
+    format_weekday_date,
+    period_heading,
+    ui_locale,
+)
 from aarshjul.ui.view_state import ViewState
+
+ACTIVITY_MIME = "application/x-aarshjul-activity"
+EDGE_GRIP = 9.0  # pixels from a phase's edge that drag the edge, not the phase
+
+
+@dataclass
+class _Press:
+    """A press on an activity that may become a drag."""
+
+    item: Item
+    mode: str  # "move", "start" or "end"
+    origin: QPointF
+    started: bool = False
+    days: int = 0
+    ring: int | None = None
+    to_tray: bool = False
+    label: str = ""
+    position: QPointF | None = None
 
 
 class WheelWidget(QWidget):
     """Draws the document's plan as a wheel that scales with the widget."""
 
     hovered = Signal(object)  # the Item under the mouse, or None
+    drag_finished = Signal(object)  # a Drag
+    create_requested = Signal(object, str)  # date, ring id: a double click on an empty spot
+    schedule_requested = Signal(str, object, str)  # activity id, date, ring id (a drop)
+    nudge_requested = Signal(int)  # days
+    delete_requested = Signal()
+    edit_requested = Signal()
 
     MARGIN = 8
 
@@ -53,6 +95,9 @@ class WheelWidget(QWidget):
         self._skip: str | None = None  # the previewed activity, left out of the cache
         self._preview: Item | None = None
         self._today = dt.date.today()
+        self._press: _Press | None = None
+        self.tray: QWidget | None = None  # dropping a dragged activity there unschedules it
+        self.setAcceptDrops(True)
         self.document.plan_changed.connect(self.invalidate)
         view.filter_changed.connect(self.invalidate)
         view.zoom_changed.connect(self.invalidate)
@@ -162,6 +207,28 @@ class WheelWidget(QWidget):
             paint_item(painter, self._hover, emphasis=2.0)
         if self._preview is not None:
             paint_item(painter, self._preview, emphasis=2.5)
+        press = self._press
+        if press is not None and press.started and press.position is not None:
+            painter.resetTransform()
+            text = _("Remove the date") if press.to_tray else press.label
+            self._paint_drag_label(painter, press.position, text)
+
+    def _paint_drag_label(self, painter: QPainter, at: QPointF, text: str) -> None:
+        """The live label beside the cursor: the new dates with weekday and week."""
+        font = self.font()
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        box = QRectF(metrics.boundingRect(text)).adjusted(-8, -5, 8, 5)
+        box.moveTopLeft(at + QPointF(18, 14))
+        if box.right() > self.width() - 4:
+            box.moveRight(at.x() - 12)
+        if box.bottom() > self.height() - 4:
+            box.moveBottom(at.y() - 12)
+        painter.setPen(QColor(0, 0, 0, 60))
+        painter.setBrush(QColor(255, 255, 255, 240))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(QColor("#1d1d1f"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     # -- previewing an activity that moves (dragging) -----------------------
 
@@ -181,13 +248,16 @@ class WheelWidget(QWidget):
         self._pixmap = None
         self.update()
 
-    # -- hit testing, selection, hover, zoom and tooltips -------------------
+    # -- hit testing ---------------------------------------------------------------
+
+    def _centre(self) -> QPointF:
+        return self.wheel_rect().center()
 
     def item_at(self, pos: QPointF) -> Item | None:
         layout = self.layout_()
         if layout is None:
             return None
-        centre = self.wheel_rect().center()
+        centre = self._centre()
         return layout.hit(pos.x() - centre.x(), pos.y() - centre.y())
 
     def date_at(self, pos: QPointF) -> dt.date | None:
@@ -195,27 +265,269 @@ class WheelWidget(QWidget):
         layout = self.layout_()
         if layout is None:
             return None
-        centre = self.wheel_rect().center()
+        centre = self._centre()
         _radius, angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
         return layout.scale.day_at(angle)
 
+    def ring_at(self, pos: QPointF) -> int | None:
+        """The index of the ring under ``pos``, or None."""
+        layout = self.layout_()
+        if layout is None:
+            return None
+        centre = self._centre()
+        radius, _angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
+        return next(
+            (i for i, band in enumerate(layout.rings) if band.inner <= radius <= band.outer), None
+        )
+
+    def point_for(self, activity_id: str, edge: str = "middle") -> QPointF:
+        """Widget coordinates of an activity's ``"start"``, ``"end"`` or ``"middle"``.
+
+        For a recurring activity, of its first occurrence shown. Scripts and tests
+        drive real mouse drags with it. The edges lie just inside the segment.
+        """
+        layout = self.layout_()
+        if layout is None:
+            raise LookupError("no plan is open")
+        items = sorted(layout.items_of(activity_id), key=lambda i: i.occurrence.index)
+        if not items:
+            raise LookupError(f"{activity_id} is not on the wheel")
+        item = items[0]
+        radius = item.mid_radius
+        if item.is_marker:
+            angle = item.angle0
+        elif edge == "start":
+            angle = item.angle0 + math.degrees(EDGE_GRIP * 0.4 / radius)
+        elif edge == "end":
+            angle = item.angle1 - math.degrees(EDGE_GRIP * 0.4 / radius)
+        elif edge == "middle":
+            angle = (item.angle0 + item.angle1) / 2
+            radius = item.inner + (item.outer - item.inner) * 0.2  # below a centred label
+        else:
+            raise ValueError(f"edge must be start, end or middle, not {edge!r}")
+        x, y = polar(radius, angle)
+        centre = self._centre()
+        return QPointF(centre.x() + x, centre.y() + y)
+
+    def _grip(self, item: Item, pos: QPointF) -> str:
+        """What pressing at ``pos`` on ``item`` would drag: "move", "start" or "end"."""
+        if item.is_marker:
+            return "move"
+        centre = self._centre()
+        radius, angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
+        width = math.radians(item.angle1 - item.angle0) * radius
+        if width < 3 * EDGE_GRIP:
+            return "move"
+        if math.radians(angle - item.angle0) * radius <= EDGE_GRIP:
+            return "start"
+        if math.radians(item.angle1 - angle) * radius <= EDGE_GRIP:
+            return "end"
+        return "move"
+
+    # -- selecting, dragging and dropping -------------------------------------------
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
             item = self.item_at(event.position())
             occurrence = item.occurrence if item else None
             self.view.select((occurrence.activity.id, occurrence.index) if occurrence else None)
+            if item is not None and occurrence is not None and occurrence.derived_from is None:
+                self._press = _Press(item, self._grip(item, event.position()), event.position())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        press = self._press
+        if press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not press.started:
+                distance = (event.position() - press.origin).manhattanLength()
+                if distance < QApplication.startDragDistance():
+                    return
+                press.started = True
+                self.begin_preview(press.item.occurrence.activity.id)
+                self.setCursor(
+                    Qt.CursorShape.ClosedHandCursor
+                    if press.mode == "move"
+                    else Qt.CursorShape.SizeHorCursor
+                )
+            self._drag_to(
+                event.position(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            )
+            return
         item = self.item_at(event.position())
         if item is not self._hover:
             self._hover = item
-            self.setCursor(
-                Qt.CursorShape.PointingHandCursor if item else Qt.CursorShape.ArrowCursor
-            )
             self.hovered.emit(item)
             self.update()
+        if item is None:
+            self.unsetCursor()
+        else:
+            grip = self._grip(item, event.position())
+            self.setCursor(
+                Qt.CursorShape.SizeHorCursor if grip != "move" else Qt.CursorShape.OpenHandCursor
+            )
         super().mouseMoveEvent(event)
+
+    def _drag_to(self, pos: QPointF, snap: bool) -> None:
+        """Work out the dragged activity's new dates and ring, and preview them."""
+        press = self._press
+        layout = self.layout_()
+        plan = self.document.plan
+        if press is None or layout is None or plan is None:
+            return
+        occ = press.item.occurrence
+        assert occ.start is not None and occ.end is not None
+        centre = self._centre()
+        _r, angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
+        _r, origin = to_polar(press.origin.x() - centre.x(), press.origin.y() - centre.y())
+        turn = (angle - origin + 180.0) % 360.0 - 180.0
+        days = round(turn / 360.0 * layout.scale.days)
+        dragged = {"move": occ.start, "start": occ.start, "end": occ.end}[press.mode]
+        if snap:  # Shift: the dragged date lands on a Monday
+            target = dragged + dt.timedelta(days=days)
+            monday = target - dt.timedelta(days=target.weekday())
+            if (target - monday).days > 3:
+                monday += dt.timedelta(days=7)
+            days = (monday - dragged).days
+        if press.mode == "move":
+            days = max(days, (plan.start - occ.start).days)
+            days = min(days, (plan.last_day - occ.end).days)
+            start, end = occ.start + dt.timedelta(days=days), occ.end + dt.timedelta(days=days)
+            ring = self.ring_at(pos)
+            press.ring = ring if ring is not None else press.item.ring
+        elif press.mode == "start":
+            days = min(max(days, (plan.start - occ.start).days), (occ.end - occ.start).days)
+            start, end = occ.start + dt.timedelta(days=days), occ.end
+        else:
+            days = max(min(days, (plan.last_day - occ.end).days), (occ.start - occ.end).days)
+            start, end = occ.start, occ.end + dt.timedelta(days=days)
+        press.days = days
+        press.to_tray = self._over_tray(pos)
+        press.label = self._drag_label(start, end, occ.start == occ.end)
+        press.position = pos
+        self.set_preview(
+            preview(layout, press.item, start, end, ring=press.ring, measure=measure())
+        )
+
+    def _over_tray(self, pos: QPointF) -> bool:
+        if self.tray is None or not self.tray.isVisible():
+            return False
+        global_pos = self.mapToGlobal(pos.toPoint())
+        return self.tray.rect().contains(self.tray.mapFromGlobal(global_pos))
+
+    def _drag_label(self, start: dt.date, end: dt.date, one_day: bool) -> str:
+        first = format_weekday_date(start, ui_locale())
+        return first if one_day else f"{first} – {format_weekday_date(end, ui_locale())}"
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        if press is not None and press.started and event.button() == Qt.MouseButton.LeftButton:
+            self.end_preview()
+            self.unsetCursor()
+            layout = self.layout_()
+            ring_id = None
+            if layout is not None and press.ring is not None and press.ring != press.item.ring:
+                ring_id = layout.rings[press.ring].ring.id
+            occ = press.item.occurrence
+            self.drag_finished.emit(
+                Drag(occ.activity.id, occ.index, press.mode, press.days, ring_id, press.to_tray)
+            )
+        super().mouseReleaseEvent(event)
+
+    def cancel_drag(self) -> bool:
+        """Escape: put the dragged activity back; False if nothing was being dragged."""
+        press, self._press = self._press, None
+        if press is None or not press.started:
+            return False
+        self.end_preview()
+        self.unsetCursor()
+        return True
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """On an activity: edit it. On an empty spot of a ring: a new activity there."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        item = self.item_at(event.position())
+        if item is not None:
+            self.edit_requested.emit()
+            return
+        ring = self.ring_at(event.position())
+        layout = self.layout_()
+        day = self.date_at(event.position())
+        if ring is not None and layout is not None and day is not None:
+            self.create_requested.emit(day, layout.rings[ring].ring.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Escape and self.cancel_drag():
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.view.selection:
+            step = 7 if shift else 1
+            self.nudge_requested.emit(step if key == Qt.Key.Key_Right else -step)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.view.selection:
+            self.delete_requested.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.selection:
+            self.edit_requested.emit()
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.walk(-1 if key == Qt.Key.Key_Backtab or shift else 1)
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab))
+        ):
+            self.keyPressEvent(event)  # Tab walks the activities instead of the focus
+            return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def walk(self, by: int) -> None:
+        """Select the next (or previous) occurrence in date order, round the year."""
+        dated = [o for o in self.view.visible() if o.start is not None]
+        if not dated:
+            return
+        keys = [(o.activity.id, o.index) for o in dated]
+        current = self.view.selection
+        if current in keys:
+            index = (keys.index(current) + by) % len(keys)
+        else:
+            index = 0 if by > 0 else len(keys) - 1
+        self.view.select(keys[index])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(ACTIVITY_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(ACTIVITY_MIME) and self.ring_at(event.position()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """An activity without a date dropped from the tray: schedule it there."""
+        if not event.mimeData().hasFormat(ACTIVITY_MIME):
+            return
+        layout = self.layout_()
+        ring = self.ring_at(event.position())
+        day = self.date_at(event.position())
+        if layout is None or ring is None or day is None:
+            event.ignore()
+            return
+        activity_id = bytes(event.mimeData().data(ACTIVITY_MIME).data()).decode()
+        event.acceptProposedAction()
+        self.schedule_requested.emit(activity_id, day, layout.rings[ring].ring.id)
 
     def leaveEvent(self, event: QEvent) -> None:
         if self._hover is not None:
@@ -254,14 +566,3 @@ class WheelWidget(QWidget):
             ring.name if ring else "",
             category.name if category else "",
         )
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)

@@ -1,0 +1,75 @@
+"""The tray of activities without a date, beside the wheel.
+
+Drag one onto the wheel to give it the date and ring where it is dropped;
+drag an activity from the wheel here to take its date away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from aarshjul.i18n import _
+from aarshjul.ui.legend import swatch
+from aarshjul.ui.view_state import ViewState
+from aarshjul.ui.wheel_widget import ACTIVITY_MIME
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class UnscheduledTray(QListWidget):
+    """Activities without a date; a click selects, a drag schedules."""
+
+    def __init__(self, view: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("unscheduledList")
+        self.setWordWrap(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setToolTip(
+            _(
+                "Drag an activity onto the wheel to give it a date; drag one from "
+                "the wheel here to take its date away."
+            )
+        )
+        self.view = view
+        self.itemClicked.connect(self._clicked)
+        view.document.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.clear()
+        plan = self.view.document.plan
+        if plan is None:
+            return
+        for activity in plan.activities:
+            if activity.start is not None:
+                continue
+            row = QListWidgetItem(activity.title)
+            row.setData(ID_ROLE, activity.id)
+            row.setToolTip(activity.description)
+            category = plan.category(activity.category)
+            if category:
+                row.setIcon(swatch(category.color))
+            self.addItem(row)
+
+    def ids(self) -> list[str]:
+        return [self.item(i).data(ID_ROLE) for i in range(self.count())]
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.view.select((item.data(ID_ROLE), 0))
+
+    def mime_for(self, activity_id: str) -> QMimeData:
+        data = QMimeData()
+        data.setData(ACTIVITY_MIME, activity_id.encode())
+        data.setText(activity_id)
+        return data
+
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mime_for(item.data(ID_ROLE)))
+        drag.exec(Qt.DropAction.MoveAction)
