@@ -27,8 +27,14 @@ class PlanDocument(QObject):
         self._plan: Plan | None = None
         self._path: Path | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _index: self.plan_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    def _index_changed(self, _index: int) -> None:
+        self.plan_changed.emit()
 
     @property
     def plan(self) -> Plan | None:

@@ -420,7 +420,13 @@ class WheelWidget(QWidget):
         return first if one_day else f"{first} – {format_weekday_date(end, ui_locale())}"
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        press, self._press = self._press, None
+        press = self._press
+        if press is not None and press.started and event.button() == Qt.MouseButton.LeftButton:
+            # where the button is let go, with the modifiers held then, decides
+            self._drag_to(
+                event.position(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            )
+        self._press = None
         if press is not None and press.started and event.button() == Qt.MouseButton.LeftButton:
             self.end_preview()
             self.unsetCursor()
