@@ -346,8 +346,15 @@ def test_the_documented_example_is_a_valid_plan_in_the_written_form():
         "phase",
         "deadline",
         "deadline",
+        "deadline",
+        "deadline",
+        "deadline",
         "unscheduled",
     ]
+    talks = [o.start for o in plan.occurrences() if o.activity.id.startswith("trivselssamtale")]
+    assert dt.date(2024, 12, 5) not in talks and dt.date(2024, 12, 12) in talks
+    agenda = next(o for o in plan.occurrences() if o.derived_from == "bestyrelsesmoede-oktober")
+    assert agenda.start == dt.date(2024, 10, 2)  # four working days before Tuesday 8 October
     assert [o.start for o in plan.occurrences_of(plan.activity("kvartalsregnskab"))] == [
         dt.date(2024, 9, 30),
         dt.date(2024, 12, 31),

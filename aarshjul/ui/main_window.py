@@ -269,8 +269,19 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addAction(self.add_action)
-        bar.addAction(self.undo_action)
-        bar.addAction(self.redo_action)
+        # the menu's undo actions name the change ("Fortryd Flyt …"); the toolbar's
+        # keep a short text and name it in their tooltip, so the toolbar stays put
+        stack = self.document.undo_stack
+        for text, menu_action, slot, can, name in (
+            (_("Undo"), self.undo_action, stack.undo, stack.canUndoChanged, stack.undoTextChanged),
+            (_("Redo"), self.redo_action, stack.redo, stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            button = QAction(text, self)
+            button.setEnabled(menu_action.isEnabled())
+            button.triggered.connect(slot)
+            can.connect(button.setEnabled)
+            name.connect(lambda change, b=button, t=text: b.setToolTip(f"{t} {change}".strip()))
+            bar.addAction(button)
         bar.addSeparator()
         for act in self.zoom_actions.values():
             bar.addAction(act)
