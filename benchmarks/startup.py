@@ -1,0 +1,64 @@
+"""How long from starting Python to the window with the 2022 wheel painted.
+
+Run ``.venv/bin/python benchmarks/startup.py`` (offscreen unless a display is
+set). Prints JSON with the median of 7 runs in milliseconds; each run is a new
+process, measured from its interpreter's start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+RUN = """
+import os, time
+from PySide6.QtCore import QTimer
+from aarshjul.paths import shipped_plan
+from aarshjul.ui.app import create_application
+from aarshjul.ui.main_window import MainWindow
+app = create_application()
+window = MainWindow()
+window.open_path(shipped_plan())
+window.show()
+def painted():
+    window.wheel.grab()
+    print(round((time.time() - float(os.environ["STARTED"])) * 1000))
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def once() -> int:
+    """One new process: from just before it starts to the wheel painted in its window."""
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["STARTED"] = repr(time.time())
+    out = subprocess.run(
+        [sys.executable, "-c", RUN], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    return int(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    runs = [once() for _ in range(7)]
+    print(
+        json.dumps(
+            {
+                "unit": "milliseconds",
+                "median_to_painted_window": statistics.median(runs),
+                "runs": runs,
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
