@@ -335,13 +335,17 @@ def rename_ring(plan: Plan, ring_id: str, name: str) -> Plan:
     )
 
 
+def _moved(items: list, item_id: str, by: int) -> list:
+    """``items`` with the one of ``item_id`` moved ``by`` places, kept inside the list."""
+    items = list(items)
+    index = next(i for i, item in enumerate(items) if item.id == item_id)
+    items.insert(min(max(index + by, 0), len(items) - 1), items.pop(index))
+    return items
+
+
 def move_ring(plan: Plan, ring_id: str, by: int) -> Plan:
     """Move a ring ``by`` places outwards (negative) or inwards (positive)."""
-    rings = list(plan.rings)
-    index = next(i for i, r in enumerate(rings) if r.id == ring_id)
-    target = min(max(index + by, 0), len(rings) - 1)
-    rings.insert(target, rings.pop(index))
-    return replace(plan, rings=rings, activities=list(plan.activities))
+    return replace(plan, rings=_moved(plan.rings, ring_id, by), activities=list(plan.activities))
 
 
 def remove_ring(plan: Plan, ring_id: str, move_to: str | None = None) -> Plan:
@@ -395,11 +399,9 @@ def update_category(
 
 
 def move_category(plan: Plan, category_id: str, by: int) -> Plan:
-    categories = list(plan.categories)
-    index = next(i for i, c in enumerate(categories) if c.id == category_id)
-    target = min(max(index + by, 0), len(categories) - 1)
-    categories.insert(target, categories.pop(index))
-    return replace(plan, categories=categories, activities=list(plan.activities))
+    return replace(
+        plan, categories=_moved(plan.categories, category_id, by), activities=list(plan.activities)
+    )
 
 
 def remove_category(plan: Plan, category_id: str, move_to: str | None = None) -> Plan:

@@ -52,6 +52,12 @@ def render_image(plan: Plan, width: int, height: int, today: dt.date | None = No
     return image
 
 
+def _poster_rect(width: int, height: int) -> QRectF:
+    """The poster's place in an image: all of it less a small margin."""
+    margin = min(width, height) * 0.03
+    return QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
+
+
 def _bytes(write) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
@@ -78,13 +84,8 @@ def export_png(
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    margin = min(width, height) * 0.03
     with QPainter(image) as painter:
-        paint_poster(
-            painter,
-            QRectF(margin, margin, width - 2 * margin, height - 2 * margin),
-            _printout(plan, occurrences, today),
-        )
+        paint_poster(painter, _poster_rect(width, height), _printout(plan, occurrences, today))
 
     def write(buffer: QBuffer) -> None:
         if not image.save(buffer, "PNG"):
@@ -117,12 +118,9 @@ def export_svg(
         with speaking(plan.locale):
             made = _("Made {date} with Årshjul").format(date=printout.made.isoformat())
         generator.setDescription(made)
-        margin = min(width, height) * 0.03
         with QPainter(generator) as painter:
             painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
-            paint_poster(
-                painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), printout
-            )
+            paint_poster(painter, _poster_rect(width, height), printout)
 
     write_atomically(path, _bytes(write))
 
