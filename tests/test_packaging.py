@@ -42,6 +42,7 @@ def test_wheel_holds_the_plan_fonts_and_translations(wheel):
         "aarshjul/resources/fonts/OpenSans-Semibold.ttf",
         "aarshjul/resources/fonts/LICENSE-OpenSans.txt",
         "aarshjul/resources/translations/da.toml",
+        "aarshjul/resources/icons/aarshjul.svg",
         "aarshjul/model/fileformat.py",
         "aarshjul/ui/main_window.py",
     ):

@@ -194,3 +194,11 @@ def test_window_menus_speak_danish(qtbot):
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus == ["&Filer", "&Rediger", "&Vis", "&Hjælp"]
     assert win.save_as_action.text() == "Gem &som…"
+
+
+def test_the_application_has_its_icon(qapp):
+    create_application()
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(64, 64).toImage()
+    assert image.pixelColor(32, 32).name() == "#1d1d1f"  # the hub

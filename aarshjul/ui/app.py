@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from aarshjul.i18n import language
+from aarshjul.paths import resource_path
 from aarshjul.render import fonts
 from aarshjul.ui.main_window import MainWindow
 
@@ -25,6 +27,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(QLocale(QLocale.Language.Danish), "qtbase", "_", folder):
             app.installTranslator(translator)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "aarshjul.svg"))))
     fonts.family()
     return app  # type: ignore[return-value]
 
