@@ -25,3 +25,12 @@ def resource_path(*parts: str) -> Path:
 def shipped_plan(name: str = "2022.toml") -> Path:
     """A plan under ``plans/``."""
     return _shipped_dir("plans") / name
+
+
+def is_installed_copy(path: Path) -> bool:
+    """Is ``path`` a plan inside the installed package (not a checkout's ``plans/``)?
+
+    Such a file is a template: saving over it would change the installation.
+    """
+    inside = _PACKAGE / "plans"
+    return inside.is_dir() and path.resolve().is_relative_to(inside.resolve())

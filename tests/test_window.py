@@ -202,3 +202,24 @@ def test_the_application_has_its_icon(qapp):
     assert not icon.isNull()
     image = icon.pixmap(64, 64).toImage()
     assert image.pixelColor(32, 32).name() == "#1d1d1f"  # the hub
+
+
+def test_save_of_the_installed_plan_asks_where(qtbot, tmp_path, monkeypatch):
+    """Inside an installed package the shipped plan is a template: Save asks for a file."""
+    from aarshjul import paths
+
+    package = tmp_path / "site-packages" / "aarshjul"
+    (package / "plans").mkdir(parents=True)
+    installed = package / "plans" / "2022.toml"
+    shutil.copy(PLAN_2022, installed)
+    monkeypatch.setattr(paths, "_PACKAGE", package)
+    create_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_path(installed)
+    chosen = tmp_path / "mit-hjul.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    win.document.undo_stack.push(Touch(win.document, "Mit hjul"))
+    assert win.save()
+    assert win.document.path == chosen
+    assert installed.read_bytes() == PLAN_2022.read_bytes()
