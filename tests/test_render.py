@@ -96,3 +96,16 @@ def test_export_png_writes_a_png_of_the_asked_size(qapp, plan, tmp_path):
     assert (image.width(), image.height()) == (640, 480)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert [p.name for p in tmp_path.iterdir()] == ["wheel.png"]
+
+
+def test_ring_rules_stay_faint(qapp, plan):
+    """The thin circle at each ring's name strip is a light rule, not a dark line."""
+    image = render_image(plan, 1000, 1000)
+    wheel = wheel_layout(plan, 1000)
+    angle = 195.0  # early July: no activity in any ring
+    assert not any(i.angle0 <= angle <= i.angle1 for i in wheel.items if not i.is_marker)
+    for band in wheel.rings:
+        x, y = geometry.polar(band.lane_outer, angle)
+        darkest = min(image.pixelColor(round(500 + x) + dx, round(500 + y) + dy).lightness()
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        assert darkest > 190, band.ring.id

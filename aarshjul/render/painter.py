@@ -287,6 +287,7 @@ def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for band in layout.rings:
         _circle(painter, band.lane_outer)
+    for band in layout.rings:  # text sets its own pen: after all the rules
         if band.name:
             draw_arc_text(painter, band.name)
 
