@@ -110,6 +110,7 @@ def paint_wheel(
     if not _blit_cached_background(painter, layout):
         _paint_background(painter, layout)
         _paint_rings(painter, layout)
+    _paint_band_labels(painter, layout)
     transform = painter.worldTransform()
     device_scale = math.hypot(transform.m11(), transform.m12())
     smooth = True
@@ -137,13 +138,13 @@ def paint_wheel(
 
 
 def _background_key(layout: WheelLayout) -> tuple:
-    """What the background depends on: size, shown days, labels and ring bands."""
+    """What the background's shapes depend on: size, shown days and ring bands."""
     return (
         round(layout.diameter, 3),
         layout.scale,
-        tuple((m.angle0, m.label) for m in layout.months),
-        tuple(layout.week_labels),
-        tuple((b.inner, b.outer, b.lane_outer, b.name) for b in layout.rings),
+        tuple((m.angle0, m.angle1, m.shaded) for m in layout.months),
+        tuple(layout.weeks),
+        tuple((b.inner, b.outer, b.lane_outer) for b in layout.rings),
     )
 
 
@@ -268,11 +269,22 @@ def _paint_background(painter: QPainter, layout: WheelLayout) -> None:
     painter.setPen(QPen(RULE, 0.5 * unit))
     for angle in layout.weeks:
         _line(painter, layout.week_inner, layout.month_inner, angle)
+
+
+def _paint_band_labels(painter: QPainter, layout: WheelLayout) -> None:
+    """Month, week and ring names: drawn straight onto the device, never from the cache.
+
+    Text drawn into a transparent cache loses its antialiasing against the
+    background (on X11 it came out faint), and it is cheap.
+    """
     for sector in layout.months:
         if sector.label:
             draw_arc_text(painter, sector.label)
     for label in layout.week_labels:
         draw_arc_text(painter, label)
+    for band in layout.rings:
+        if band.name:
+            draw_arc_text(painter, band.name)
 
 
 def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
@@ -287,9 +299,6 @@ def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for band in layout.rings:
         _circle(painter, band.lane_outer)
-    for band in layout.rings:  # text sets its own pen: after all the rules
-        if band.name:
-            draw_arc_text(painter, band.name)
 
 
 def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
