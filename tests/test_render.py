@@ -106,6 +106,9 @@ def test_ring_rules_stay_faint(qapp, plan):
     assert not any(i.angle0 <= angle <= i.angle1 for i in wheel.items if not i.is_marker)
     for band in wheel.rings:
         x, y = geometry.polar(band.lane_outer, angle)
-        darkest = min(image.pixelColor(round(500 + x) + dx, round(500 + y) + dy).lightness()
-                      for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        darkest = min(
+            image.pixelColor(round(500 + x) + dx, round(500 + y) + dy).lightness()
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+        )
         assert darkest > 190, band.ring.id
