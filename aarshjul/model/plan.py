@@ -159,7 +159,7 @@ class Plan:
             if self.start <= first <= last_day and first not in skipped
         ]
 
-    def agenda_markers(self, meeting: Occurrence) -> Occurrence | None:
+    def agenda_marker(self, meeting: Occurrence) -> Occurrence | None:
         """The derived "agenda out" deadline of a meeting's occurrence, inside the wheel."""
         if not meeting.activity.meeting or meeting.start is None or self.agenda_days <= 0:
             return None
@@ -187,7 +187,7 @@ class Plan:
         for activity in self.activities:
             for occ in self._expand(activity, last_day):
                 (unscheduled if occ.start is None else scheduled).append(occ)
-                if activity.meeting and (marker := self.agenda_markers(occ)) is not None:
+                if activity.meeting and (marker := self.agenda_marker(occ)) is not None:
                     scheduled.append(marker)
         scheduled.sort(key=lambda o: (o.start, -o.days, o.activity.title.casefold()))
         return scheduled + unscheduled
