@@ -46,3 +46,35 @@ def no_blocking_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda *a, **k: None)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """A factory: a main window on a copy of the 2022 plan, shown offscreen."""
+    import shutil
+
+    from aarshjul.ui.app import create_application
+    from aarshjul.ui.main_window import MainWindow
+
+    def make(today=None, size=(1280, 900), hide_docks=False):
+        create_application()
+        path = tmp_path / "2022.toml"
+        shutil.copy(PLAN_2022, path)
+        window = MainWindow(today=today)
+        qtbot.addWidget(window)
+        assert window.open_path(path)
+        window.resize(*size)
+        if hide_docks:  # a large wheel: drags land on whole days
+            for dock in (
+                window.details_dock,
+                window.legend_dock,
+                window.upcoming_dock,
+                window.history_dock,
+                window.list_dock,
+            ):
+                dock.hide()
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

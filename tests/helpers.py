@@ -34,3 +34,20 @@ color = "#e69f00"
 def plan_text(activities: str = "", start: str = "2022-01-01") -> str:
     """A valid plan with two rings and two categories, plus ``activities`` (TOML)."""
     return HEADER.format(start=start) + "\n" + textwrap.dedent(activities)
+
+
+DANISH_MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+DANISH_WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]

@@ -25,25 +25,8 @@ D = dt.date
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    create_application()
-    path = tmp_path / "2022.toml"
-    shutil.copy(PLAN_2022, path)
-    win = MainWindow(today=D(2022, 5, 3))
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.resize(1280, 960)
-    for dock in (
-        win.details_dock,
-        win.legend_dock,
-        win.upcoming_dock,
-        win.history_dock,
-        win.list_dock,
-    ):
-        dock.hide()  # a large wheel: drags land on whole days
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(today=D(2022, 5, 3), size=(1280, 960), hide_docks=True)
 
 
 def turned(window, point: QPointF, days: float, radius: float | None = None) -> QPoint:

@@ -11,6 +11,7 @@ from aarshjul.geometry import ELLIPSIS, YearScale, elide, estimate_width, is_fli
 from aarshjul.model import Activity, Category, Kind, Plan, Ring, load_plan
 
 from .conftest import PLAN_2022
+from .helpers import DANISH_MONTHS
 
 D = dt.date
 
@@ -199,20 +200,7 @@ def test_today_line_only_inside_the_year():
 
 def test_month_names_come_from_the_caller_and_weeks_are_iso():
     plan = load_plan(PLAN_2022)
-    names = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
+    names = DANISH_MONTHS
     wheel = layout(plan, 1600, month_names=names)
     assert [m.label.text for m in wheel.months] == [n.capitalize() for n in names]
     numbers = [int(t.text) for t in wheel.week_labels]

@@ -1,7 +1,6 @@
 """Reading the wheel in the window: selection, details, list, legend, search, zoom, print."""
 
 import datetime as dt
-import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -22,17 +21,8 @@ TODAY = dt.date(2022, 5, 3)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    create_application()
-    path = tmp_path / "2022.toml"
-    shutil.copy(PLAN_2022, path)
-    win = MainWindow(today=TODAY)
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.resize(1280, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(today=TODAY)
 
 
 def point_of(window, activity_id, index=0):

@@ -13,6 +13,7 @@ from aarshjul.model.plan import Plan
 from aarshjul.model.recurrence import describe
 
 from .conftest import PLAN_2022
+from .helpers import DANISH_MONTHS, DANISH_WEEKDAYS
 
 D = dt.date
 
@@ -137,19 +138,6 @@ def test_now_and_next(plan):
 def test_rules_in_words(rule, in_english, in_danish):
     assert describe(rule) == in_english
     i18n.set_language("da")
-    months = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    days = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+    months = DANISH_MONTHS
+    days = DANISH_WEEKDAYS
     assert describe(rule, months, days) == in_danish

@@ -31,17 +31,8 @@ class Touch(QUndoCommand):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    create_application()
-    path = tmp_path / "2022.toml"
-    shutil.copy(PLAN_2022, path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.resize(1100, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(size=(1100, 900))
 
 
 def point_of(wheel: WheelWidget, activity_id: str) -> QPointF:
