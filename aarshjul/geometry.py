@@ -369,6 +369,16 @@ class Style:
     title_px: float = 0.04
     year_px: float = 0.085
     min_label_px: float = 7.0
+    # legible floors for a small wheel (a laptop window), in pixels
+    min_month_px: float = 10.0
+    min_week_px: float = 7.0
+    min_ring_name_px: float = 7.5
+    min_base_label_px: float = 9.0
+
+    def px(self, R: float, ratio: float, floor: float) -> float:
+        """A text size: a share of the radius, but never under ``floor`` pixels."""
+        return max(R * ratio, floor)
+
     ink: str = "#1d1d1f"
     muted: str = "#6e6e73"
 
@@ -414,11 +424,15 @@ def layout(
     outer_radius = (outer + month_inner) / 2
     inner_radius = (month_inner + week_inner) / 2
     if scale.days <= 31:
-        months = _week_sectors(scale, week_label, outer_radius, R * style.month_px, measure, style)
-        weeks, week_labels = _days(scale, inner_radius, R * style.week_px * 1.15, measure, style)
+        month_px = style.px(R, style.month_px, style.min_month_px)
+        day_px = style.px(R, style.week_px * 1.15, style.min_week_px)
+        months = _week_sectors(scale, week_label, outer_radius, month_px, measure, style)
+        weeks, week_labels = _days(scale, inner_radius, day_px, measure, style)
     else:
-        months = _months(scale, names, outer_radius, R * style.month_px, measure, style)
-        weeks, week_labels = _weeks(scale, inner_radius, R * style.week_px, measure, style)
+        month_px = style.px(R, style.month_px, style.min_month_px)
+        week_px = style.px(R, style.week_px, style.min_week_px)
+        months = _months(scale, names, outer_radius, month_px, measure, style)
+        weeks, week_labels = _weeks(scale, inner_radius, week_px, measure, style)
 
     shown = [
         o
@@ -609,17 +623,17 @@ def _ring_bands(
     gap = R * style.ring_gap
     room = outer - inner - gap * (len(rings) - 1)
     unit = room / sum(weights)
-    name_px = R * style.ring_name_px
+    name_px = style.px(R, style.ring_name_px, style.min_ring_name_px)
     bands = []
     top = outer
     for ring, n, w in zip(rings, counts, weights, strict=True):
         height = unit * w
         bottom = top - height
-        strip = min(name_px * 1.55, height * 0.3)
-        px = min(name_px, strip * 0.72)
+        strip = min(name_px * 1.5, height * 0.35)
+        px = min(name_px, strip * 0.75)
         radius = top - strip / 2
         name = None
-        if px >= style.min_label_px * 0.9:
+        if px >= style.min_label_px * 0.85:
             text = ring.name.upper()
             # the name starts just after 12 o'clock and runs clockwise
             angle = 1.2 + math.degrees(measure(text, px, True) / 2 / radius)
@@ -634,7 +648,7 @@ def _label_ring(items: list[Item], R: float, measure: Measure, style: Style) -> 
     by_lane: dict[int, list[Item]] = {}
     for item in items:
         by_lane.setdefault(item.lane, []).append(item)
-    base_px = R * style.label_px
+    base_px = style.px(R, style.label_px, style.min_base_label_px)
     for lane_items in by_lane.values():
         lane_items.sort(key=lambda i: i.angle0)
         occupied = 0.0  # where the last item or label placed in this lane ends
@@ -795,9 +809,11 @@ def preview(
     )
     R = layout.diameter / 2
     if result.is_marker:
-        _label_marker(result, 0.0, 360.0, R * style.label_px, measure, style)
+        _label_marker(
+            result, 0.0, 360.0, style.px(R, style.label_px, style.min_base_label_px), measure, style
+        )
     else:
-        _label_phase(result, R * style.label_px, measure, style)
+        _label_phase(result, style.px(R, style.label_px, style.min_base_label_px), measure, style)
     return result
 
 
