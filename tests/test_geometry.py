@@ -224,3 +224,10 @@ def test_unscheduled_activities_are_not_drawn():
     drawn = {i.occurrence.activity.id for i in layout(plan, 800).items}
     assert "jobcamp" not in drawn
     assert all(i.occurrence.kind is not Kind.UNSCHEDULED for i in layout(plan, 800).items)
+
+
+def test_a_small_wheel_keeps_its_ring_names_and_legible_text():
+    wheel = layout(load_plan(PLAN_2022), 640)
+    assert all(band.name is not None for band in wheel.rings)
+    assert min(t.px for t in wheel.week_labels) >= 7
+    assert min(m.label.px for m in wheel.months) >= 10
