@@ -32,9 +32,3 @@ def contrast(a: str, b: str) -> float:
 def text_color_on(background: str) -> str:
     """Dark or white text, whichever contrasts more with ``background``."""
     return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, background))
-
-
-def mix(a: str, b: str, t: float) -> str:
-    """``a`` blended towards ``b`` by ``t`` (0 gives a, 1 gives b)."""
-    ca, cb = rgb(a), rgb(b)
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))

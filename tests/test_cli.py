@@ -95,37 +95,22 @@ def test_the_installed_command_runs_without_a_display(tmp_path):
     script = ROOT / ".venv" / "bin" / "aarshjul"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "aarshjul"]
     env = {"PATH": "/usr/bin:/bin", "AARSHJUL_LANG": "da", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [*command, "validate", str(PLAN_2022)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*command, *args], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+        )
+
+    result = run("validate", str(PLAN_2022))
     assert result.returncode == 0, result.stderr
     assert "gyldig" in result.stdout
     out = tmp_path / "w.png"
-    result = subprocess.run(
-        [*command, "export", str(PLAN_2022), "--png", str(out), "--size", "400x400"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+    result = run("export", str(PLAN_2022), "--png", str(out), "--size", "400x400")
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
     broken = tmp_path / "b.toml"
     broken.write_text("format = 1\n[plan\n", encoding="utf-8")
-    result = subprocess.run(
-        [*command, "validate", str(broken)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+    result = run("validate", str(broken))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{broken}:2: ikke gyldig TOML")

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from aarshjul.i18n import _
-from aarshjul.model import recurrence
+from aarshjul.model.checks import activity_problems
 from aarshjul.model.plan import Activity, Category, Kind, Plan, Ring
 
 DAY = dt.timedelta(days=1)
@@ -41,43 +41,13 @@ def check_activity(plan: Plan, activity: Activity) -> None:
     """Raise EditError if ``activity`` cannot stand in ``plan`` as it is."""
     if not activity.title.strip():
         raise EditError(_("the title must not be empty"))
-    if plan.ring(activity.ring) is None:
-        raise EditError(_("no ring has the id '{id}'").format(id=activity.ring))
-    if plan.category(activity.category) is None:
-        raise EditError(_("no category has the id '{id}'").format(id=activity.category))
+    if not activity.ring or not activity.category:
+        raise EditError(_("every activity needs a ring and a category"))
     if activity.end is not None and activity.start is None:
         raise EditError(_("a phase needs a start"))
-    if activity.start is not None and activity.end is not None and activity.end < activity.start:
-        raise EditError(
-            _("the end {end} is before the start {start}").format(
-                end=activity.end.isoformat(), start=activity.start.isoformat()
-            )
-        )
-    for day in (activity.start, activity.end):
-        if day is not None and not plan.contains(day):
-            raise EditError(
-                _("{day} lies outside the wheel's twelve months ({first} to {last})").format(
-                    day=day.isoformat(),
-                    first=plan.start.isoformat(),
-                    last=plan.last_day.isoformat(),
-                )
-            )
-    if activity.rrule:
-        if activity.start is None:
-            raise EditError(_("a recurring activity needs a date for its first occurrence"))
-        try:
-            rule = recurrence.parse(activity.rrule, activity.start)
-        except recurrence.RecurrenceError as exc:
-            raise EditError(
-                _("invalid RRULE '{rule}': {reason}").format(rule=activity.rrule, reason=exc)
-            ) from None
-        first = rule.after(dt.datetime.combine(activity.start, dt.time()), inc=True)
-        if first is None or first.date() != activity.start:
-            raise EditError(
-                _("the first date {day} is not one of the rule's dates").format(
-                    day=activity.start.isoformat()
-                )
-            )
+    problems = activity_problems(plan, activity)
+    if problems:
+        raise EditError(problems[0][1])
 
 
 def replace_activity(plan: Plan, activity: Activity) -> Plan:
@@ -139,12 +109,6 @@ def duplicate_activity(plan: Plan, activity_id: str) -> tuple[Plan, str]:
         title=_("{title} (copy)").format(title=original.title),
     )
     return add_activity(plan, copy, index + 1), copy.id
-
-
-def clamp_shift(plan: Plan, start: dt.date, end: dt.date, days: int) -> int:
-    """``days`` cut so that the span ``start``–``end`` stays inside the wheel."""
-    days = max(days, (plan.start - start).days)
-    return min(days, (plan.last_day - end).days)
 
 
 def shift_rule(rule: str, days: int) -> str:
@@ -279,11 +243,6 @@ def detach_occurrence(
     activities.insert(position + 1, single)
     check_activity(plan, single)
     return _with_activities(plan, activities), new_id
-
-
-def set_ring(plan: Plan, activity_id: str, ring: str) -> Plan:
-    activity = plan.activities[_index(plan, activity_id)]
-    return replace_activity(plan, replace(activity, ring=ring))
 
 
 def schedule(plan: Plan, activity_id: str, day: dt.date, ring: str | None = None) -> Plan:

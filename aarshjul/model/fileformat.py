@@ -8,7 +8,6 @@ is deterministic so that an unchanged plan saves to the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import tempfile
@@ -20,6 +19,7 @@ import tomli_w
 
 from aarshjul.i18n import N_, _
 from aarshjul.model import recurrence
+from aarshjul.model.checks import activity_problems, suggest
 from aarshjul.model.errors import PlanError, Problem
 from aarshjul.model.plan import Activity, Category, Plan, Ring
 
@@ -135,8 +135,7 @@ class _Reader:
             return None
         for key in data:
             if key not in keys:
-                close = difflib.get_close_matches(key, list(keys), n=1)
-                hint = _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
+                hint = suggest(key, list(keys))
                 self.problem(
                     f"{where}.{key}" if where else key,
                     _("unknown key '{key}'").format(key=key) + hint,
@@ -313,18 +312,6 @@ class _Reader:
             meeting=self.value(data, "meeting", where, bool, False),
             series=self.text(data, "series", where),
         )
-        if activity.ring and plan.ring(activity.ring) is None:
-            self.problem(
-                f"{where}.ring",
-                _("no ring has the id '{id}'").format(id=activity.ring)
-                + self.suggest(activity.ring, [r.id for r in plan.rings]),
-            )
-        if activity.category and plan.category(activity.category) is None:
-            self.problem(
-                f"{where}.category",
-                _("no category has the id '{id}'").format(id=activity.category)
-                + self.suggest(activity.category, [c.id for c in plan.categories]),
-            )
         self.read_dates(data, where, plan, activity)
         self.read_exdates(data, where, plan, activity)
         return activity
@@ -372,11 +359,6 @@ class _Reader:
                     _("no recurring activity has the id '{id}'").format(id=activity.series),
                 )
 
-    @staticmethod
-    def suggest(value: str, choices: list[str]) -> str:
-        close = difflib.get_close_matches(value, choices, n=1)
-        return _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
-
     def read_dates(self, data: dict[str, Any], where: str, plan: Plan, activity: Activity) -> None:
         day = self.value(data, "date", where, dt.date)
         start = self.value(data, "start", where, dt.date)
@@ -386,8 +368,7 @@ class _Reader:
                 f"{where}.date",
                 _("give either 'date' (a single day) or 'start' and 'end' (a phase), not both"),
             )
-            return
-        if ("start" in data) != ("end" in data):
+        elif ("start" in data) != ("end" in data):
             missing = "end" if "start" in data else "start"
             self.problem(
                 where,
@@ -396,55 +377,12 @@ class _Reader:
                     "use 'date' for a single day"
                 ).format(key=missing),
             )
-            return
-        if day is not None:
+        elif day is not None:
             activity.start = day
         elif start is not None and end is not None:
-            if end < start:
-                self.problem(
-                    f"{where}.end",
-                    _("the end {end} is before the start {start}").format(
-                        end=end.isoformat(), start=start.isoformat()
-                    ),
-                )
-                return
             activity.start, activity.end = start, end
-        for key, value in (("date", day), ("start", start), ("end", end)):
-            if value is not None and not plan.contains(value):
-                self.problem(
-                    f"{where}.{key}",
-                    _("{day} lies outside the wheel's twelve months ({first} to {last})").format(
-                        day=value.isoformat(),
-                        first=plan.start.isoformat(),
-                        last=plan.last_day.isoformat(),
-                    ),
-                )
-        if activity.rrule:
-            self.read_rrule(where, activity)
-
-    def read_rrule(self, where: str, activity: Activity) -> None:
-        if activity.start is None:
-            self.problem(
-                f"{where}.rrule",
-                _("a recurring activity needs a 'date' or 'start' for its first occurrence"),
-            )
-            return
-        try:
-            rule = recurrence.parse(activity.rrule, activity.start)
-        except recurrence.RecurrenceError as exc:
-            self.problem(
-                f"{where}.rrule",
-                _("invalid RRULE '{rule}': {reason}").format(rule=activity.rrule, reason=exc),
-            )
-            return
-        first = rule.after(_midnight(activity.start), inc=True)
-        if first is None or first.date() != activity.start:
-            self.problem(
-                f"{where}.rrule",
-                _("the first date {day} is not one of the rule's dates").format(
-                    day=activity.start.isoformat()
-                ),
-            )
+        for key, message in activity_problems(plan, activity):
+            self.problem(f"{where}.{key}", message)
 
 
 def _midnight(day: dt.date) -> dt.datetime:

@@ -38,14 +38,6 @@ def base_font(bold: bool = False) -> QFont:
     return font
 
 
-def ui_font(point_size: float, bold: bool = False) -> QFont:
-    font = QFont(family())
-    font.setPointSizeF(point_size)
-    if bold:
-        font.setWeight(QFont.Weight.DemiBold)
-    return font
-
-
 class TextMeasure:
     """Text widths for the geometry, matching how the painter sets text glyph by glyph."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
@@ -148,34 +148,26 @@ def _background_key(layout: WheelLayout) -> tuple:
     )
 
 
-@lru_cache(maxsize=4)
-def _background_image(key: tuple, layout_ref: _LayoutRef) -> QImage:
+_BACKGROUNDS: dict[tuple, QImage] = {}  # a few sizes and zooms, newest last
+
+
+def _background_image(key: tuple, layout: WheelLayout) -> QImage:
     """The background in device pixels; ``key`` ends with (device scale, side)."""
-    layout = layout_ref.layout
-    device_scale, side = key[-2], key[-1]
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    with QPainter(image) as painter:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.translate(side / 2, side / 2)
-        painter.scale(device_scale, device_scale)
-        _paint_background(painter, layout)
-        _paint_rings(painter, layout)
+    image = _BACKGROUNDS.pop(key, None)
+    if image is None:
+        device_scale, side = key[-2], key[-1]
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        with QPainter(image) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(side / 2, side / 2)
+            painter.scale(device_scale, device_scale)
+            _paint_background(painter, layout)
+            _paint_rings(painter, layout)
+        while len(_BACKGROUNDS) >= 4:
+            del _BACKGROUNDS[next(iter(_BACKGROUNDS))]
+    _BACKGROUNDS[key] = image
     return image
-
-
-class _LayoutRef:
-    """Hands a layout to the cache without making it part of the key."""
-
-    def __init__(self, layout: WheelLayout):
-        self.layout = layout
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _LayoutRef)
-
-    def __hash__(self) -> int:
-        return 0
 
 
 def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
@@ -202,7 +194,7 @@ def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
     if side % 2 != twice_x % 2:  # an odd side puts the image's centre mid-pixel
         side += 1
     key = (*_background_key(layout), device_scale, side)
-    image = _background_image(key, _LayoutRef(layout))
+    image = _background_image(key, layout)
     painter.save()
     painter.resetTransform()
     painter.scale(1 / ratio, 1 / ratio)

@@ -265,12 +265,6 @@ def handout_blocks(printout: Printout) -> list[Block]:
     return blocks
 
 
-def handout_html(printout: Printout) -> str:
-    """The whole handout as one HTML document (for reading, not for paging)."""
-    body = "".join(block.html for block in handout_blocks(printout))
-    return f"<html><head><style>{HANDOUT_STYLE}</style></head><body>{body}</body></html>"
-
-
 def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
     activity = occ.activity
     ring = plan.ring(activity.ring)

@@ -27,7 +27,8 @@ from aarshjul.i18n import N_, _
 from aarshjul.model import recurrence
 from aarshjul.model.edits import EditError, check_activity
 from aarshjul.model.plan import Activity, Kind, Plan
-from aarshjul.ui.formatting import month_names, qdate, ui_locale, weekday_names
+from aarshjul.render.painter import month_names
+from aarshjul.ui.formatting import qdate, ui_locale, weekday_names
 from aarshjul.ui.legend import swatch
 
 #: (label, rule) of the recurrences offered; "" is none, None is a rule of one's own

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from aarshjul.i18n import _
 from aarshjul.model import recurrence
 from aarshjul.model.plan import Kind, Occurrence, Plan
+from aarshjul.render.painter import month_names
 from aarshjul.ui.formatting import (
     format_long_date,
     format_short_date,
-    month_names,
     ui_locale,
     weekday_names,
 )

@@ -14,9 +14,6 @@ from PySide6.QtCore import QDate, QLocale
 from aarshjul.i18n import _, language
 from aarshjul.model.periods import Zoom, quarter_number
 from aarshjul.model.plan import Occurrence, Plan
-from aarshjul.render.painter import month_names
-
-__all__ = ["month_names"]  # re-exported for the panels
 
 
 def ui_locale() -> str:

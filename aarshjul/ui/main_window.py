@@ -302,7 +302,6 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_pdf_action)
         bar.addAction(self.print_action)
         self.addToolBar(bar)
-        self.toolbar = bar
 
     # -- showing the document -----------------------------------------------
 

@@ -1,0 +1,93 @@
+"""What must hold for an activity to stand in a plan: one set of rules for the
+file loader and for edits made in the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from aarshjul.i18n import _
+from aarshjul.model import recurrence
+from aarshjul.model.plan import Activity, Plan
+
+
+def suggest(value: str, choices: list[str]) -> str:
+    """ " (did you mean 'x'?)" for the closest choice, or ""."""
+    close = difflib.get_close_matches(value, choices, n=1)
+    return _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
+
+
+def activity_problems(plan: Plan, activity: Activity) -> list[tuple[str, str]]:
+    """What is wrong with the activity's ring, category, dates and rule.
+
+    Each problem is ``(key, message)``, the key naming the file's key
+    (``date`` for a deadline's day, ``start``, ``end``, ``ring``, …).
+    """
+    problems: list[tuple[str, str]] = []
+    if activity.ring and plan.ring(activity.ring) is None:
+        problems.append(
+            (
+                "ring",
+                _("no ring has the id '{id}'").format(id=activity.ring)
+                + suggest(activity.ring, [r.id for r in plan.rings]),
+            )
+        )
+    if activity.category and plan.category(activity.category) is None:
+        problems.append(
+            (
+                "category",
+                _("no category has the id '{id}'").format(id=activity.category)
+                + suggest(activity.category, [c.id for c in plan.categories]),
+            )
+        )
+    start, end = activity.start, activity.end
+    if start is not None and end is not None and end < start:
+        problems.append(
+            (
+                "end",
+                _("the end {end} is before the start {start}").format(
+                    end=end.isoformat(), start=start.isoformat()
+                ),
+            )
+        )
+        return problems
+    days = (("date", start),) if end is None else (("start", start), ("end", end))
+    for key, day in days:
+        if day is not None and not plan.contains(day):
+            problems.append(
+                (
+                    key,
+                    _("{day} lies outside the wheel's twelve months ({first} to {last})").format(
+                        day=day.isoformat(),
+                        first=plan.start.isoformat(),
+                        last=plan.last_day.isoformat(),
+                    ),
+                )
+            )
+    if activity.rrule:
+        problems.extend(_rule_problems(activity))
+    return problems
+
+
+def _rule_problems(activity: Activity) -> list[tuple[str, str]]:
+    if activity.start is None:
+        return [
+            ("rrule", _("a recurring activity needs a 'date' or 'start' for its first occurrence"))
+        ]
+    try:
+        rule = recurrence.parse(activity.rrule, activity.start)
+    except recurrence.RecurrenceError as exc:
+        return [
+            ("rrule", _("invalid RRULE '{rule}': {reason}").format(rule=activity.rrule, reason=exc))
+        ]
+    first = rule.after(dt.datetime.combine(activity.start, dt.time()), inc=True)
+    if first is None or first.date() != activity.start:
+        return [
+            (
+                "rrule",
+                _("the first date {day} is not one of the rule's dates").format(
+                    day=activity.start.isoformat()
+                ),
+            )
+        ]
+    return []
