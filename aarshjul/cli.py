@@ -19,7 +19,7 @@ from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.paths import shipped_plan
 
-COMMANDS = ("validate", "list", "export", "rollover")
+COMMANDS = ("validate", "list", "export", "rollover", "layout")
 EXIT_INVALID = 2
 
 
@@ -117,6 +117,38 @@ def _parser() -> argparse.ArgumentParser:
         help=_("draw the today line at DATE (default: today's date)"),
     )
 
+    lay = sub.add_parser(
+        "layout",
+        help=_("print where the wheel draws every name"),
+        description=_(
+            "Lay the wheel out as the window (--size) or the PDF poster (--paper) "
+            "draws it, and print every ring, item and label with its outline, "
+            "in pixels or points."
+        ),
+    )
+    lay.add_argument("plan", type=Path, metavar="PLAN")
+    where = lay.add_mutually_exclusive_group()
+    where.add_argument(
+        "--size", type=_size, metavar="WxH", help=_("a window's wheel of WxH pixels")
+    )
+    where.add_argument("--paper", choices=("A4", "A3"), help=_("the PDF poster on this paper"))
+    lay.add_argument("--landscape", action="store_true", help=_("landscape paper"))
+    lay.add_argument(
+        "--zoom",
+        choices=("year", "quarter", "month"),
+        default="year",
+        help=_("the whole year (default), a quarter or a month"),
+    )
+    lay.add_argument(
+        "--period",
+        type=int,
+        default=1,
+        metavar="N",
+        help=_("which quarter (1-4) or month (1-12) of the wheel's year (default 1)"),
+    )
+    lay.add_argument("--today", type=_day, metavar="DATE", help=_("the today hand at DATE"))
+    lay.add_argument("--json", action="store_true", help=_("print JSON (the only format)"))
+
     roll = sub.add_parser(
         "rollover",
         help=_("make next year's plan from this one"),
@@ -180,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args)
         if args.command == "rollover":
             return _rollover(args)
+        if args.command == "layout":
+            return _layout(args)
         return _gui(args.plan)
     except PlanError as exc:
         print(exc, file=sys.stderr)
@@ -301,6 +335,56 @@ def _export(args: argparse.Namespace) -> int:
             print(
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
+    return 0
+
+
+def _layout(args: argparse.Namespace) -> int:
+    from dateutil.relativedelta import relativedelta
+
+    from aarshjul.layout_report import report
+    from aarshjul.model.periods import Zoom, span
+    from aarshjul.render.export import ensure_gui_application, poster_layout
+    from aarshjul.render.painter import wheel_layout
+
+    plan = load_plan(args.plan)
+    zoom = Zoom(args.zoom)
+    periods = {Zoom.YEAR: 1, Zoom.QUARTER: 4, Zoom.MONTH: 12}[zoom]
+    if not 1 <= args.period <= periods:
+        print(
+            _("aarshjul layout: --period {n}: a {zoom} view has periods 1 to {count}").format(
+                n=args.period, zoom=args.zoom, count=periods
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    today = args.today or dt.date.today()
+    if args.paper:
+        if zoom is not Zoom.YEAR:
+            print(_("aarshjul layout: the poster shows the whole year"), file=sys.stderr)
+            return EXIT_INVALID
+        layout, centre, scale = poster_layout(
+            plan, paper=args.paper, landscape=args.landscape, today=today
+        )
+        data = report(layout, centre, scale)
+    else:
+        from aarshjul.ui.formatting import period_heading
+
+        ensure_gui_application()
+        months = {Zoom.YEAR: 0, Zoom.QUARTER: 3, Zoom.MONTH: 1}[zoom]
+        first = plan.start + relativedelta(months=months * (args.period - 1))
+        shown = span(plan, zoom, first) if zoom is not Zoom.YEAR else None
+        width, height = args.size or (1000, 560)
+        margin = 8  # as the window's wheel
+        layout = wheel_layout(
+            plan,
+            width - 2 * margin,
+            height - 2 * margin,
+            today=today,
+            span=shown,
+            heading=period_heading(plan, zoom, shown),
+        )
+        data = report(layout, (margin - layout.frame[0], margin - layout.frame[1]))
+    print(json.dumps(data, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -4,6 +4,12 @@ Pure math with no Qt, so it is tested without painting. Angles are degrees
 clockwise from 12 o'clock; coordinates are relative to the wheel's centre with
 y pointing down (as on a screen). Text widths come from a ``Measure`` function
 that the caller provides (Qt font metrics when painting, an estimate in tests).
+
+A layout fills a *frame* (the widget, the image or the poster's wheel area):
+the wheel as large as the names around it allow, the names that do not fit on
+their items in columns beside it, and a numbered list where even that fails.
+Sizes are in the device's units (pixels on screen, points on paper), and no
+text is smaller than ``min_text`` of them.
 """
 
 from __future__ import annotations
@@ -11,18 +17,42 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 
 from aarshjul.colors import text_color_on
+from aarshjul.labels import (
+    KEY,
+    OUTSIDE,
+    Label,
+    Request,
+    TextWidths,
+    fit_flag,
+    fit_on_item,
+    place_numbers,
+    place_outside,
+)
 from aarshjul.model.plan import Kind, Occurrence, Plan, Ring
+from aarshjul.polar import (
+    LINE_HEIGHT,
+    ArcText,
+    Measure,
+    Point,
+    StraightText,
+    arc_outline,
+    is_flipped,
+    polar,
+    to_polar,
+)
 
-#: width of ``text`` at a pixel size, bold or not
-Measure = Callable[[str, float, bool], float]
+__all__ = ["ArcText", "Measure", "StraightText", "is_flipped", "polar", "to_polar"]
 
 ELLIPSIS = "…"
 WEEKEND = "#c0392b"
+TODAY = "#d70015"
 DEADLINE_HALF_DAYS = 2  # a deadline keeps its lane to itself this many days either side
+SCREEN_MIN_TEXT = 9.0  # px at a device pixel ratio of 1
+PAPER_MIN_TEXT = 6.0  # pt
 
 
 def estimate_width(text: str, px: float, bold: bool = False) -> float:
@@ -78,34 +108,12 @@ class YearScale:
         index = math.floor((angle % 360.0) * self.days / 360.0)
         return self.start + dt.timedelta(days=min(max(index, 0), self.days - 1))
 
-
-def polar(radius: float, angle: float) -> tuple[float, float]:
-    """The point at ``radius`` and ``angle`` (degrees clockwise from 12 o'clock)."""
-    a = math.radians(angle)
-    return radius * math.sin(a), -radius * math.cos(a)
-
-
-def to_polar(x: float, y: float) -> tuple[float, float]:
-    """``(radius, angle)`` of a point relative to the centre."""
-    return math.hypot(x, y), math.degrees(math.atan2(x, -y)) % 360.0
-
-
-def is_flipped(angle: float) -> bool:
-    """Text centred at ``angle`` is turned so it never reads upside down."""
-    return 90.0 < angle % 360.0 < 270.0
-
-
-@dataclass(frozen=True)
-class ArcText:
-    """A line of text bent along a circle, centred at ``angle``."""
-
-    text: str
-    radius: float
-    angle: float
-    px: float
-    color: str
-    bold: bool = False
-    flipped: bool = False
+    @property
+    def text_scale(self) -> float:
+        """How much larger names are than in the year view: a zoomed view uses its room."""
+        if self.days > 200:
+            return 1.0
+        return 1.15 if self.days > 45 else 1.3
 
 
 @dataclass(frozen=True)
@@ -125,9 +133,10 @@ class RingBand:
     inner: float
     outer: float
     lanes: int
-    lane_inner: float  # where the lanes begin, below the name strip
-    lane_outer: float
+    lane_inner: float  # where the lanes begin
+    lane_outer: float  # where they end, below the name strip
     name: ArcText | None = None
+    name_width: float = 0.0
 
     def lane_bounds(self, lane: int) -> tuple[float, float]:
         """Inner and outer radius of ``lane``; lane 0 is the outermost."""
@@ -148,9 +157,10 @@ class Item:
     inner: float
     outer: float
     color: str
-    label: list[ArcText] = field(default_factory=list)
+    label: Label | None = None
     marker_size: float = 0.0
     dimmed: bool = False
+    flag: tuple[float, float] | None = None  # a deadline's marker and title flag, as angles
 
     is_marker: bool = field(init=False)
 
@@ -161,12 +171,32 @@ class Item:
     def mid_radius(self) -> float:
         return (self.inner + self.outer) / 2
 
+    @property
+    def middle(self) -> float:
+        """The angle of the item's middle (a deadline's day)."""
+        return (self.angle0 + self.angle1) / 2
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """The angles the item covers, a deadline's flag included."""
+        return self.flag if self.flag is not None else (self.angle0, self.angle1)
+
+    def marker_half(self) -> float:
+        """Half the marker's width along the circle, in degrees."""
+        return math.degrees(self.marker_size * 0.8 / max(self.mid_radius, 1.0))
+
     def contains(self, radius: float, angle: float, slack: float = 0.0) -> bool:
         if self.is_marker:
-            x0, y0 = polar(self.mid_radius, self.angle0)
-            x1, y1 = polar(radius, angle)
-            return math.hypot(x1 - x0, y1 - y0) <= self.marker_size + slack
+            flag = self.flag
+            if flag is not None and self.inner <= radius <= self.outer:
+                return flag[0] <= angle <= flag[1] or self._on_marker(radius, angle, slack)
+            return self._on_marker(radius, angle, slack)
         return self.inner <= radius <= self.outer and self.angle0 <= angle <= self.angle1
+
+    def _on_marker(self, radius: float, angle: float, slack: float) -> bool:
+        x0, y0 = polar(self.mid_radius, self.angle0)
+        x1, y1 = polar(radius, angle)
+        return math.hypot(x1 - x0, y1 - y0) <= self.marker_size + slack
 
 
 @dataclass(frozen=True)
@@ -177,11 +207,19 @@ class Sector:
     shaded: bool
 
 
+@dataclass(frozen=True)
+class KeyEntry:
+    """A line of the numbered list beside the wheel."""
+
+    number: int
+    occurrence: Occurrence
+
+
 @dataclass
 class WheelLayout:
-    """Everything the painter needs, for one plan at one diameter."""
+    """Everything the painter needs, for one plan in one frame."""
 
-    diameter: float
+    diameter: float  # of the wheel (the month band's outer edge)
     scale: YearScale
     outer: float  # radius of the month band's outer edge
     month_inner: float
@@ -195,17 +233,27 @@ class WheelLayout:
     items: list[Item]
     centre: list[PlainText]
     today: float | None
+    frame: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1
+    unit: str = "px"
+    min_text: float = SCREEN_MIN_TEXT
+    sizes: tuple[float, ...] = ()  # the label sizes tried on items, largest first
+    clear: float = 0.0  # outside labels stay beyond this radius
+    today_label: Label | None = None
+    keys: list[KeyEntry] = field(default_factory=list)
+    key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
+    _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> Item | None:
         """The item under the point ``(x, y)`` relative to the centre, if any.
 
-        Markers win over segments (they are drawn on top). Looks up the ring by
-        radius, then the item by angle in sorted lists: no scan of all items.
+        Markers win over segments (they are drawn on top); a name outside the
+        wheel stands for its item. Looks up the ring by radius, then the item by
+        angle in sorted lists: no scan of all items.
         """
         radius, angle = to_polar(x, y)
         if not self.rings_inner - slack <= radius <= self.rings_outer + slack:
-            return None
+            return self._hit_outside(x, y) if radius > self.outer else None
         index = self._hit_index()
         found: Item | None = None
         for band_index, band in enumerate(self.rings):
@@ -228,6 +276,17 @@ class WheelLayout:
                     found = items[k]
         return found
 
+    def _hit_outside(self, x: float, y: float) -> Item | None:
+        for item in self.items:
+            label = item.label
+            if label is None or label.placement != OUTSIDE:
+                continue
+            xs = [p[0] for p in label.outline]
+            ys = [p[1] for p in label.outline]
+            if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys):
+                return item
+        return None
+
     def _hit_index(
         self,
     ) -> list[tuple[list[Item], list[float], list[tuple[list[float], list[Item]]]]]:
@@ -235,25 +294,32 @@ class WheelLayout:
             index = []
             for band_index, band in enumerate(self.rings):
                 mine = [i for i in self.items if i.ring == band_index]
-                markers = sorted((i for i in mine if i.is_marker), key=lambda i: i.angle0)
+                markers = sorted(
+                    (i for i in mine if i.is_marker and i.flag is None), key=lambda i: i.angle0
+                )
                 lanes: list[list[Item]] = [[] for _ in range(band.lanes)]
                 for item in mine:
-                    if item.is_marker:
+                    if item.is_marker and item.flag is None:
                         continue
-                    for lane in range(band.lanes):  # every lane the segment covers
+                    for lane in range(band.lanes):  # every lane the item covers
                         inner, outer = band.lane_bounds(lane)
                         if item.inner < outer - 1e-6 and inner < item.outer - 1e-6:
                             lanes[lane].append(item)
                 sorted_lanes = []
                 for lane_items in lanes:
-                    lane_items.sort(key=lambda i: i.angle0)
-                    sorted_lanes.append(([i.angle0 for i in lane_items], lane_items))
+                    lane_items.sort(key=lambda i: i.extent[0])
+                    sorted_lanes.append(([i.extent[0] for i in lane_items], lane_items))
                 index.append((markers, [m.angle0 for m in markers], sorted_lanes))
             self._index = index
         return self._index
 
     def items_of(self, activity_id: str) -> list[Item]:
-        return [i for i in self.items if i.occurrence.activity.id == activity_id]
+        if self._by_id is None:
+            by_id: dict[str, list[Item]] = {}
+            for item in self.items:
+                by_id.setdefault(item.occurrence.activity.id, []).append(item)
+            self._by_id = by_id
+        return self._by_id.get(activity_id, [])
 
 
 def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[int]:
@@ -280,37 +346,6 @@ def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[in
     return lanes
 
 
-def lane_depths(
-    occurrences: Sequence[Occurrence], lanes: Sequence[int], count: int, scale: YearScale
-) -> list[int]:
-    """How many lanes each occurrence may fill: its own and the free ones inside it.
-
-    An occurrence that overlaps nothing below it in time widens inwards, so a
-    ring with sub-lanes is only split where activities really overlap.
-    """
-    spans = [_span(o, scale) for o in occurrences]
-    per_lane: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    for span, lane in zip(spans, lanes, strict=True):
-        per_lane[lane].append(span)
-    for lane_spans in per_lane:
-        lane_spans.sort()  # disjoint within a lane, so sorted by start is sorted by end too
-
-    def busy(lane: int, first: int, last: int) -> bool:
-        lane_spans = per_lane[lane]
-        k = bisect.bisect_left(lane_spans, (first, first))
-        before = lane_spans[k - 1] if k > 0 else None
-        after = lane_spans[k] if k < len(lane_spans) else None
-        return bool((before and before[1] >= first) or (after and after[0] <= last))
-
-    depths = []
-    for (first, last), lane in zip(spans, lanes, strict=True):
-        depth = 1
-        while lane + depth < count and not busy(lane + depth, first, last):
-            depth += 1
-        depths.append(depth)
-    return depths
-
-
 def _span(occ: Occurrence, scale: YearScale) -> tuple[int, int]:
     assert occ.start is not None and occ.end is not None
     first = (occ.start - scale.start).days
@@ -321,7 +356,11 @@ def _span(occ: Occurrence, scale: YearScale) -> tuple[int, int]:
 
 
 def elide(text: str, width: float, px: float, measure: Measure, bold: bool = False) -> str:
-    """``text`` cut with an ellipsis to fit ``width``; "" if not even a letter fits."""
+    """``text`` cut with an ellipsis to fit ``width``; "" if not even a letter fits.
+
+    Only for the wheel's own words (month names, the centre title), never an
+    activity's name: those are placed whole, or outside, or numbered.
+    """
     if measure(text, px, bold) <= width:
         return text
     lo, hi = 0, len(text)
@@ -332,15 +371,6 @@ def elide(text: str, width: float, px: float, measure: Measure, bold: bool = Fal
         else:
             hi = mid - 1
     return text[:lo].rstrip() + ELLIPSIS if lo > 0 else ""
-
-
-def split_two_lines(text: str) -> tuple[str, str] | None:
-    """Split at the space nearest the middle; None for a single word."""
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    if not spaces:
-        return None
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return text[:cut], text[cut + 1 :]
 
 
 def wrap(text: str, width: float, px: float, measure: Measure, bold: bool = False) -> list[str]:
@@ -356,36 +386,60 @@ def wrap(text: str, width: float, px: float, measure: Measure, bold: bool = Fals
 
 @dataclass(frozen=True)
 class Style:
-    """Sizes relative to the outer radius, and the wheel's neutral colours."""
+    """Sizes relative to the wheel's radius, and the wheel's neutral colours.
+
+    Every text size is a share of the radius, but never under the layout's
+    ``min_text``; the bands grow to hold their text at that size.
+    """
 
     month_band: float = 0.075
     week_band: float = 0.04
-    rings_inner: float = 0.27
+    rings_inner: float = 0.2
     ring_gap: float = 0.008
     month_px: float = 0.034
     week_px: float = 0.0175
-    label_px: float = 0.027
+    label_px: float = 0.028
+    outside_px: float = 0.024
     ring_name_px: float = 0.0185
     title_px: float = 0.04
     year_px: float = 0.085
-    min_label_px: float = 7.0
-    # legible floors for a small wheel (a laptop window), in pixels
-    min_month_px: float = 10.0
-    min_week_px: float = 7.0
-    min_ring_name_px: float = 7.5
-    min_base_label_px: float = 9.0
-
-    def px(self, R: float, ratio: float, floor: float) -> float:
-        """A text size: a share of the radius, but never under ``floor`` pixels."""
-        return max(R * ratio, floor)
+    today_px: float = 0.024
 
     ink: str = "#1d1d1f"
     muted: str = "#6e6e73"
 
+    def sizes(self, R: float, min_text: float, zoom: float) -> tuple[float, ...]:
+        """The label sizes to try on an item, largest first; none under the floor."""
+        floor = min_text * zoom
+        top = max(floor, R * self.label_px * zoom)
+        ladder = [top * f for f in (1.0, 0.9, 0.8, 0.7)]
+        return tuple(dict.fromkeys([px for px in ladder if px > floor] + [floor]))
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What stays the same between the sizes of wheel a layout tries."""
+
+    plan: Plan
+    scale: YearScale
+    names: list[str]
+    week_label: str
+    by_ring: list[tuple[Ring, list[Occurrence], list[int]]]
+    heading: str
+    dimmed: frozenset[str]
+    widths: TextWidths
+    measure: Measure
+    today: dt.date | None
+    today_text: str
+    min_text: float
+    style: Style
+    colors: dict[str, str]
+
 
 def layout(
     plan: Plan,
-    diameter: float,
+    width: float,
+    height: float | None = None,
     occurrences: Sequence[Occurrence] | None = None,
     *,
     span: tuple[dt.date, dt.date] | None = None,
@@ -395,18 +449,24 @@ def layout(
     dimmed: Collection[str] = (),
     measure: Measure = estimate_width,
     today: dt.date | None = None,
+    today_label: str = "Today",
+    rings: Collection[str] | None = None,
+    min_text: float = SCREEN_MIN_TEXT,
+    unit: str = "px",
     style: Style = Style(),
 ) -> WheelLayout:
-    """Lay out ``plan`` in a circle of ``diameter`` centred on the origin.
+    """Lay out ``plan`` in a frame of ``width`` × ``height`` (square if no height).
 
-    ``occurrences`` defaults to all of the plan's. ``span`` (first day, day
-    after the last) zooms to part of the year, such as a quarter or a month,
-    shown round the whole circle; a month shows weeks and days in its outer
-    bands. ``month_names`` gives the twelve month names January first (English
-    if not given), ``heading`` the large centre text (the plan's year),
-    ``week_label`` the week's name in a month view. Activities whose ids are in
-    ``dimmed`` are marked so the painter can fade them.
+    ``occurrences`` defaults to all of the plan's; ``rings`` to all its rings
+    (a hidden ring gives its room to the others). ``span`` (first day, day after
+    the last) zooms to part of the year, such as a quarter or a month, shown
+    round the whole circle; a month shows weeks and days in its outer bands.
+    ``month_names`` gives the twelve month names January first (English if not
+    given), ``heading`` the large centre text (the plan's year), ``week_label``
+    the week's name in a month view, ``today_label`` the words on the today hand.
+    Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
     """
+    height = width if height is None else height
     occurrences = plan.occurrences() if occurrences is None else occurrences
     names = (
         list(month_names)
@@ -414,72 +474,166 @@ def layout(
         else [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
     )
     scale = YearScale.of(plan) if span is None else YearScale.between(*span)
-    R = diameter / 2
-    outer = R * 0.985
-    month_inner = outer - R * style.month_band
-    week_inner = month_inner - R * style.week_band
+    shown_rings = [r for r in plan.rings if rings is None or r.id in rings]
+    by_ring_id: dict[str, list[Occurrence]] = {r.id: [] for r in shown_rings}
+    for occ in occurrences:
+        if (
+            occ.start is not None
+            and occ.end is not None
+            and occ.start < scale.end
+            and occ.end >= scale.start
+            and occ.activity.ring in by_ring_id
+        ):
+            by_ring_id[occ.activity.ring].append(occ)
+    by_ring = [(r, by_ring_id[r.id], assign_lanes(by_ring_id[r.id], scale)) for r in shown_rings]
+    settings = _Settings(
+        plan,
+        scale,
+        names,
+        week_label,
+        by_ring,
+        heading or plan.year_label,
+        frozenset(dimmed),
+        TextWidths(measure),
+        measure,
+        today if today is not None and scale.contains(today) else None,
+        today_label,
+        min_text,
+        style,
+        {c.id: c.color for c in plan.categories},
+    )
+    frame = (-width / 2, -height / 2, width / 2, height / 2)
+    R = wheel_radius(width, height, min_text, len(shown_rings), style)
+    wheel = _layout_at(settings, R, frame, frame[2])
+    column = 0.0
+    for _attempt in range(3):  # the numbered list takes the right edge; names make room
+        if not wheel.keys:
+            break
+        wanted = _key_column_width(settings, wheel, frame[2] - R - min_text)
+        if wanted <= column + 1e-6:
+            break
+        column = wanted
+        wheel = _layout_at(settings, R, frame, frame[2] - column)
+    if wheel.keys:
+        wheel.key_texts = _key_texts(settings, wheel, frame[2] - column, column)
+    wheel.unit = unit
+    return wheel
+
+
+def _radii(
+    R: float, min_text: float, rings: int, style: Style
+) -> tuple[float, float, float, float, float, float]:
+    """Text sizes and radii of the bands of a wheel of radius ``R``: month and week
+    text, the month band's and week band's inner edges, and where the rings end and
+    begin. The bands grow to hold text of ``min_text``; each ring holds its name and
+    at least two lines below it, and many rings on a small wheel take the centre's room."""
+    month_px = max(R * style.month_px, min_text * 1.1)
+    week_px = max(R * style.week_px, min_text)
+    month_inner = R - max(R * style.month_band, month_px * 1.8)
+    week_inner = month_inner - max(R * style.week_band, week_px * 1.5)
     rings_outer = week_inner - R * 0.01
-    rings_inner = R * style.rings_inner
+    name_px = max(R * style.ring_name_px, min_text)
+    need = name_px * LINE_HEIGHT * 3.2 + R * style.ring_gap
+    rings_inner = max(min(R * style.rings_inner, rings_outer - max(1, rings) * need), R * 0.12)
+    return month_px, week_px, month_inner, week_inner, rings_outer, rings_inner
+
+
+def _ring_room(R: float, min_text: float, rings: int, style: Style) -> bool:
+    """Whether each ring's band holds its name with room for items below it."""
+    *_, rings_outer, rings_inner = _radii(R, min_text, rings, style)
+    depth = (rings_outer - rings_inner) / max(1, rings) - R * style.ring_gap
+    name_px = max(R * style.ring_name_px, min_text)
+    return depth >= name_px * LINE_HEIGHT * 1.6
+
+
+def wheel_radius(
+    width: float, height: float, min_text: float, rings: int = 1, style: Style = Style()
+) -> float:
+    """The wheel's radius in a frame: as large as the frame allows, less the band for
+    the today label outside it, and less what columns of names beside it need where the
+    frame is not wide enough for them. It depends on the frame alone, so the wheel
+    keeps its size whatever the plan holds."""
+    margin = min_text * 0.5
+    half = min(width, height) / 2 - margin
+    band = LINE_HEIGHT * 1.05 + 0.6
+    largest = max(8.0, min(half / (1 + band * style.today_px), half - band * min_text))
+    side = (width - height) / 2 if width > height else 0.0
+    shrink = max(0.0, min_text * 9 - side)
+    R = max(largest - shrink, largest * 0.72)
+    while largest > R and not _ring_room(R, min_text, rings, style):
+        R = min(largest, R * 1.05)  # rings come before room for names beside the wheel
+    return R
+
+
+def _layout_at(
+    settings: _Settings, R: float, frame: tuple[float, float, float, float], right: float
+) -> WheelLayout:
+    """The layout with a wheel of radius ``R`` (the month band's outer edge)."""
+    style, scale, min_text = settings.style, settings.scale, settings.min_text
+    measure = settings.measure
+    zoom = scale.text_scale
+    month_px, week_px, month_inner, week_inner, rings_outer, rings_inner = _radii(
+        R, min_text, len(settings.by_ring), style
+    )
+    outer = R
 
     outer_radius = (outer + month_inner) / 2
     inner_radius = (month_inner + week_inner) / 2
     if scale.days <= 31:
-        month_px = style.px(R, style.month_px, style.min_month_px)
-        day_px = style.px(R, style.week_px * 1.15, style.min_week_px)
-        months = _week_sectors(scale, week_label, outer_radius, month_px, measure, style)
-        weeks, week_labels = _days(scale, inner_radius, day_px, measure, style)
+        months = _week_sectors(scale, settings.week_label, outer_radius, month_px, measure, style)
+        weeks, week_labels = _days(scale, inner_radius, week_px * 1.1, measure, style)
     else:
-        month_px = style.px(R, style.month_px, style.min_month_px)
-        week_px = style.px(R, style.week_px, style.min_week_px)
-        months = _months(scale, names, outer_radius, month_px, measure, style)
+        months = _months(scale, settings.names, outer_radius, month_px, measure, style)
         weeks, week_labels = _weeks(scale, inner_radius, week_px, measure, style)
 
-    shown = [
-        o
-        for o in occurrences
-        if o.start is not None
-        and o.end is not None
-        and o.start < scale.end
-        and o.end >= scale.start
-    ]
-    by_ring: dict[str, list[Occurrence]] = {r.id: [] for r in plan.rings}
-    for occ in shown:
-        by_ring.setdefault(occ.activity.ring, []).append(occ)
-    lanes_of = {ring_id: assign_lanes(occs, scale) for ring_id, occs in by_ring.items()}
-    bands = _ring_bands(plan.rings, lanes_of, rings_inner, rings_outer, R, measure, style)
-
-    colors = {c.id: c.color for c in plan.categories}
-    faded = set(dimmed)
+    bands = _ring_bands(settings, rings_inner, rings_outer, R)
+    sizes = style.sizes(R, min_text, zoom)
     items: list[Item] = []
-    for index, band in enumerate(bands):
-        occs = by_ring.get(band.ring.id, [])
-        lanes = lanes_of[band.ring.id]
-        depths = lane_depths(occs, lanes, band.lanes, scale)
+    for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         ring_items = []
-        for occ, lane, depth in zip(occs, lanes, depths, strict=True):
-            outer_r = band.lane_bounds(lane)[1]
-            inner = band.lane_bounds(lane + depth - 1)[0]
-            color = colors.get(occ.activity.category, "#999999")
+        for occ, lane in zip(occs, lanes, strict=True):
+            inner, outer_r = band.lane_bounds(lane)
+            color = settings.colors.get(occ.activity.category, "#999999")
             assert occ.start is not None and occ.end is not None
             if occ.kind is Kind.DEADLINE:
                 a = scale.middle(occ.start)
-                size = min((outer_r - inner) * 0.32, R * 0.022)
+                depth = outer_r - inner
+                size = min(max(depth * 0.4, min(2.5, depth * 0.5)), R * 0.022)
                 item = Item(occ, index, lane, a, a, inner, outer_r, color, marker_size=size)
             else:
                 first = max(occ.start, scale.start)
                 last = min(occ.end, scale.last_day)
                 a0, a1 = scale.angle(first), scale.angle_after(last)
                 item = Item(occ, index, lane, a0, a1, inner, outer_r, color)
-            item.dimmed = occ.activity.id in faded
+            item.dimmed = occ.activity.id in settings.dimmed
             ring_items.append(item)
-        _label_ring(ring_items, R, measure, style)
+        _label_on_items(ring_items, settings.widths, sizes, style)
         items.extend(ring_items)
 
+    today_angle = scale.middle(settings.today) if settings.today is not None else None
+    number_px = sizes[-1]
+    today_px = max(R * style.today_px, min_text * 1.05)
+    band_px = max(number_px, today_px)
+    clear = outer + LINE_HEIGHT * band_px + 0.6 * band_px
+    today_label = None
+    taken = None
+    if today_angle is not None:
+        today_label = _today_label(
+            settings, today_angle, outer + LINE_HEIGHT * band_px / 2, today_px
+        )
+        half = math.degrees(
+            settings.widths(settings.today_text, today_px, True) / 2 / (outer + band_px)
+        ) + math.degrees(today_px / outer)
+        taken = (today_angle - half, today_angle + half)
+    columns = (frame[0], frame[1], right, frame[3])
+    keys = _label_off_items(
+        items, settings, R, columns, clear, outer + LINE_HEIGHT * band_px / 2, taken, sizes
+    )
+
     items.sort(key=lambda i: i.is_marker)  # markers on top of every ring segment
-    centre = _centre(plan, heading or plan.year_label, rings_inner, R, measure, style)
-    today_angle = scale.middle(today) if today is not None and scale.contains(today) else None
+    centre = _centre(settings.plan, settings.heading, rings_inner, R, measure, style, min_text)
     return WheelLayout(
-        diameter,
+        2 * R,
         scale,
         outer,
         month_inner,
@@ -493,7 +647,216 @@ def layout(
         items,
         centre,
         today_angle,
+        frame=frame,
+        min_text=min_text,
+        sizes=sizes,
+        clear=clear,
+        today_label=today_label,
+        keys=keys,
     )
+
+
+def _ring_bands(settings: _Settings, inner: float, outer: float, R: float) -> list[RingBand]:
+    """Every shown ring gets the same depth, whatever it holds; its name runs along a
+    strip at its outer edge, from just after 12 o'clock."""
+    count = len(settings.by_ring)
+    if not count:
+        return []
+    style = settings.style
+    gap = R * style.ring_gap
+    height = (outer - inner - gap * (count - 1)) / count
+    px = max(R * style.ring_name_px, settings.min_text)
+    strip = px * LINE_HEIGHT + max(1.0, px * 0.15)
+    bands = []
+    top = outer
+    for ring, _occs, lanes in settings.by_ring:
+        n = max(lanes, default=0) + 1
+        bottom = top - height
+        radius = top - strip / 2
+        text = ring.name.upper()
+        width = settings.widths(text, px, True)
+        room = 2 * math.pi * radius * 0.94
+        if width > room:
+            text = elide(text, room, px, settings.measure, True)
+            width = settings.widths(text, px, True)
+        angle = 1.2 + math.degrees(width / 2 / max(radius, 1.0))
+        name = ArcText(text, radius, angle, px, style.muted, True, False)
+        lane_outer = max(top - strip, bottom + 1.0)
+        bands.append(
+            RingBand(ring, bottom, top, n, bottom + height * 0.02, lane_outer, name, width)
+        )
+        top = bottom - gap
+    return bands
+
+
+def _label_on_items(
+    items: list[Item], widths: TextWidths, sizes: Sequence[float], style: Style
+) -> None:
+    """Names on the items of one ring: a phase's along its arc or radially, a
+    deadline's on a flag in the free room of its lane beside the marker."""
+    by_lane: dict[int, list[Item]] = {}
+    for item in items:
+        by_lane.setdefault(item.lane, []).append(item)
+        if not item.is_marker:
+            item.label = fit_on_item(
+                item.occurrence.activity.title,
+                widths,
+                item.inner,
+                item.outer,
+                item.angle0,
+                item.angle1,
+                sizes,
+                text_color_on(item.color),
+            )
+    for lane_items in by_lane.values():
+        if not any(i.is_marker for i in lane_items):
+            continue
+        lane_items.sort(key=lambda i: i.angle0 - (i.marker_half() if i.is_marker else 0.0))
+        free_from = 0.0  # where the room before the next item begins
+        for k, item in enumerate(lane_items):
+            if not item.is_marker:
+                free_from = max(free_from, item.angle1)
+                continue
+            following = lane_items[k + 1] if k + 1 < len(lane_items) else None
+            until = 360.0
+            if following is not None:
+                until = following.angle0 - (following.marker_half() if following.is_marker else 0.0)
+            placed = fit_flag(
+                item.occurrence.activity.title,
+                widths,
+                item.inner,
+                item.outer,
+                item.angle0,
+                item.marker_half(),
+                (free_from, until),
+                sizes,
+                style.ink,
+            )
+            if placed is not None:
+                item.label, first, last = placed
+                item.flag = (first, last)
+                free_from = last
+            else:
+                free_from = max(free_from, item.angle0 + item.marker_half())
+
+
+def _label_off_items(
+    items: list[Item],
+    settings: _Settings,
+    R: float,
+    frame: tuple[float, float, float, float],
+    clear: float,
+    number_radius: float,
+    taken: tuple[float, float] | None,
+    sizes: Sequence[float],
+) -> list[KeyEntry]:
+    """Names that found no room on their items: outside the wheel, else numbered."""
+    style = settings.style
+    waiting = [i for i in items if i.label is None]
+    if not waiting:
+        return []
+    requests = []
+    for k, item in enumerate(waiting):
+        middle = item.middle
+        requests.append(
+            Request(
+                k,
+                middle,
+                polar(item.mid_radius, middle),
+                item.occurrence.activity.title,
+                item.occurrence.days if not item.is_marker else 10.0,
+            )
+        )
+    px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
+    placed = place_outside(requests, settings.widths, px, clear, frame, style.ink)
+    for k, label in placed.items():
+        waiting[k].label = label
+    rest = sorted(
+        (r for r in requests if r.index not in placed),
+        key=lambda r: (r.angle, waiting[r.index].mid_radius),
+    )
+    keys: list[KeyEntry] = []
+    numbered = []
+    for number, request in enumerate(rest, start=1):
+        item = waiting[request.index]
+        keys.append(KeyEntry(number, item.occurrence))
+        on_item = None
+        if not item.is_marker:
+            on_item = fit_on_item(
+                str(number),
+                settings.widths,
+                item.inner,
+                item.outer,
+                item.angle0,
+                item.angle1,
+                sizes[-1:],
+                text_color_on(item.color),
+                bold=True,
+                placement=KEY,
+            )
+        if on_item is not None:
+            item.label = replace(on_item, key=number)
+        else:
+            numbered.append((request, number))
+    for k, label in place_numbers(
+        numbered, settings.widths, sizes[-1], number_radius, taken, style.ink
+    ).items():
+        waiting[k].label = label
+    return keys
+
+
+def _today_label(settings: _Settings, angle: float, radius: float, px: float) -> Label:
+    text = ArcText(settings.today_text, radius, angle, px, "#ffffff", True, is_flipped(angle))
+    width = settings.widths(settings.today_text, px, True) + px
+    return Label("today", (settings.today_text,), px, (text,), arc_outline(text, width))
+
+
+def _key_column_width(settings: _Settings, wheel: WheelLayout, room: float) -> float:
+    """Room for the numbered list at the frame's right edge: its widest line, but no
+    more than half the ``room`` right of the wheel (titles wrap in a narrow list)."""
+    px = settings.min_text
+    widest = max(settings.widths(f"000  {k.occurrence.activity.title}", px) for k in wheel.keys)
+    return max(min(room * 0.5, widest + px * 2), min(room, px * 10))
+
+
+def _key_texts(
+    settings: _Settings, wheel: WheelLayout, left: float, width: float
+) -> list[StraightText]:
+    """The numbered list, from the top, each title whole on as many lines as it needs,
+    as many entries as the height holds (the rest are counted on the last line)."""
+    px = settings.min_text
+    _x0, y0, _x1, y1 = wheel.frame
+    step = px * LINE_HEIGHT * 1.1
+    rows = max(1, int((y1 - y0 - px) // step))
+    indent = settings.widths("000  ", px)
+    entries: list[list[str]] = []
+    for k in wheel.keys:
+        lines = wrap(k.occurrence.activity.title, width - px - indent, px, settings.measure)
+        entries.append([f"{k.number}", *lines])
+    lines_out: list[tuple[str, float]] = []
+    for n, entry in enumerate(entries):
+        need = len(entry) - 1
+        left_over = len(entries) - n
+        if len(lines_out) + need > rows - (1 if left_over > 1 else 0):
+            lines_out.append((f"+ {left_over} …", 0.0))
+            break
+        for k, line in enumerate(entry[1:]):
+            if k == 0:
+                lines_out.append((entry[0], -1.0))  # the number, right-aligned before the text
+            lines_out.append((line, indent))
+    result = []
+    y = y0 + px + step / 2
+    for text, offset in lines_out:
+        w = settings.widths(text, px)
+        if offset < 0:  # a number shares its row with the title's first line
+            x = left + px + indent - settings.widths("  ", px) - w / 2
+            result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True))
+            continue
+        result.append(
+            StraightText(text, left + px + offset + w / 2, y, 0.0, px, settings.style.ink)
+        )
+        y += step
+    return result
 
 
 def _months(
@@ -607,159 +970,39 @@ def _days(
     return boundaries, labels
 
 
-def _ring_bands(
-    rings: list[Ring],
-    lanes_of: dict[str, list[int]],
-    inner: float,
-    outer: float,
+def _centre(
+    plan: Plan,
+    heading: str,
+    rings_inner: float,
     R: float,
     measure: Measure,
     style: Style,
-) -> list[RingBand]:
-    if not rings:
-        return []
-    counts = [max(lanes_of.get(r.id, [0]) or [0]) + 1 for r in rings]
-    weights = [1 + 0.55 * (n - 1) for n in counts]
-    gap = R * style.ring_gap
-    room = outer - inner - gap * (len(rings) - 1)
-    unit = room / sum(weights)
-    name_px = style.px(R, style.ring_name_px, style.min_ring_name_px)
-    bands = []
-    top = outer
-    for ring, n, w in zip(rings, counts, weights, strict=True):
-        height = unit * w
-        bottom = top - height
-        strip = min(name_px * 1.5, height * 0.35)
-        px = min(name_px, strip * 0.75)
-        radius = top - strip / 2
-        name = None
-        if px >= style.min_label_px * 0.85:
-            text = ring.name.upper()
-            # the name starts just after 12 o'clock and runs clockwise
-            angle = 1.2 + math.degrees(measure(text, px, True) / 2 / radius)
-            name = ArcText(text, radius, angle, px, style.muted, True, False)
-        bands.append(RingBand(ring, bottom, top, n, bottom + height * 0.03, top - strip, name))
-        top = bottom - gap
-    return bands
-
-
-def _label_ring(items: list[Item], R: float, measure: Measure, style: Style) -> None:
-    """Fit each item's title in the room its lane leaves it."""
-    by_lane: dict[int, list[Item]] = {}
-    for item in items:
-        by_lane.setdefault(item.lane, []).append(item)
-    base_px = style.px(R, style.label_px, style.min_base_label_px)
-    for lane_items in by_lane.values():
-        lane_items.sort(key=lambda i: i.angle0)
-        occupied = 0.0  # where the last item or label placed in this lane ends
-        for k, item in enumerate(lane_items):
-            if item.is_marker:
-                following = lane_items[k + 1].angle0 if k + 1 < len(lane_items) else 360.0
-                end = _label_marker(item, occupied, following, base_px, measure, style)
-                occupied = max(occupied, end)
-            else:
-                _label_phase(item, base_px, measure, style)
-                occupied = max(occupied, item.angle1)
-
-
-def _label_phase(item: Item, base_px: float, measure: Measure, style: Style) -> None:
-    """One line along the arc, else two, else one elided line; smaller type before eliding."""
-    title = item.occurrence.activity.title
-    height = item.outer - item.inner
-    top_px = min(base_px, height * 0.4)
-    if top_px < style.min_label_px:
-        return
-    color = text_color_on(item.color)
-    mid = (item.angle0 + item.angle1) / 2
-    flipped = is_flipped(mid)
-    span = math.radians(item.angle1 - item.angle0)
-    r = item.mid_radius
-    sizes = [px for px in (top_px, top_px * 0.88, top_px * 0.76) if px >= style.min_label_px]
-
-    def room(radius: float, px: float) -> float:
-        return span * radius - 1.2 * px
-
-    for px in sizes:
-        if measure(title, px, False) <= room(r, px):
-            item.label = [ArcText(title, r, mid, px, color, False, flipped)]
-            return
-    parts = split_two_lines(title)
-    for px in sizes:
-        if not parts or height < px * 2.6:
-            break
-        offset = px * 0.62
-        # the first line reads above the second: outward on the top half, inward when flipped
-        r1, r2 = (r - offset, r + offset) if flipped else (r + offset, r - offset)
-        if measure(parts[0], px, False) <= room(r1, px):
-            line2 = elide(parts[1], room(r2, px), px, measure)
-            if len(line2.rstrip(ELLIPSIS)) >= 3:
-                item.label = [
-                    ArcText(parts[0], r1, mid, px, color, False, flipped),
-                    ArcText(line2, r2, mid, px, color, False, flipped),
-                ]
-                return
-    px = sizes[-1]
-    text = elide(title, room(r, px), px, measure)
-    if len(text.rstrip(ELLIPSIS)) >= 3:
-        item.label = [ArcText(text, r, mid, px, color, False, flipped)]
-
-
-def _label_marker(
-    item: Item, previous: float, following: float, base_px: float, measure: Measure, style: Style
-) -> float:
-    """A deadline's label runs from its marker into the free room beside it in its lane.
-
-    ``previous`` is where the room before the marker begins, ``following`` where
-    the room after it ends; returns where the marker and its label end. The label
-    goes clockwise (after the marker) where the title fits there, else
-    counter-clockwise; where neither side has room, the longer side gets it elided.
-    """
-    title = item.occurrence.activity.title
-    px = min(base_px * 0.9, (item.outer - item.inner) * 0.38)
-    r = item.mid_radius
-    marker_end = item.angle0 + math.degrees(item.marker_size / r)
-    if px < style.min_label_px:
-        return marker_end
-    gap = math.degrees((item.marker_size + px * 0.4) / r)
-    margin = math.degrees(px * 0.5 / r)
-    after = min(following - margin, item.angle0 + 90.0, 360.0) - (item.angle0 + gap)
-    before = (item.angle0 - gap) - max(previous + margin, item.angle0 - 90.0, 0.0)
-    width = measure(title, px, False)
-    fits_after = math.radians(after) * r >= width
-    fits_before = math.radians(before) * r >= width
-    clockwise = fits_after or (not fits_before and after >= before)
-    text = elide(title, math.radians(after if clockwise else before) * r, px, measure)
-    if len(text.rstrip(ELLIPSIS)) < 3:
-        return marker_end
-    half = math.degrees(measure(text, px, False) / 2 / r)
-    mid = item.angle0 + gap + half if clockwise else item.angle0 - gap - half
-    item.label = [ArcText(text, r, mid, px, style.ink, False, is_flipped(mid))]
-    return mid + half if clockwise else marker_end
-
-
-def _centre(
-    plan: Plan, heading: str, rings_inner: float, R: float, measure: Measure, style: Style
+    min_text: float,
 ) -> list[PlainText]:
     """The year large, the title under it (smaller type before it is cut), the organisation."""
     width = rings_inner * 1.55
-    year_px = R * style.year_px
-    title_px = R * style.title_px
+    year_px = max(R * style.year_px, min_text * 1.3)
+    title_px = max(R * style.title_px, min_text)
     while True:
         title_lines = wrap(plan.title, width, title_px, measure, True)
         cut = any(line.endswith(ELLIPSIS) for line in title_lines) or len(title_lines) > 3
-        if not cut or title_px < R * style.title_px * 0.6:
+        if not cut or title_px * 0.92 < max(R * style.title_px * 0.6, min_text):
             break
         title_px *= 0.92
-    title_lines = title_lines[:3]
-    org_px = R * style.title_px * 0.62
-    org_lines = [elide(plan.organisation, width, org_px, measure)] if plan.organisation else []
-    while measure(heading, year_px, True) > width * 1.1 and year_px > title_px:
+    if cut:  # a title that cannot be shown whole is left to the window's title and the poster
+        title_lines = []
+    org_px = max(R * style.title_px * 0.62, min_text)
+    org = plan.organisation
+    org_lines = [org] if org and measure(org, org_px, False) <= width else []
+    while measure(heading, year_px, True) > width * 1.1 and year_px * 0.9 >= title_px:
         year_px *= 0.9
     rows = (
         [(heading, year_px, year_px * 1.05, True, style.ink)]
         + [(t, title_px, title_px * 1.25, True, style.ink) for t in title_lines]
         + [(t, org_px, org_px * 1.9, False, style.muted) for t in org_lines]
     )
+    while len(rows) > 1 and sum(row[2] for row in rows) > rings_inner * 1.7:
+        rows.pop()  # a small wheel keeps the year and as much of the rest as fits
     y = -sum(row[2] for row in rows) / 2
     result = []
     for text, px, height, bold, color in rows:
@@ -776,9 +1019,9 @@ def preview(
     *,
     ring: int | None = None,
     measure: Measure = estimate_width,
-    style: Style = Style(),
 ) -> Item:
-    """``item`` as it would stand from ``start`` to ``end`` (and in ``ring``), label fitted.
+    """``item`` as it would stand from ``start`` to ``end`` (and in ``ring``), its name
+    on it where it fits.
 
     What a drag paints per frame: one item, not a new layout of the whole wheel.
     In another ring it takes the ring's whole depth until it is dropped there.
@@ -807,13 +1050,34 @@ def preview(
         item.color,
         marker_size=item.marker_size,
     )
-    R = layout.diameter / 2
+    widths = TextWidths(measure)
+    sizes = layout.sizes or (layout.min_text,)
     if result.is_marker:
-        _label_marker(
-            result, 0.0, 360.0, style.px(R, style.label_px, style.min_base_label_px), measure, style
+        placed = fit_flag(
+            occ.activity.title,
+            widths,
+            inner,
+            outer,
+            angle0,
+            result.marker_half(),
+            (0.0, 360.0),
+            sizes,
+            Style.ink,
         )
+        if placed is not None:
+            result.label, first_angle, last_angle = placed
+            result.flag = (first_angle, last_angle)
     else:
-        _label_phase(result, style.px(R, style.label_px, style.min_base_label_px), measure, style)
+        result.label = fit_on_item(
+            occ.activity.title,
+            widths,
+            inner,
+            outer,
+            angle0,
+            angle1,
+            sizes,
+            text_color_on(item.color),
+        )
     return result
 
 
@@ -823,10 +1087,26 @@ def moved(
     days: int,
     *,
     measure: Measure = estimate_width,
-    style: Style = Style(),
 ) -> Item:
     """``item`` moved ``days`` along the wheel in its lane."""
     occ = item.occurrence
     assert occ.start is not None and occ.end is not None
     shift = dt.timedelta(days=days)
-    return preview(layout, item, occ.start + shift, occ.end + shift, measure=measure, style=style)
+    return preview(layout, item, occ.start + shift, occ.end + shift, measure=measure)
+
+
+def item_shape(item: Item) -> list[Point]:
+    """The item's outline as a polygon: its ring segment, or its marker and flag."""
+    from aarshjul.polar import sector_polygon
+
+    if item.is_marker and item.flag is None:
+        s, r, a = item.marker_size, item.mid_radius, item.angle0
+        points = [(r + s, 0.0), (r, s * 0.8), (r - s, 0.0), (r, -s * 0.8)]
+        turn = math.radians(a)
+        result = []
+        for radial, along in points:
+            x, y = polar(radial, a)
+            result.append((x + along * math.cos(turn), y + along * math.sin(turn)))
+        return result
+    a0, a1 = item.extent
+    return list(sector_polygon(item.inner, item.outer, a0, a1))

@@ -7,7 +7,15 @@ import random
 import pytest
 
 from aarshjul import geometry
-from aarshjul.geometry import ELLIPSIS, YearScale, elide, estimate_width, is_flipped, layout
+from aarshjul.geometry import (
+    ELLIPSIS,
+    ArcText,
+    YearScale,
+    elide,
+    estimate_width,
+    is_flipped,
+    layout,
+)
 from aarshjul.model import Activity, Category, Kind, Plan, Ring, load_plan
 
 from .conftest import PLAN_2022
@@ -92,7 +100,7 @@ def test_no_two_items_in_a_ring_overlap(seed):
             assert a.angle1 <= b.angle0 + 1e-9 or b.angle1 <= a.angle0 + 1e-9
 
 
-def test_overlapping_phases_get_sub_lanes_and_free_ones_widen():
+def test_overlapping_phases_get_sub_lanes_of_equal_thickness():
     plan = load_plan(PLAN_2022)
     wheel = layout(plan, 1600)
     by_id = {i.occurrence.activity.id: i for i in wheel.items}
@@ -101,11 +109,34 @@ def test_overlapping_phases_get_sub_lanes_and_free_ones_widen():
     assert negotiation.lane != technical.lane
     band = wheel.rings[negotiation.ring]
     assert band.lanes == 2
-    # the introduction overlaps nothing in its ring, so it fills both lanes
+    # the introduction overlaps nothing, yet it is no thicker than the budget phases
     intro = by_id["introduktion"]
-    assert (intro.inner, intro.outer) == pytest.approx(
-        (band.lane_bounds(1)[0], band.lane_bounds(0)[1])
+    thickness = {round(i.outer - i.inner, 6) for i in (intro, negotiation, technical)}
+    assert len(thickness) == 1
+
+
+def test_ring_depth_does_not_change_when_an_activity_is_added():
+    plan = load_plan(PLAN_2022)
+    before = [r for b in layout(plan, 1000, 560).rings for r in (b.inner, b.outer)]
+    plan.activities.append(
+        Activity("moede", "Udvalgsmøde", "opfoelgning", "opfoelgning", D(2022, 7, 4))
     )
+    plan.activities.append(
+        Activity("x", "Overlap", "opfoelgning", "opfoelgning", D(2022, 4, 2), D(2022, 4, 20))
+    )
+    after = layout(plan, 1000, 560)
+    assert [r for b in after.rings for r in (b.inner, b.outer)] == pytest.approx(before)
+    assert all(b.name is not None for b in after.rings)
+
+
+def test_a_hidden_ring_gives_its_room_to_the_others():
+    plan = load_plan(PLAN_2022)
+    every = layout(plan, 1000, 560)
+    three = layout(plan, 1000, 560, rings={"politik", "temaer", "frister"})
+    assert [b.ring.id for b in three.rings] == ["politik", "temaer", "frister"]
+    depth = every.rings[0].outer - every.rings[0].inner
+    assert three.rings[0].outer - three.rings[0].inner > depth * 1.25
+    assert all(i.occurrence.activity.ring != "opfoelgning" for i in three.items)
 
 
 def test_lanes_do_not_depend_on_the_size():
@@ -118,54 +149,27 @@ def test_lanes_do_not_depend_on_the_size():
 @pytest.mark.parametrize("seed", range(3))
 def test_labels_never_read_upside_down(seed):
     wheel = layout(random_plan(seed, 80), 2400)
-    texts = [t for i in wheel.items for t in i.label] + [m.label for m in wheel.months if m.label]
-    texts += wheel.week_labels
+    texts = [t for i in wheel.items if i.label for t in i.label.texts if isinstance(t, ArcText)]
+    texts += [m.label for m in wheel.months if m.label] + wheel.week_labels
     assert texts
     for text in texts:
         assert text.flipped == is_flipped(text.angle)
     assert is_flipped(180) and not is_flipped(0) and not is_flipped(350) and not is_flipped(80)
 
 
-def test_phase_labels_fit_their_arc():
+def test_phase_labels_along_the_arc_fit_it():
     wheel = layout(random_plan(3, 60), 1600)
+    arcs = 0
     for item in wheel.items:
-        if item.is_marker:
+        if item.is_marker or item.label is None or item.label.placement != "arc":
             continue
-        for text in item.label:
+        for text in item.label.texts:
             width = estimate_width(text.text, text.px)
             arc = math.radians(item.angle1 - item.angle0) * text.radius
             assert width <= arc
             assert item.inner <= text.radius <= item.outer
-
-
-def arc_interval(text):
-    half = math.degrees(estimate_width(text.text, text.px) / 2 / text.radius)
-    return text.angle - half, text.angle + half
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_deadline_labels_do_not_overlap(seed):
-    rnd = random.Random(seed)
-    plan = Plan(
-        "Deadlines",
-        D(2022, 1, 1),
-        rings=[Ring("r", "R")],
-        categories=[Category("c", "C", "#d55e00")],
-    )
-    for i in range(40):
-        day = D(2022, 1, 1) + dt.timedelta(days=rnd.randrange(365))
-        plan.activities.append(Activity(f"d{i}", f"Deadline {i}", "r", "c", day))
-    wheel = layout(plan, 1600)
-    labelled = [(i, t) for i in wheel.items for t in i.label]
-    assert len(labelled) >= 10
-    for a, ta in labelled:
-        for b, tb in labelled:
-            if a is b or a.lane != b.lane:
-                continue
-            (a0, a1), (b0, b1) = arc_interval(ta), arc_interval(tb)
-            assert a1 <= b0 or b1 <= a0, (ta.text, tb.text)
-            # and no label runs over another item's marker
-            assert not (a0 < b.angle0 < a1)
+            arcs += 1
+    assert arcs >= 5
 
 
 def test_elide():
@@ -228,6 +232,7 @@ def test_unscheduled_activities_are_not_drawn():
 
 def test_a_small_wheel_keeps_its_ring_names_and_legible_text():
     wheel = layout(load_plan(PLAN_2022), 640)
-    assert all(band.name is not None for band in wheel.rings)
-    assert min(t.px for t in wheel.week_labels) >= 7
-    assert min(m.label.px for m in wheel.months) >= 10
+    assert all(band.name is not None and band.name.px >= 9 for band in wheel.rings)
+    assert min(t.px for t in wheel.week_labels) >= 9
+    assert min(m.label.px for m in wheel.months) >= 9
+    assert min(t.px for t in wheel.centre) >= 9

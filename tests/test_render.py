@@ -78,10 +78,14 @@ def test_today_line_is_drawn_only_inside_the_year(qapp, plan):
 
 def test_the_wheel_fills_a_wide_image_centred_and_round(qapp, plan):
     image = render_image(plan, 1200, 800)
+    wheel = wheel_layout(plan, 1200, 800)
     assert image.pixelColor(5, 400) == QColor("white")  # left of the circle
     assert image.pixelColor(600, 400) == QColor("white")  # the centre disc
-    # the month band at 12 o'clock, just inside the top
-    assert image.pixelColor(600, 12) != QColor("white")
+    # the month band at 12 o'clock, just inside the wheel's top, and white just above it
+    top = round(400 - wheel.outer)
+    assert image.pixelColor(600, top + 3) != QColor("white")
+    assert image.pixelColor(600, top - 3) == QColor("white")
+    assert wheel.outer > 360  # the wheel fills the height, less the today band
 
 
 def test_danish_month_names_from_qlocale(qapp):

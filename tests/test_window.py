@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from aarshjul import geometry
+from aarshjul.geometry import SCREEN_MIN_TEXT, wheel_radius
 from aarshjul.ui.app import create_application
 from aarshjul.ui.main_window import MainWindow
 from aarshjul.ui.wheel_widget import WheelWidget
@@ -82,8 +83,11 @@ def test_the_wheel_scales_with_the_window(window, qtbot):
     before = window.wheel.layout_().diameter
     window.resize(700, 600)
     qtbot.waitUntil(lambda: window.wheel.layout_().diameter < before)
+    frame = window.wheel.wheel_rect()
+    assert frame.width() == window.wheel.width() - 2 * WheelWidget.MARGIN
+    rings = len(window.document.plan.rings)
     assert window.wheel.layout_().diameter == pytest.approx(
-        min(window.wheel.width(), window.wheel.height()) - 2 * WheelWidget.MARGIN
+        2 * wheel_radius(frame.width(), frame.height(), SCREEN_MIN_TEXT, rings)
     )
 
 

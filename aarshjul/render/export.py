@@ -10,11 +10,12 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from aarshjul import __version__
+from aarshjul.geometry import WheelLayout
 from aarshjul.i18n import _, speaking
 from aarshjul.model.fileformat import write_atomically
 from aarshjul.model.plan import Occurrence, Plan
@@ -35,10 +36,14 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def _printout(
-    plan: Plan, occurrences: Sequence[Occurrence] | None, today: dt.date | None
+    plan: Plan,
+    occurrences: Sequence[Occurrence] | None,
+    today: dt.date | None,
+    rings: Sequence[str] | None = None,
 ) -> Printout:
     made = dt.date.today()
-    return Printout(plan, plan.occurrences() if occurrences is None else occurrences, made, today)
+    shown = plan.occurrences() if occurrences is None else occurrences
+    return Printout(plan, shown, made, today, tuple(rings) if rings is not None else None)
 
 
 def render_image(plan: Plan, width: int, height: int, today: dt.date | None = None) -> QImage:
@@ -47,8 +52,8 @@ def render_image(plan: Plan, width: int, height: int, today: dt.date | None = No
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
     with speaking(plan.locale), QPainter(image) as painter:
-        layout = wheel_layout(plan, min(width, height), today=today)
-        paint_wheel(painter, layout, QRectF(0, 0, width, height), _("Today"))
+        layout = wheel_layout(plan, width, height, today=today)
+        paint_wheel(painter, layout, QRectF(0, 0, width, height))
     return image
 
 
@@ -132,6 +137,36 @@ def pdf_writer(device: QIODevice, plan: Plan, paper: str, landscape: bool) -> QP
     writer.setTitle(plan.title)
     writer.setCreator(f"Årshjul {__version__}")
     return writer
+
+
+def poster_layout(
+    plan: Plan,
+    *,
+    paper: str = "A4",
+    landscape: bool = False,
+    occurrences: Sequence[Occurrence] | None = None,
+    today: dt.date | None = None,
+) -> tuple[WheelLayout, tuple[float, float], float]:
+    """The wheel as the PDF's poster page lays it out: the layout (in points), where
+    its centre lies on the page (points from the page's top-left corner) and the
+    points per layout unit. Paints the page into memory to get exactly that."""
+    ensure_gui_application()
+    printout = _printout(plan, occurrences, today)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(buffer, plan, paper, landscape)
+    with QPainter(writer) as painter:
+        layout, placed = paint_poster(
+            painter, QRectF(0, 0, writer.width(), writer.height()), printout
+        )
+    per_point = writer.logicalDpiX() / 72.0
+    margins = writer.pageLayout().margins(QPageLayout.Unit.Point)
+    centre = placed.map(QPointF(0, 0))
+    x = margins.left() + centre.x() / per_point
+    y = margins.top() + centre.y() / per_point
+    del writer
+    buffer.close()
+    return layout, (x, y), placed.m11() / per_point
 
 
 def export_pdf(

@@ -25,8 +25,17 @@ from PySide6.QtGui import (
 )
 
 from aarshjul import geometry
-from aarshjul.geometry import ArcText, Item, PlainText, WheelLayout
+from aarshjul.geometry import (
+    PAPER_MIN_TEXT,
+    SCREEN_MIN_TEXT,
+    ArcText,
+    Item,
+    PlainText,
+    StraightText,
+    WheelLayout,
+)
 from aarshjul.i18n import _
+from aarshjul.labels import Label
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.fonts import BASE_PX, TextMeasure, base_font
 
@@ -38,6 +47,8 @@ RULE = QColor(0, 0, 0, 40)
 RING_RULE = QColor(0, 0, 0, 22)
 RING_FILL = QColor(0, 0, 0, 6)
 TODAY = QColor("#d70015")
+TODAY_HAND = TODAY
+LEADER = QColor(0, 0, 0, 110)
 SEGMENT_EDGE = QColor("#ffffff")
 DIMMED_OPACITY = 0.2
 THIN_SEGMENT_PX = 6.0
@@ -59,35 +70,60 @@ def month_names(locale: str) -> list[str]:
     return [qlocale.standaloneMonthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)]
 
 
+def today_words(day: dt.date, locale: str) -> str:
+    """The today hand's label in the plan's language: "I dag · 29. nov."."""
+    qlocale = QLocale(locale)
+    danish = qlocale.language() == QLocale.Language.Danish
+    month = qlocale.monthName(day.month, QLocale.FormatType.ShortFormat).rstrip(".")
+    if danish:
+        return f"I dag · {day.day}. {month}."
+    return f"{_('Today')} · {day.day} {month}"
+
+
 def wheel_layout(
     plan: Plan,
-    diameter: float,
+    width: float,
+    height: float | None = None,
     occurrences: Sequence[Occurrence] | None = None,
     today: dt.date | None = None,
+    *,
+    paper: bool = False,
     **options: Any,
 ) -> WheelLayout:
     """Lay the plan out with the real font, the plan's month names and our words.
 
-    ``options`` go to :func:`aarshjul.geometry.layout` (span, heading, dimmed).
+    ``width`` × ``height`` is the frame in device units: pixels, or points on
+    ``paper`` (where no text is under 6 pt; on screen none is under 9 px).
+    ``options`` go to :func:`aarshjul.geometry.layout` (span, heading, dimmed, rings).
     """
     return geometry.layout(
         plan,
-        diameter,
+        width,
+        height,
         occurrences,
         month_names=month_names(plan.locale),
         week_label=_("Week {week}"),
         measure=measure(),
         today=today,
+        today_label=today_words(today, plan.locale) if today is not None else "",
+        min_text=PAPER_MIN_TEXT if paper else SCREEN_MIN_TEXT,
+        unit="pt" if paper else "px",
         **options,
     )
 
 
 def fit_transform(layout: WheelLayout, target: QRectF) -> QTransform:
-    """Maps layout coordinates (centre at the origin) into ``target``, keeping the circle round."""
-    factor = min(target.width(), target.height()) / layout.diameter
+    """Maps layout coordinates (the wheel's centre at the origin) into ``target``: the
+    layout's frame, scaled to fit and centred, the circle kept round."""
+    x0, y0, x1, y1 = layout.frame
+    if x1 <= x0 or y1 <= y0:  # no frame: the wheel alone
+        x0, y0, x1, y1 = (-layout.diameter / 2, -layout.diameter / 2) * 2
+        x1, y1 = -x0, -y0
+    factor = min(target.width() / (x1 - x0), target.height() / (y1 - y0))
     transform = QTransform()
     transform.translate(target.center().x(), target.center().y())
     transform.scale(factor, factor)
+    transform.translate(-(x0 + x1) / 2, -(y0 + y1) / 2)
     return transform
 
 
@@ -95,7 +131,6 @@ def paint_wheel(
     painter: QPainter,
     layout: WheelLayout,
     target: QRectF,
-    today_label: str = "I dag",
     skip: Collection[str] = (),
 ) -> None:
     """Paint the whole wheel into ``target`` (the largest centred circle that fits).
@@ -131,9 +166,11 @@ def paint_wheel(
             paint_item(painter, item)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
-        _paint_today(painter, layout, today_label)
+        _paint_today(painter, layout)
     for text in layout.centre:
         draw_plain_text(painter, text)
+    for line in layout.key_texts:
+        draw_straight_text(painter, line)
     painter.restore()
 
 
@@ -294,16 +331,24 @@ def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
 
 
 def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
-    """Paint one activity occurrence; ``emphasis`` > 0 outlines it (hover, selection).
+    """Paint one activity occurrence with its name; ``emphasis`` > 0 outlines it
+    (hover, selection).
 
     Segments are filled without an outline (an outline triples the cost); a
-    small gap at each edge keeps neighbours apart.
+    small gap at each edge keeps neighbours apart. A deadline's name sits on a
+    pale flag of its colour beside the marker.
     """
-    painter.setBrush(_color(item.color))
+    color = _color(item.color)
     if item.is_marker:
-        painter.setPen(QPen(SEGMENT_EDGE, max(1.0, item.marker_size * 0.12)))
+        if item.flag is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_pale(item.color))
+            painter.drawPath(annulus_sector(item.inner + 0.5, item.outer - 0.5, *item.flag))
+        painter.setBrush(color)
+        painter.setPen(QPen(SEGMENT_EDGE, max(0.6, item.marker_size * 0.12)))
         painter.drawPath(marker_path(item))
     else:
+        painter.setBrush(color)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPath(segment_path(item))
     if emphasis > 0:
@@ -312,14 +357,40 @@ def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(item_path(item))
-    for label in item.label:
-        draw_arc_text(painter, label)
+    if item.label is not None:
+        paint_label(painter, item.label, item.color, emphasis > 0)
+
+
+def paint_label(painter: QPainter, label: Label, color: str, emphasis: bool = False) -> None:
+    """A name as placed: its leader line first (with a dot of the item's colour where
+    it starts), then its text."""
+    if label.leader:
+        width = label.px * (0.13 if emphasis else 0.08)
+        painter.setPen(QPen(LEADER if not emphasis else QColor("#1d1d1f"), width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in label.leader]))
+        painter.setPen(QPen(SEGMENT_EDGE, label.px * 0.06))
+        painter.setBrush(_color(color))
+        x, y = label.leader[0]
+        painter.drawEllipse(QPointF(x, y), label.px * 0.22, label.px * 0.22)
+    for text in label.texts:
+        if isinstance(text, ArcText):
+            draw_arc_text(painter, text)
+        else:
+            draw_straight_text(painter, text)
+
+
+@cache
+def _pale(name: str) -> QColor:
+    color = QColor(name)
+    color.setAlpha(56)
+    return color
 
 
 def segment_path(item: Item) -> QPainterPath:
     """A phase's ring segment, inset by a hair so that neighbours stay apart."""
     height = item.outer - item.inner
-    radial = min(height * 0.04, 2.0) + 0.5
+    radial = min(height * 0.02, 1.2) + 0.35
     mid = max(item.mid_radius, 1.0)
     angular = math.degrees(0.9 / mid)
     a0, a1 = item.angle0, item.angle1
@@ -347,35 +418,35 @@ def item_path(item: Item) -> QPainterPath:
     return annulus_sector(item.inner, item.outer, item.angle0, item.angle1)
 
 
-def _paint_today(painter: QPainter, layout: WheelLayout, label: str) -> None:
+def _paint_today(painter: QPainter, layout: WheelLayout) -> None:
+    """The today hand across the rings, and a red tab with the date just outside the
+    wheel, where it covers no other text."""
     assert layout.today is not None
-    unit = layout.diameter / 1000
-    pen = QPen(TODAY, 2.2 * unit)
+    width = max(layout.min_text * 0.28, layout.diameter * 0.003)
+    pen = QPen(TODAY_HAND, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
-    _line(painter, layout.rings_inner * 0.97, layout.month_inner, layout.today)
+    _line(painter, layout.rings_inner * 0.97, layout.rings_outer, layout.today)
+    label = layout.today_label
+    if label is None or not label.texts:
+        return
+    text = label.texts[0]
+    assert isinstance(text, ArcText)
+    half_height = text.px * 0.68
+    half = math.degrees(measure()(text.text, text.px, True) / 2 / text.radius) + math.degrees(
+        text.px * 0.45 / text.radius
+    )
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(TODAY)
-    x, y = geometry.polar(layout.month_inner, layout.today)
-    painter.drawEllipse(QPointF(x, y), 4.5 * unit, 4.5 * unit)
-    px = layout.diameter * 0.0095
-    r = (layout.month_inner + layout.week_inner) / 2
-    width = measure()(label, px, True)
-    # the label sits in the week band just after the line, on a white tab
-    angle = layout.today + math.degrees((width / 2 + 4 * unit) / r)
-    painter.setBrush(QColor(255, 255, 255, 235))
-    height = (layout.month_inner - layout.week_inner) * 0.8
     painter.drawPath(
         annulus_sector(
-            r - height / 2,
-            r + height / 2,
-            layout.today + 0.3,
-            layout.today + math.degrees((width + 8 * unit) / r),
+            text.radius - half_height,
+            text.radius + half_height,
+            text.angle - half,
+            text.angle + half,
         )
     )
-    draw_arc_text(
-        painter, ArcText(label, r, angle, px, TODAY.name(), True, geometry.is_flipped(angle))
-    )
+    draw_arc_text(painter, text)
 
 
 def draw_arc_text(painter: QPainter, text: ArcText) -> None:
@@ -419,6 +490,24 @@ def draw_arc_text(painter: QPainter, text: ArcText) -> None:
         if not char.isspace():
             painter.drawText(QPointF(-advance / k / 2, 0), char)
         position += advance
+    painter.setWorldTransform(base)
+
+
+def draw_straight_text(painter: QPainter, text: StraightText) -> None:
+    """A straight line of text centred on its point, turned by its rotation."""
+    m = measure()
+    k = text.px / BASE_PX
+    painter.setFont(base_font(text.bold))
+    painter.setPen(_color(text.color))
+    base = painter.worldTransform()
+    transform = QTransform()
+    transform.translate(text.x, text.y)
+    transform.rotate(text.rotation)
+    transform.translate(0, m.cap_height(text.bold) * k / 2)
+    transform.scale(k, k)
+    painter.setWorldTransform(transform * base)
+    width = m(text.text, BASE_PX, text.bold)
+    painter.drawText(QPointF(-width / 2, 0), text.text)
     painter.setWorldTransform(base)
 
 

@@ -24,12 +24,20 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QTextDocument,
+    QTransform,
 )
 
+from aarshjul.geometry import WheelLayout
 from aarshjul.i18n import _, speaking
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render import fonts
-from aarshjul.render.painter import measure, month_names, paint_wheel, wheel_layout
+from aarshjul.render.painter import (
+    fit_transform,
+    measure,
+    month_names,
+    paint_wheel,
+    wheel_layout,
+)
 
 INK = QColor("#1d1d1f")
 MUTED = QColor("#6e6e73")
@@ -44,6 +52,7 @@ class Printout:
     occurrences: Sequence[Occurrence]
     made: dt.date
     today: dt.date | None = None
+    rings: tuple[str, ...] | None = None  # the rings shown (None: all of the plan's)
 
 
 def page_layout(paper: str = "A4", landscape: bool = False) -> QPageLayout:
@@ -85,16 +94,30 @@ def _text(
     )
 
 
-def paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
+def paint_poster(
+    painter: QPainter, rect: QRectF, printout: Printout
+) -> tuple[WheelLayout, QTransform]:
     """The wheel with its title, organisation, legend and the day it was made, in ``rect``.
 
-    In the plan's language, as everything printed.
+    In the plan's language, as everything printed. On paper no text is under
+    6 pt, elsewhere (PNG, SVG) under 9 px. Returns the wheel's layout and the
+    transform that placed it on the device.
     """
     with speaking(printout.plan.locale):
-        _paint_poster(painter, rect, printout)
+        return _paint_poster(painter, rect, printout)
 
 
-def _paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
+def device_points(painter: QPainter) -> float | None:
+    """Device units per point where the painter draws on paper (PDF, printer), else None."""
+    device = painter.device()
+    if isinstance(device, QPagedPaintDevice):
+        return device.logicalDpiX() / 72.0
+    return None
+
+
+def _paint_poster(
+    painter: QPainter, rect: QRectF, printout: Printout
+) -> tuple[WheelLayout, QTransform]:
     plan = printout.plan
     unit = min(rect.width(), rect.height()) / 1000
     painter.save()
@@ -153,11 +176,22 @@ def _paint_poster(painter: QPainter, rect: QRectF, printout: Printout) -> None:
         legend_h = max(len(c) for c in columns) * row + 6 * unit
         legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
         wheel_rect = QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
-    side = min(wheel_rect.width(), wheel_rect.height())
-    layout = wheel_layout(plan, side, printout.occurrences, today=printout.today)
-    paint_wheel(painter, layout, wheel_rect, _("Today"))
+    per_point = device_points(painter)
+    scale = per_point or 1.0
+    layout = wheel_layout(
+        plan,
+        wheel_rect.width() / scale,
+        wheel_rect.height() / scale,
+        printout.occurrences,
+        today=printout.today,
+        paper=per_point is not None,
+        rings=printout.rings,
+    )
+    paint_wheel(painter, layout, wheel_rect)
     _paint_legend(painter, legend, columns, legend_px, row, unit)
+    placed = fit_transform(layout, wheel_rect) * painter.worldTransform()
     painter.restore()
+    return layout, placed
 
 
 LegendRow = tuple[str, str | None, bool]  # text, swatch colour, bold
@@ -167,11 +201,13 @@ def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | 
     """The categories with their colours, and the rings outside in, that the printout uses."""
     plan = printout.plan
     used_categories = {o.activity.category for o in printout.occurrences}
-    used_rings = {o.activity.ring for o in printout.occurrences}
+    shown_rings = set(printout.rings) if printout.rings is not None else None
     categories = [(c.name, c.color) for c in plan.categories if c.id in used_categories]
     rings = [
         (f"{i}. {r.name}", None)
-        for i, r in enumerate((r for r in plan.rings if r.id in used_rings), start=1)
+        for i, r in enumerate(
+            (r for r in plan.rings if shown_rings is None or r.id in shown_rings), start=1
+        )
     ]
     return [(_("Categories"), categories), (_("Rings, outside in"), rings)]
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from aarshjul.geometry import Item, WheelLayout, polar, preview, to_polar
 from aarshjul.i18n import _, speaking
+from aarshjul.layout_report import report
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
     fit_transform,
@@ -130,8 +131,9 @@ class WheelWidget(QWidget):
         self.update()
 
     def wheel_rect(self) -> QRectF:
-        side = max(1.0, min(self.width(), self.height()) - 2 * self.MARGIN)
-        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        """The frame the wheel and its names fill: the widget less a margin."""
+        m = self.MARGIN
+        return QRectF(m, m, max(1.0, self.width() - 2 * m), max(1.0, self.height() - 2 * m))
 
     def layout_(self) -> WheelLayout | None:
         """The current layout, computed on demand for the widget's size."""
@@ -146,15 +148,26 @@ class WheelWidget(QWidget):
     def _new_layout(self) -> WheelLayout:
         plan = self.document.plan
         assert plan is not None
+        frame = self.wheel_rect()
+        hidden = self.view.filter.hidden_rings
         return wheel_layout(
             plan,
-            self.wheel_rect().width(),
+            frame.width(),
+            frame.height(),
             self.view.visible(),
             today=self._today,
             span=self.view.span,
             heading=period_heading(plan, self.view.zoom, self.view.span),
             dimmed=self.view.filter.unmatched_ids(plan),
+            rings=[r.id for r in plan.rings if r.id not in hidden],
         )
+
+    def layout_report(self) -> dict:
+        """What the wheel draws now, as ``aarshjul layout --json`` reports it."""
+        layout = self.layout_()
+        if layout is None:
+            return {}
+        return report(layout, origin=fit_transform(layout, self.wheel_rect()).map(QPointF(0, 0)))
 
     def resizeEvent(self, event) -> None:
         self._layout = None
@@ -173,7 +186,7 @@ class WheelWidget(QWidget):
             skip = (self._skip,) if self._skip else ()
             plan = self.document.plan
             with QPainter(pixmap) as painter, speaking(plan.locale if plan else ""):
-                paint_wheel(painter, layout, self.wheel_rect(), _("Today"), skip)
+                paint_wheel(painter, layout, self.wheel_rect(), skip)
             self._pixmap = pixmap
         return self._pixmap
 
@@ -251,7 +264,10 @@ class WheelWidget(QWidget):
     # -- hit testing ---------------------------------------------------------------
 
     def _centre(self) -> QPointF:
-        return self.wheel_rect().center()
+        layout = self.layout_()
+        if layout is None:
+            return self.wheel_rect().center()
+        return fit_transform(layout, self.wheel_rect()).map(QPointF(0, 0))
 
     def item_at(self, pos: QPointF) -> Item | None:
         layout = self.layout_()

@@ -1,0 +1,485 @@
+"""Naming what the wheel shows: on the item, outside the wheel, or by a number.
+
+Pure math, no Qt: text widths come from the ``Measure`` the caller passes in
+(Qt's font metrics when painting). Every function here returns a :class:`Label`
+whose ``outline`` is a polygon around the text as it will be drawn, so that the
+rules (no two labels meet, a label on an item stays inside it) can be checked.
+
+The order of choice, for each occurrence:
+
+1. on the item, along the arc or radially, on one or two lines, at the largest
+   size of the ladder that fits (a deadline's title sits on a flag beside its
+   marker, in the free room of its lane);
+2. outside the wheel, in two columns that hug the circle, spread apart so that
+   they never meet, with a leader line to the item;
+3. a number, on the item where it fits and else just outside the wheel, that
+   refers to the numbered list beside the wheel.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aarshjul.polar import (
+    LINE_HEIGHT,
+    ArcText,
+    Measure,
+    Point,
+    Polygon,
+    StraightText,
+    arc_outline,
+    is_flipped,
+    polar,
+    sector_polygon,
+    straight_outline,
+)
+
+ARC, RADIAL, OUTSIDE, KEY = "arc", "radial", "outside", "key"
+LINE_GAP = 0.06  # between two lines of one label, in font sizes
+COLUMN_GAP = 0.3  # between two outside labels, in font sizes
+
+
+@dataclass(frozen=True)
+class Label:
+    """An occurrence's name as drawn."""
+
+    placement: str  # ARC, RADIAL, OUTSIDE or KEY
+    lines: tuple[str, ...]  # the text as drawn, a line each (the number for KEY)
+    px: float
+    texts: tuple[ArcText | StraightText, ...]
+    outline: Polygon  # around the drawn text (empty for a number that found no room)
+    leader: tuple[Point, ...] | None = None
+    key: int | None = None
+
+
+class TextWidths:
+    """Text widths from a ``Measure``, each text measured once (widths scale with size)."""
+
+    def __init__(self, measure: Measure) -> None:
+        self._measure = measure
+        self._unit: dict[tuple[str, bool], float] = {}
+
+    def __call__(self, text: str, px: float, bold: bool = False) -> float:
+        key = (text, bold)
+        unit = self._unit.get(key)
+        if unit is None:
+            unit = self._measure(text, 100.0, bold) / 100.0
+            self._unit[key] = unit
+        return unit * px
+
+
+def split_two_lines(text: str, width_of: TextWidths) -> tuple[str, str] | None:
+    """The split at a space that makes the wider of two lines narrowest; None for one word."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return None
+    best: tuple[float, tuple[str, str]] | None = None
+    for k in range(1, len(words)):
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        if not first.strip() or not second.strip():
+            continue
+        wider = max(width_of(first, 1.0), width_of(second, 1.0))
+        if best is None or wider < best[0]:
+            best = (wider, (first, second))
+    return best[1] if best else None
+
+
+# -- on the item ----------------------------------------------------------------
+
+
+def _pad_angle(radius: float, px: float) -> float:
+    """Degrees kept free at each end of a label along an arc."""
+    return math.degrees((1.2 + 0.15 * px) / max(radius, 1.0))
+
+
+def fit_on_item(
+    text: str,
+    width_of: TextWidths,
+    inner: float,
+    outer: float,
+    angle0: float,
+    angle1: float,
+    sizes: Sequence[float],
+    color: str,
+    *,
+    bold: bool = False,
+    placement: str | None = None,
+) -> Label | None:
+    """``text`` inside the ring segment, or None where it fits in no way.
+
+    Along the arc on one line, then two; then radially on one line, then two;
+    each at the largest of ``sizes`` that fits. ``placement`` overrides the
+    label's placement name (a number on the item is a KEY).
+    """
+    pad = 0.4 + 0.02 * (outer - inner)
+    lo, hi = inner + pad, outer - pad
+    if hi <= lo or angle1 <= angle0:
+        return None
+    parts = split_two_lines(text, width_of)
+    for builder in (_arc_one, _arc_two, _radial_one, _radial_two):
+        if builder in (_arc_two, _radial_two) and parts is None:
+            continue
+        for px in sizes:
+            label = builder(text, parts, width_of, lo, hi, angle0, angle1, px, color, bold)
+            if label is not None:
+                if placement is not None:
+                    return Label(placement, label.lines, px, label.texts, label.outline)
+                return label
+    return None
+
+
+def _arc_fits(width: float, radius: float, px: float, angle0: float, angle1: float) -> bool:
+    h = LINE_HEIGHT * px / 2
+    needed = math.degrees(width / radius) + 2 * _pad_angle(radius - h, px)
+    return needed <= angle1 - angle0
+
+
+def _arc_one(text, _parts, width_of, lo, hi, angle0, angle1, px, color, bold) -> Label | None:
+    if hi - lo < LINE_HEIGHT * px:
+        return None
+    r = (lo + hi) / 2
+    width = width_of(text, px, bold)
+    if not _arc_fits(width, r, px, angle0, angle1):
+        return None
+    mid = (angle0 + angle1) / 2
+    arc = ArcText(text, r, mid, px, color, bold, is_flipped(mid))
+    return Label(ARC, (text,), px, (arc,), arc_outline(arc, width))
+
+
+def _arc_two(text, parts, width_of, lo, hi, angle0, angle1, px, color, bold) -> Label | None:
+    step = (LINE_HEIGHT + LINE_GAP) * px
+    if hi - lo < step + LINE_HEIGHT * px:
+        return None
+    r = (lo + hi) / 2
+    mid = (angle0 + angle1) / 2
+    flipped = is_flipped(mid)
+    # the first line reads above the second: outward on the top half, inward when flipped
+    radii = (r - step / 2, r + step / 2) if flipped else (r + step / 2, r - step / 2)
+    widths = [width_of(p, px, bold) for p in parts]
+    if not all(_arc_fits(w, rr, px, angle0, angle1) for w, rr in zip(widths, radii, strict=True)):
+        return None
+    texts = tuple(
+        ArcText(p, rr, mid, px, color, bold, flipped) for p, rr in zip(parts, radii, strict=True)
+    )
+    half = max(math.degrees(w / 2 / rr) for w, rr in zip(widths, radii, strict=True))
+    h = LINE_HEIGHT * px / 2
+    outline = sector_polygon(min(radii) - h, max(radii) + h, mid - half, mid + half)
+    return Label(ARC, tuple(parts), px, texts, outline)
+
+
+def radial_rotation(angle: float) -> float:
+    """The baseline's turn for text along the radius: outward on the right, inward on the left."""
+    return angle - 90.0 if angle % 360.0 <= 180.0 else angle + 90.0
+
+
+def _radial(
+    lines: Sequence[str], width_of, lo, hi, angle0, angle1, px, color, bold
+) -> Label | None:
+    count = len(lines)
+    height = LINE_HEIGHT * px * count + LINE_GAP * px * (count - 1)
+    widths = [width_of(t, px, bold) for t in lines]
+    width = max(widths)
+    if width > hi - lo - 0.4 * px:
+        return None
+    centre_r = (lo + hi) / 2
+    r_in = centre_r - width / 2
+    if r_in <= 0 or math.hypot(centre_r + width / 2, height / 2) > hi:
+        return None
+    half = math.degrees(math.atan2(height / 2, r_in)) + _pad_angle(r_in, px) * 0.6
+    if 2 * half > angle1 - angle0:
+        return None
+    mid = (angle0 + angle1) / 2
+    rotation = radial_rotation(mid)
+    cx, cy = polar(centre_r, mid)
+    a = math.radians(rotation)
+    up = (math.sin(a), -math.cos(a))  # the text's "up", across the radius
+    step = (LINE_HEIGHT + LINE_GAP) * px
+    texts = []
+    for k, line in enumerate(lines):
+        offset = ((count - 1) / 2 - k) * step
+        texts.append(
+            StraightText(line, cx + up[0] * offset, cy + up[1] * offset, rotation, px, color, bold)
+        )
+    box = StraightText("", cx, cy, rotation, height / LINE_HEIGHT, color, bold)
+    return Label(RADIAL, tuple(lines), px, tuple(texts), straight_outline(box, width))
+
+
+def _radial_one(text, _parts, width_of, lo, hi, angle0, angle1, px, color, bold) -> Label | None:
+    return _radial((text,), width_of, lo, hi, angle0, angle1, px, color, bold)
+
+
+def _radial_two(text, parts, width_of, lo, hi, angle0, angle1, px, color, bold) -> Label | None:
+    return _radial(parts, width_of, lo, hi, angle0, angle1, px, color, bold)
+
+
+def fit_flag(
+    text: str,
+    width_of: TextWidths,
+    inner: float,
+    outer: float,
+    angle: float,
+    marker_half: float,
+    room: tuple[float, float],
+    sizes: Sequence[float],
+    color: str,
+) -> tuple[Label, float, float] | None:
+    """A deadline's title on a flag beside its marker, inside the free ``room`` of its lane.
+
+    Returns the label and the angles the marker and its flag span together, or
+    None where the title fits on neither side.
+    """
+    pad = 0.4 + 0.02 * (outer - inner)
+    lo, hi = inner + pad, outer - pad
+    r = (lo + hi) / 2
+    for px in sizes:
+        if hi - lo < LINE_HEIGHT * px:
+            continue
+        width = width_of(text, px)
+        span = math.degrees(width / r)
+        gap = _pad_angle(r - LINE_HEIGHT * px / 2, px)
+        after = (angle + marker_half + gap, angle + marker_half + gap + span)
+        before = (angle - marker_half - gap - span, angle - marker_half - gap)
+        for first, last in (after, before):
+            if first - gap >= room[0] and last + gap <= room[1]:
+                mid = (first + last) / 2
+                arc = ArcText(text, r, mid, px, color, False, is_flipped(mid))
+                label = Label(ARC, (text,), px, (arc,), arc_outline(arc, width))
+                extent = (
+                    (angle - marker_half, last + gap)
+                    if first > angle
+                    else (first - gap, angle + marker_half)
+                )
+                return label, extent[0], extent[1]
+    return None
+
+
+# -- outside the wheel ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """An occurrence whose name needs a place off its item."""
+
+    index: int  # the caller's own reference
+    angle: float  # where the item is on the wheel
+    anchor: Point  # where its leader line starts
+    text: str
+    weight: float  # who keeps a place when there is not room for all: the heavier
+
+
+@dataclass
+class _Slot:
+    request: Request
+    lines: tuple[str, ...]
+    widths: tuple[float, ...]
+    pref: float  # the y it would like
+    y: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * LINE_HEIGHT + (len(self.lines) - 1) * LINE_GAP
+
+
+def spread(prefs: Sequence[float], heights: Sequence[float], lo: float, hi: float) -> list[float]:
+    """Centres for boxes that want to sit at ``prefs`` (ascending) on the line from
+    ``lo`` to ``hi``, as close to them as they can be without two overlapping.
+
+    Boxes that would meet are merged into one block centred on their wishes, as
+    Circos spreads ("snuggles") crowded labels; assumes they fit: sum ≤ hi − lo.
+    """
+    blocks: list[list[float]] = []  # first index, count, height, sum of wished tops
+    for i, (pref, height) in enumerate(zip(prefs, heights, strict=True)):
+        blocks.append([i, 1, height, pref - height / 2])
+        while len(blocks) > 1:
+            a, b = blocks[-2], blocks[-1]
+            if _block_top(a, lo, hi) + a[2] <= _block_top(b, lo, hi) + 1e-9:
+                break
+            a[3] += b[3] - b[1] * a[2]  # b's members sit a's height lower in the merged block
+            a[1] += b[1]
+            a[2] += b[2]
+            blocks.pop()
+    centres: list[float] = []
+    for block in blocks:
+        top = _block_top(block, lo, hi)
+        for k in range(int(block[0]), int(block[0] + block[1])):
+            centres.append(top + heights[k] / 2)
+            top += heights[k]
+    return centres
+
+
+def _block_top(block: list[float], lo: float, hi: float) -> float:
+    return max(lo, min(block[3] / block[1], hi - block[2]))
+
+
+def place_outside(
+    requests: Sequence[Request],
+    width_of: TextWidths,
+    px: float,
+    clear: float,
+    frame: tuple[float, float, float, float],
+    color: str,
+) -> dict[int, Label]:
+    """Labels in two columns left and right of the wheel, hugging the circle of radius
+    ``clear`` (which they stay out of), inside ``frame`` (x0, y0, x1, y1).
+
+    Returns a label for every request that found room; the rest need a number.
+    """
+    x0, y0, x1, y1 = frame
+    margin = px * 0.4
+    lo, hi = y0 + margin, y1 - margin
+    if hi - lo < LINE_HEIGHT * px:
+        return {}
+    sides: dict[int, list[_Slot]] = {1: [], -1: []}
+    for request in requests:
+        side = 1 if request.angle % 360.0 < 180.0 else -1
+        one = (request.text,)
+        slot = _Slot(request, one, (width_of(request.text, px),), _pref(request.angle, clear))
+        sides[side].append(slot)
+    room = (hi - lo) / px
+    _balance(sides, room)
+    placed: dict[int, Label] = {}
+    for side, slots in sides.items():
+        limit = x1 if side > 0 else -x0
+        for slot in _fit_column(slots, width_of, px, clear, limit - margin, lo, hi):
+            placed[slot.request.index] = _outside_label(slot, side, px, clear, color)
+    return placed
+
+
+def _pref(angle: float, clear: float) -> float:
+    return polar(clear, angle)[1]
+
+
+def _stack(slots: Sequence[_Slot]) -> float:
+    return sum(s.height + COLUMN_GAP for s in slots)
+
+
+def _balance(sides: dict[int, list[_Slot]], room: float) -> None:
+    """Move labels near 12 and 6 o'clock to the other column while one overflows."""
+    for full, other in ((1, -1), (-1, 1)):
+        while _stack(sides[full]) > room and _stack(sides[other]) + 2.6 < room:
+            candidates = sides[full]
+            slot = min(candidates, key=lambda s: abs(math.sin(math.radians(s.request.angle))))
+            if abs(math.sin(math.radians(slot.request.angle))) > 0.5:
+                break
+            candidates.remove(slot)
+            sides[other].append(slot)
+
+
+def _inner_x(y_top: float, y_bottom: float, clear: float) -> float:
+    """How far from the centre line a box from ``y_top`` to ``y_bottom`` must begin."""
+    near = 0.0 if y_top <= 0.0 <= y_bottom else min(abs(y_top), abs(y_bottom))
+    return math.sqrt(max(0.0, clear * clear - near * near))
+
+
+def _fit_column(
+    slots: list[_Slot],
+    width_of: TextWidths,
+    px: float,
+    clear: float,
+    limit: float,
+    lo: float,
+    hi: float,
+) -> list[_Slot]:
+    """Spread one column's labels and keep those that fit; wraps a title in two lines
+    where one is too wide, and gives up the lightest where there is not room."""
+    gap = COLUMN_GAP * px
+    room = hi - lo
+    slots = sorted(slots, key=lambda s: (s.pref, s.request.angle))
+    for _attempt in range(8):
+        while slots and sum(s.height * px + gap for s in slots) > room:
+            slots.remove(min(slots, key=lambda s: s.request.weight))
+        if not slots:
+            return []
+        centres = spread([s.pref for s in slots], [s.height * px + gap for s in slots], lo, hi)
+        failing = []
+        for slot, centre in zip(slots, centres, strict=True):
+            slot.y = centre
+            half = slot.height * px / 2
+            available = limit - _inner_x(centre - half, centre + half, clear) - gap
+            if max(slot.widths) > available:
+                failing.append((slot, available))
+        if not failing:
+            return slots
+        for slot, available in failing:
+            parts = split_two_lines(slot.request.text, width_of) if len(slot.lines) == 1 else None
+            widths = tuple(width_of(p, px) for p in parts) if parts else ()
+            if parts and max(widths) <= available + 2 * LINE_HEIGHT * px:
+                slot.lines, slot.widths = parts, widths
+            else:
+                slots.remove(slot)
+    return []
+
+
+def _outside_label(slot: _Slot, side: int, px: float, clear: float, color: str) -> Label:
+    height = slot.height * px
+    top = slot.y - height / 2
+    start = _inner_x(top, top + height, clear) + COLUMN_GAP * px
+    width = max(slot.widths)
+    left = start if side > 0 else -start - width
+    texts = []
+    for k, (line, line_width) in enumerate(zip(slot.lines, slot.widths, strict=True)):
+        y = top + (k + 0.5) * LINE_HEIGHT * px + k * LINE_GAP * px
+        x = left + line_width / 2 if side > 0 else left + width - line_width / 2
+        texts.append(StraightText(line, x, y, 0.0, px, color))
+    outline = ((left, top), (left + width, top), (left + width, top + height), (left, top + height))
+    elbow = polar(clear - COLUMN_GAP * px, slot.request.angle)
+    end = (start - COLUMN_GAP * px * 0.5) * side, slot.y
+    leader = (slot.request.anchor, elbow, end)
+    return Label(OUTSIDE, slot.lines, px, tuple(texts), outline, leader)
+
+
+# -- numbers -------------------------------------------------------------------------
+
+
+def place_numbers(
+    requests: Sequence[tuple[Request, int]],
+    width_of: TextWidths,
+    px: float,
+    radius: float,
+    taken: tuple[float, float] | None,
+    color: str,
+) -> dict[int, Label]:
+    """Key numbers on the circle of ``radius`` just outside the wheel, each near its item
+    and joined to it by a leader, spread so they never meet; ``taken`` is an arc
+    (angles) already used (the today label). Requests that find no room get a
+    label with no outline: their number is only in the list."""
+    if not requests:
+        return {}
+    gap = px * 0.5
+    circumference = 2 * math.pi * radius
+    widths = [width_of(str(n), px, True) + gap for _r, n in requests]
+    if taken is not None:
+        cut = taken[1] % 360.0
+        room = circumference - math.radians(taken[1] - taken[0]) * radius
+    else:
+        angles = sorted(r.angle % 360.0 for r, _n in requests)
+        gaps = [
+            ((angles[(k + 1) % len(angles)] - a) % 360.0 or 360.0, a) for k, a in enumerate(angles)
+        ]
+        widest, at = max(gaps)
+        cut = (at + widest / 2) % 360.0
+        room = circumference
+    order = sorted(range(len(requests)), key=lambda k: (requests[k][0].angle - cut) % 360.0)
+    kept = list(order)
+    while kept and sum(widths[k] for k in kept) > room:
+        kept.remove(min(kept, key=lambda k: requests[k][0].weight))
+    prefs = [math.radians((requests[k][0].angle - cut) % 360.0) * radius for k in kept]
+    centres = spread(prefs, [widths[k] for k in kept], 0.0, room) if kept else []
+    result: dict[int, Label] = {}
+    h = LINE_HEIGHT * px / 2
+    for k, centre in zip(kept, centres, strict=True):
+        request, number = requests[k]
+        angle = cut + math.degrees(centre / radius)
+        text = ArcText(str(number), radius, angle, px, color, True, is_flipped(angle))
+        outline = arc_outline(text, widths[k] - gap)
+        elbow = polar(radius - h - px * 0.6, request.angle)
+        end = polar(radius - h, angle)
+        leader = (request.anchor, elbow, end)
+        result[request.index] = Label(KEY, (str(number),), px, (text,), outline, leader, number)
+    for k in order:
+        request, number = requests[k]
+        if request.index not in result:
+            result[request.index] = Label(KEY, (), px, (), (), None, number)
+    return result

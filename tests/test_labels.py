@@ -1,0 +1,233 @@
+"""Every visible occurrence named, no two names meeting, names on items inside them,
+no text under the minimum: checked on generated plans, sizes and zooms."""
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point as ShapelyPoint
+from shapely.geometry import Polygon
+
+from aarshjul.geometry import (
+    PAPER_MIN_TEXT,
+    SCREEN_MIN_TEXT,
+    estimate_width,
+    item_shape,
+    layout,
+)
+from aarshjul.labels import TextWidths, spread
+from aarshjul.model import Activity, Category, Plan, Ring, load_plan
+from aarshjul.model.periods import Zoom, span
+from aarshjul.polar import arc_outline
+
+from .conftest import PLAN_2022
+
+D = dt.date
+WORDS = [
+    "Budget",
+    "Opfølgning",
+    "Kvalitetsrapport",
+    "Udvalgsmøde",
+    "Temadrøftelse",
+    "Høring",
+    "af",
+    "beskæftigelsesplan",
+    "strategi",
+    "for",
+    "det",
+    "kommende",
+    "år",
+    "Board",
+    "meeting",
+    "Annual",
+    "review",
+    "of",
+    "the",
+    "Audit",
+    "Sommerferie",
+    "Skolestart",
+    "Forældremøde",
+    "Frist",
+    "Evaluering",
+    "pulje",
+    "og",
+]
+
+
+def polygon(points) -> Polygon:
+    shape = Polygon(points)
+    return shape if shape.is_valid else shape.buffer(0)
+
+
+@st.composite
+def plans(draw) -> Plan:
+    month = draw(st.sampled_from([1, 8, 4]))
+    start = D(draw(st.integers(2022, 2027)), month, 1)
+    rings = [
+        Ring(f"r{k}", draw(st.sampled_from(WORDS)) + f" {k}")
+        for k in range(draw(st.integers(1, 6)))
+    ]
+    categories = [Category("c0", "C", "#336699"), Category("c1", "D", "#f0e442")]
+    plan = Plan("Plan", start, rings=rings, categories=categories, agenda_days=3)
+    days = plan.days
+    for k in range(draw(st.integers(0, 45))):
+        first = start + dt.timedelta(days=draw(st.integers(0, days - 1)))
+        deadline = draw(st.booleans())
+        end = None
+        if not deadline:
+            end = min(first + dt.timedelta(days=draw(st.integers(0, 90))), plan.last_day)
+        title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6)))
+        plan.activities.append(
+            Activity(
+                f"a{k}",
+                f"{title} {k}",
+                draw(st.sampled_from(rings)).id,
+                draw(st.sampled_from(categories)).id,
+                first,
+                end,
+                meeting=deadline and draw(st.booleans()),
+            )
+        )
+    return plan
+
+
+def check(wheel, plan: Plan) -> None:
+    """The rules of the issue, for one layout."""
+    floor = wheel.min_text - 1e-6
+    labels: list[tuple[str, Polygon]] = []
+    wheel_disc = ShapelyPoint(0, 0).buffer(wheel.outer, 64)
+    for band in wheel.rings:
+        assert band.name is not None and band.name.px >= floor
+        labels.append((f"ring {band.ring.id}", polygon(arc_outline(band.name, band.name_width))))
+    for text in wheel.week_labels + [m.label for m in wheel.months if m.label] + wheel.centre:
+        assert text.px >= floor
+    for text in wheel.key_texts:
+        assert text.px >= floor
+    if wheel.today_label is not None:
+        assert wheel.today_label.px >= floor
+        labels.append(("today", polygon(wheel.today_label.outline)))
+    numbers = {k.number for k in wheel.keys}
+    for item in wheel.items:
+        label = item.label
+        name = f"{item.occurrence.activity.id}#{item.occurrence.index}"
+        assert label is not None, f"{name} has no name"
+        assert label.px >= floor, name
+        if label.placement == "key":
+            assert label.key in numbers
+            if label.outline:
+                labels.append((name, polygon(label.outline)))
+            continue
+        assert " ".join(label.lines) == item.occurrence.activity.title, name
+        box = polygon(label.outline)
+        labels.append((name, box))
+        if label.placement in ("arc", "radial"):
+            shape = polygon(item_shape(item)).buffer(0.75)
+            assert box.difference(shape).area <= 0.02 * box.area + 1.0, f"{name} leaves its item"
+        else:
+            assert label.placement == "outside", label.placement
+            assert label.leader, name
+            assert box.intersection(wheel_disc).area < 0.5, f"{name} lies on the wheel"
+            x0, y0, x1, y1 = wheel.frame
+            bx0, by0, bx1, by1 = box.bounds
+            assert x0 - 0.5 <= bx0 and bx1 <= x1 + 0.5 and y0 - 0.5 <= by0 and by1 <= y1 + 0.5
+    for i, (a, pa) in enumerate(labels):
+        for b, pb in labels[i + 1 :]:
+            if pa.bounds[2] < pb.bounds[0] or pb.bounds[2] < pa.bounds[0]:
+                continue
+            assert pa.intersection(pb).area < 0.5, f"{a} and {b} overlap"
+    assert len(wheel.items) == sum(
+        1
+        for o in plan.occurrences()
+        if o.start is not None and o.start < wheel.scale.end and o.end >= wheel.scale.start
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plans(),
+    st.integers(400, 1400),
+    st.integers(340, 1000),
+    st.sampled_from([Zoom.YEAR, Zoom.QUARTER, Zoom.MONTH]),
+    st.booleans(),
+    st.data(),
+)
+def test_every_occurrence_is_named_and_no_names_meet(plan, width, height, zoom, paper, data):
+    day = plan.start + dt.timedelta(days=data.draw(st.integers(0, plan.days - 1)))
+    shown = None if zoom is Zoom.YEAR else span(plan, zoom, day)
+    min_text = PAPER_MIN_TEXT if paper else SCREEN_MIN_TEXT
+    today = day if data.draw(st.booleans()) else None
+    wheel = layout(plan, width, height, span=shown, today=today, min_text=min_text)
+    check(wheel, plan)
+
+
+def test_the_2022_wheel_names_everything_on_a_laptop():
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, 984, 544, today=D(2022, 5, 3))
+    check(wheel, plan)
+    assert len(wheel.items) == 18 and not wheel.keys
+    on_items = [i for i in wheel.items if i.label.placement in ("arc", "radial")]
+    assert len(on_items) >= 5
+
+
+def test_zoomed_views_name_everything_in_larger_type():
+    plan = load_plan(PLAN_2022)
+    year = layout(plan, 984, 544)
+    for zoom in (Zoom.QUARTER, Zoom.MONTH):
+        zoomed = layout(plan, 984, 544, span=span(plan, zoom, D(2022, 3, 10)))
+        check(zoomed, plan)
+        assert not zoomed.keys
+        assert min(i.label.px for i in zoomed.items) > min(i.label.px for i in year.items)
+
+
+def crowded_plan(count: int = 150) -> Plan:
+    plan = Plan(
+        "Crowded",
+        D(2024, 1, 1),
+        rings=[Ring("a", "Drift"), Ring("b", "Politik"), Ring("c", "Frister")],
+        categories=[Category("k", "Kvalitet", "#0072b2"), Category("b", "Budget", "#e69f00")],
+    )
+    for k in range(count):
+        if k < 60:  # sixty in March, in one ring
+            first = D(2024, 3, 1) + dt.timedelta(days=k % 28)
+            end = first + dt.timedelta(days=k % 5) if k % 3 else None
+            plan.activities.append(Activity(f"m{k}", f"Kvalitetsrapport {k}", "a", "k", first, end))
+        else:
+            first = D(2024, 1, 1) + dt.timedelta(days=(k * 37) % 360)
+            end = first + dt.timedelta(days=k % 20) if k % 2 else None
+            ring = "bc"[k % 2]
+            plan.activities.append(
+                Activity(f"b{k}", f"Budgetopfølgning {k}", ring, "b", first, end)
+            )
+    return plan
+
+
+@pytest.mark.parametrize("size", [(984, 544), (1600, 1600), (527, 700)])
+def test_a_crowded_plan_has_no_overlaps(size):
+    plan = crowded_plan()
+    wheel = layout(plan, *size)
+    check(wheel, plan)
+
+
+def test_spread_keeps_order_and_room():
+    prefs = [0, 1, 2, 3, 50, 51, 99]
+    heights = [10] * len(prefs)
+    centres = spread(prefs, heights, -20, 100)
+    assert centres == sorted(centres)
+    assert all(b - a >= 10 - 1e-9 for a, b in itertools.pairwise(centres))
+    assert centres[0] >= -15 and centres[-1] <= 95
+    assert spread([5.0], [4.0], 0, 100) == [5.0]  # alone, a box stays where it wants
+
+
+def test_text_widths_are_measured_once_and_scale():
+    calls = []
+
+    def measure(text, px, bold=False):
+        calls.append(text)
+        return estimate_width(text, px, bold)
+
+    widths = TextWidths(measure)
+    assert widths("Budget", 10) == pytest.approx(estimate_width("Budget", 10))
+    assert widths("Budget", 20) == pytest.approx(estimate_width("Budget", 20))
+    assert calls == ["Budget"]
