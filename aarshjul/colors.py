@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 DARK_TEXT = "#1d1d1f"
 LIGHT_TEXT = "#ffffff"
 
@@ -29,6 +31,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@cache
 def text_color_on(background: str) -> str:
     """Dark or white text, whichever contrasts more with ``background``."""
     return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, background))

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from aarshjul.colors import text_color_on
 from aarshjul.labels import (
@@ -145,7 +147,7 @@ class RingBand:
         return outer - height, outer
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One occurrence on the wheel: a ring segment (phase) or a marker (deadline)."""
 
@@ -207,8 +209,7 @@ class Sector:
     shaded: bool
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     """A line of the numbered list beside the wheel."""
 
     number: int
@@ -243,6 +244,7 @@ class WheelLayout:
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
+    _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> Item | None:
         """The item under the point ``(x, y)`` relative to the centre, if any.
@@ -331,18 +333,20 @@ def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[in
     # by start, the longer first, so a long phase keeps the outer lane
     spans = [_span(o, scale) for o in occurrences]
     order = sorted(range(len(occurrences)), key=lambda i: (spans[i][0], -spans[i][1]))
-    lane_ends: list[int] = []
+    busy: list[tuple[int, int]] = []  # (last day, lane) of lanes in use
+    free: list[int] = []  # lanes whose last occurrence has ended
+    count = 0
     lanes = [0] * len(occurrences)
     for i in order:
         first, last = spans[i]
-        for lane, end in enumerate(lane_ends):
-            if end < first:
-                lane_ends[lane] = last
-                lanes[i] = lane
-                break
+        while busy and busy[0][0] < first:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)  # the outermost free lane
         else:
-            lanes[i] = len(lane_ends)
-            lane_ends.append(last)
+            lane, count = count, count + 1
+        lanes[i] = lane
+        heapq.heappush(busy, (last, lane))
     return lanes
 
 
@@ -494,7 +498,7 @@ def layout(
         by_ring,
         heading or plan.year_label,
         frozenset(dimmed),
-        TextWidths(measure),
+        TextWidths.of(measure),
         measure,
         today if today is not None and scale.contains(today) else None,
         today_label,
@@ -504,16 +508,24 @@ def layout(
     )
     frame = (-width / 2, -height / 2, width / 2, height / 2)
     R = wheel_radius(width, height, min_text, len(shown_rings), style)
-    wheel = _layout_at(settings, R, frame, frame[2])
-    column = 0.0
+    wheel = _layout_at(settings, R, frame)
+    off_items = wheel._off_items
+    assert off_items is not None
+    room = frame[2] - R - min_text  # right of the wheel
+    waiting = sorted((i for i in wheel.items if i.label is None), key=lambda i: i.middle)
+    rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
+    # far more names than two columns hold: the numbered list is certain, make its room now
+    column = _key_column_width(settings, waiting, height, room) if len(waiting) > 3 * rows else 0.0
+    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column)
     for _attempt in range(3):  # the numbered list takes the right edge; names make room
         if not wheel.keys:
             break
-        wanted = _key_column_width(settings, wheel, frame[2] - R - min_text)
-        if wanted <= column + 1e-6:
+        listed = [wheel_item for wheel_item in _keyed(wheel)]
+        wanted = _key_column_width(settings, listed, height, room)
+        if wanted <= column * 1.1 + 1e-6:  # the list fits the room made for it, near enough
             break
         column = wanted
-        wheel = _layout_at(settings, R, frame, frame[2] - column)
+        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column)
     if wheel.keys:
         wheel.key_texts = _key_texts(settings, wheel, frame[2] - column, column)
     wheel.unit = unit
@@ -566,7 +578,7 @@ def wheel_radius(
 
 
 def _layout_at(
-    settings: _Settings, R: float, frame: tuple[float, float, float, float], right: float
+    settings: _Settings, R: float, frame: tuple[float, float, float, float]
 ) -> WheelLayout:
     """The layout with a wheel of radius ``R`` (the month band's outer edge)."""
     style, scale, min_text = settings.style, settings.scale, settings.min_text
@@ -625,10 +637,7 @@ def _layout_at(
             settings.widths(settings.today_text, today_px, True) / 2 / (outer + band_px)
         ) + math.degrees(today_px / outer)
         taken = (today_angle - half, today_angle + half)
-    columns = (frame[0], frame[1], right, frame[3])
-    keys = _label_off_items(
-        items, settings, R, columns, clear, outer + LINE_HEIGHT * band_px / 2, taken, sizes
-    )
+    off_items = _OffItems(R, frame, clear, outer + LINE_HEIGHT * band_px / 2, taken, sizes)
 
     items.sort(key=lambda i: i.is_marker)  # markers on top of every ring segment
     centre = _centre(settings.plan, settings.heading, rings_inner, R, measure, style, min_text)
@@ -652,7 +661,7 @@ def _layout_at(
         sizes=sizes,
         clear=clear,
         today_label=today_label,
-        keys=keys,
+        _off_items=off_items,
     )
 
 
@@ -740,48 +749,65 @@ def _label_on_items(
                 free_from = max(free_from, item.angle0 + item.marker_half())
 
 
+@dataclass(frozen=True)
+class _OffItems:
+    """Where names off their items may go, for one size of wheel."""
+
+    R: float
+    frame: tuple[float, float, float, float]
+    clear: float  # outside names stay beyond this radius
+    number_radius: float  # key numbers sit on this circle
+    taken: tuple[float, float] | None  # the today label's angles
+    sizes: tuple[float, ...]
+
+
 def _label_off_items(
-    items: list[Item],
-    settings: _Settings,
-    R: float,
-    frame: tuple[float, float, float, float],
-    clear: float,
-    number_radius: float,
-    taken: tuple[float, float] | None,
-    sizes: Sequence[float],
+    items: list[Item], settings: _Settings, where: _OffItems, right: float
 ) -> list[KeyEntry]:
-    """Names that found no room on their items: outside the wheel, else numbered."""
+    """Names that found no room on their items: outside the wheel (left of ``right``),
+    else numbered. Names placed off their items before are placed again."""
     style = settings.style
+    R, clear, sizes = where.R, where.clear, where.sizes
+    frame = (where.frame[0], where.frame[1], right, where.frame[3])
+    for item in items:
+        if item.label is not None and item.label.placement in (OUTSIDE, KEY):
+            item.label = None
     waiting = [i for i in items if i.label is None]
     if not waiting:
         return []
-    requests = []
-    for k, item in enumerate(waiting):
-        middle = item.middle
-        requests.append(
-            Request(
-                k,
-                middle,
-                polar(item.mid_radius, middle),
-                item.occurrence.activity.title,
-                item.occurrence.days if not item.is_marker else 10.0,
-            )
-        )
+    weights = [i.occurrence.days if not i.is_marker else 10.0 for i in waiting]
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
-    placed = place_outside(requests, settings.widths, px, clear, frame, style.ink)
+    rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
+    candidates: Sequence[int] = range(len(waiting))
+    if len(waiting) > 4 * rows:  # far more names than the columns hold: the heaviest try
+        candidates = heapq.nlargest(4 * rows, candidates, key=weights.__getitem__)
+    placed = place_outside(
+        [_request(waiting, weights, k) for k in candidates],
+        settings.widths,
+        px,
+        clear,
+        frame,
+        style.ink,
+    )
     for k, label in placed.items():
         waiting[k].label = label
+    middles = [i.middle for i in waiting]
     rest = sorted(
-        (r for r in requests if r.index not in placed),
-        key=lambda r: (r.angle, waiting[r.index].mid_radius),
+        (k for k in range(len(waiting)) if k not in placed),
+        key=lambda k: (middles[k], waiting[k].mid_radius),
     )
     keys: list[KeyEntry] = []
-    numbered = []
-    for number, request in enumerate(rest, start=1):
-        item = waiting[request.index]
+    numbered: list[tuple[int, int]] = []
+    smallest = sizes[-1]
+    digit = max(settings.widths(d, smallest, True) for d in "0123456789")
+    for number, k in enumerate(rest, start=1):
+        item = waiting[k]
         keys.append(KeyEntry(number, item.occurrence))
         on_item = None
-        if not item.is_marker:
+        depth = item.outer - item.inner
+        if not item.is_marker and (
+            depth >= LINE_HEIGHT * smallest * 1.1 or depth >= digit * len(str(number)) + smallest
+        ):
             on_item = fit_on_item(
                 str(number),
                 settings.widths,
@@ -795,14 +821,33 @@ def _label_off_items(
                 placement=KEY,
             )
         if on_item is not None:
-            item.label = replace(on_item, key=number)
+            item.label = on_item._replace(key=number)
         else:
-            numbered.append((request, number))
-    for k, label in place_numbers(
-        numbered, settings.widths, sizes[-1], number_radius, taken, style.ink
-    ).items():
+            item.label = Label(KEY, (), smallest, (), (), None, number)  # in the list only
+            numbered.append((k, number))
+    circle = 2 * math.pi * where.number_radius
+    fits = int(circle / (digit * 1.5)) + 1  # no more numbers than the circle can hold
+    if len(numbered) > fits:
+        numbered = heapq.nlargest(fits, numbered, key=lambda kn: weights[kn[0]])
+    numbers = place_numbers(
+        [(_request(waiting, weights, k), number) for k, number in numbered],
+        settings.widths,
+        smallest,
+        where.number_radius,
+        where.taken,
+        style.ink,
+    )
+    for k, label in numbers.items():
         waiting[k].label = label
     return keys
+
+
+def _request(items: list[Item], weights: list[float], k: int) -> Request:
+    item = items[k]
+    middle = item.middle
+    return Request(
+        k, middle, polar(item.mid_radius, middle), item.occurrence.activity.title, weights[k]
+    )
 
 
 def _today_label(settings: _Settings, angle: float, radius: float, px: float) -> Label:
@@ -811,11 +856,28 @@ def _today_label(settings: _Settings, angle: float, radius: float, px: float) ->
     return Label("today", (settings.today_text,), px, (text,), arc_outline(text, width))
 
 
-def _key_column_width(settings: _Settings, wheel: WheelLayout, room: float) -> float:
-    """Room for the numbered list at the frame's right edge: its widest line, but no
-    more than half the ``room`` right of the wheel (titles wrap in a narrow list)."""
+def _keyed(wheel: WheelLayout) -> list[Item]:
+    """The items named only by a number, in the list's order."""
+    by_number = {
+        item.label.key: item
+        for item in wheel.items
+        if item.label is not None and item.label.key is not None
+    }
+    return [by_number[k.number] for k in wheel.keys if k.number in by_number]
+
+
+def _key_column_width(
+    settings: _Settings, listed: Sequence[Item], height: float, room: float
+) -> float:
+    """Room for the numbered list at the frame's right edge: its widest line of those
+    that fit its height, but no more than half the ``room`` right of the wheel (titles
+    wrap in a narrow list)."""
     px = settings.min_text
-    widest = max(settings.widths(f"000  {k.occurrence.activity.title}", px) for k in wheel.keys)
+    rows = int(height // (px * LINE_HEIGHT * 1.1)) + 1
+    widest = max(
+        (settings.widths(f"000  {i.occurrence.activity.title}", px) for i in listed[:rows]),
+        default=0.0,
+    )
     return max(min(room * 0.5, widest + px * 2), min(room, px * 10))
 
 
@@ -830,20 +892,25 @@ def _key_texts(
     rows = max(1, int((y1 - y0 - px) // step))
     indent = settings.widths("000  ", px)
     entries: list[list[str]] = []
-    for k in wheel.keys:
+    for k in wheel.keys[:rows]:  # no more than can be shown
         lines = wrap(k.occurrence.activity.title, width - px - indent, px, settings.measure)
         entries.append([f"{k.number}", *lines])
     lines_out: list[tuple[str, float]] = []
+    used = 0
     for n, entry in enumerate(entries):
         need = len(entry) - 1
-        left_over = len(entries) - n
-        if len(lines_out) + need > rows - (1 if left_over > 1 else 0):
+        left_over = len(wheel.keys) - n
+        if used + need > rows - (1 if left_over > 1 else 0):
             lines_out.append((f"+ {left_over} …", 0.0))
             break
         for k, line in enumerate(entry[1:]):
             if k == 0:
                 lines_out.append((entry[0], -1.0))  # the number, right-aligned before the text
             lines_out.append((line, indent))
+        used += need
+    else:
+        if len(entries) < len(wheel.keys):
+            lines_out.append((f"+ {len(wheel.keys) - len(entries)} …", 0.0))
     result = []
     y = y0 + px + step / 2
     for text, offset in lines_out:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from aarshjul.polar import (
     LINE_HEIGHT,
@@ -41,8 +42,7 @@ LINE_GAP = 0.06  # between two lines of one label, in font sizes
 COLUMN_GAP = 0.3  # between two outside labels, in font sizes
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """An occurrence's name as drawn."""
 
     placement: str  # ARC, RADIAL, OUTSIDE or KEY
@@ -55,11 +55,24 @@ class Label:
 
 
 class TextWidths:
-    """Text widths from a ``Measure``, each text measured once (widths scale with size)."""
+    """Text widths from a ``Measure``, each text measured once (widths scale with size).
+
+    :meth:`of` shares one per measure, so a layout after an edit measures only the
+    titles it has not seen.
+    """
+
+    _shared: dict[Measure, TextWidths] = {}  # noqa: RUF012 (a cache, not a default)
 
     def __init__(self, measure: Measure) -> None:
         self._measure = measure
         self._unit: dict[tuple[str, bool], float] = {}
+
+    @classmethod
+    def of(cls, measure: Measure) -> TextWidths:
+        widths = cls._shared.get(measure)
+        if widths is None or len(widths._unit) > 200_000:  # bounded: start afresh
+            widths = cls._shared[measure] = cls(measure)
+        return widths
 
     def __call__(self, text: str, px: float, bold: bool = False) -> float:
         key = (text, bold)
@@ -71,19 +84,29 @@ class TextWidths:
 
 
 def split_two_lines(text: str, width_of: TextWidths) -> tuple[str, str] | None:
-    """The split at a space that makes the wider of two lines narrowest; None for one word."""
+    """The split at a space that makes the wider of two lines narrowest; None for one word.
+
+    Widths add up (the wheel's text is set without kerning), so each word is
+    measured once.
+    """
     words = text.split(" ")
     if len(words) < 2:
         return None
-    best: tuple[float, tuple[str, str]] | None = None
+    widths = [width_of(w, 1.0) for w in words]
+    space = width_of(" ", 1.0)
+    total = sum(widths) + space * (len(words) - 1)
+    best: tuple[float, int] | None = None
+    first = -space
     for k in range(1, len(words)):
-        first, second = " ".join(words[:k]), " ".join(words[k:])
-        if not first.strip() or not second.strip():
-            continue
-        wider = max(width_of(first, 1.0), width_of(second, 1.0))
+        first += widths[k - 1] + space
+        wider = max(first, total - first - space)
         if best is None or wider < best[0]:
-            best = (wider, (first, second))
-    return best[1] if best else None
+            best = (wider, k)
+    if best is None:
+        return None
+    k = best[1]
+    head, tail = " ".join(words[:k]), " ".join(words[k:])
+    return (head, tail) if head.strip() and tail.strip() else None
 
 
 # -- on the item ----------------------------------------------------------------
@@ -117,15 +140,33 @@ def fit_on_item(
     lo, hi = inner + pad, outer - pad
     if hi <= lo or angle1 <= angle0:
         return None
-    parts = split_two_lines(text, width_of)
+    depth = hi - lo
+    smallest = sizes[-1]
+    if depth < LINE_HEIGHT * smallest:  # too thin for a line along the arc
+        # and radially even the wider of two lines is at least half the text
+        if depth < width_of(text, smallest, bold) / 2 - smallest:
+            return None
+        if math.radians(angle1 - angle0) * lo < LINE_HEIGHT * smallest:
+            return None  # too narrow for a line across the ring
+    parts: tuple[str, str] | None = None
     for builder in (_arc_one, _arc_two, _radial_one, _radial_two):
-        if builder in (_arc_two, _radial_two) and parts is None:
+        if builder in (_arc_two, _radial_two):
+            if depth < (2 * LINE_HEIGHT + LINE_GAP) * smallest and builder is _arc_two:
+                continue  # not deep enough for two lines along the arc
+            if parts is None:
+                parts = split_two_lines(text, width_of)
+            if parts is None:
+                continue
+        elif depth < LINE_HEIGHT * smallest and builder is _arc_one:
+            continue
+        # a smaller size fits wherever a larger one does: try the smallest first
+        if builder(text, parts, width_of, lo, hi, angle0, angle1, smallest, color, bold) is None:
             continue
         for px in sizes:
             label = builder(text, parts, width_of, lo, hi, angle0, angle1, px, color, bold)
             if label is not None:
                 if placement is not None:
-                    return Label(placement, label.lines, px, label.texts, label.outline)
+                    return label._replace(placement=placement)
                 return label
     return None
 
@@ -258,8 +299,7 @@ def fit_flag(
 # -- outside the wheel ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """An occurrence whose name needs a place off its item."""
 
     index: int  # the caller's own reference
@@ -332,6 +372,9 @@ def place_outside(
     if hi - lo < LINE_HEIGHT * px:
         return {}
     sides: dict[int, list[_Slot]] = {1: [], -1: []}
+    rows = int((hi - lo) / ((LINE_HEIGHT + COLUMN_GAP) * px)) + 1
+    if len(requests) > 4 * rows:  # far more names than rows: measure only the heaviest
+        requests = sorted(requests, key=lambda r: -r.weight)[: 4 * rows]
     for request in requests:
         side = 1 if request.angle % 360.0 < 180.0 else -1
         one = (request.text,)
@@ -386,10 +429,12 @@ def _fit_column(
     where one is too wide, and gives up the lightest where there is not room."""
     gap = COLUMN_GAP * px
     room = hi - lo
-    slots = sorted(slots, key=lambda s: (s.pref, s.request.angle))
-    for _attempt in range(8):
-        while slots and sum(s.height * px + gap for s in slots) > room:
-            slots.remove(min(slots, key=lambda s: s.request.weight))
+    slots = _heaviest(slots, lambda s: s.height * px + gap, room)
+    slots.sort(key=lambda s: (s.pref, s.request.angle))
+    while True:
+        if sum(s.height * px + gap for s in slots) > room:
+            slots = _heaviest(slots, lambda s: s.height * px + gap, room)
+            slots.sort(key=lambda s: (s.pref, s.request.angle))
         if not slots:
             return []
         centres = spread([s.pref for s in slots], [s.height * px + gap for s in slots], lo, hi)
@@ -402,14 +447,25 @@ def _fit_column(
                 failing.append((slot, available))
         if not failing:
             return slots
+        dropped = set()
         for slot, available in failing:
             parts = split_two_lines(slot.request.text, width_of) if len(slot.lines) == 1 else None
             widths = tuple(width_of(p, px) for p in parts) if parts else ()
             if parts and max(widths) <= available + 2 * LINE_HEIGHT * px:
                 slot.lines, slot.widths = parts, widths
             else:
-                slots.remove(slot)
-    return []
+                dropped.add(id(slot))
+        slots = [s for s in slots if id(s) not in dropped]
+
+
+def _heaviest(slots: list[_Slot], size, room: float) -> list[_Slot]:
+    """The heaviest slots whose sizes add up to no more than ``room``."""
+    kept, used = [], 0.0
+    for slot in sorted(slots, key=lambda s: -s.request.weight):
+        if used + size(slot) <= room:
+            kept.append(slot)
+            used += size(slot)
+    return kept
 
 
 def _outside_label(slot: _Slot, side: int, px: float, clear: float, color: str) -> Label:
@@ -449,6 +505,10 @@ def place_numbers(
         return {}
     gap = px * 0.5
     circumference = 2 * math.pi * radius
+    result = {r.index: Label(KEY, (), px, (), (), None, n) for r, n in requests}
+    fits = int(circumference / (width_of("0", px, True) + gap)) + 1
+    if len(requests) > fits:  # more numbers than the circle holds: the heaviest get a place
+        requests = sorted(requests, key=lambda r: -r[0].weight)[:fits]
     widths = [width_of(str(n), px, True) + gap for _r, n in requests]
     if taken is not None:
         cut = taken[1] % 360.0
@@ -462,12 +522,14 @@ def place_numbers(
         cut = (at + widest / 2) % 360.0
         room = circumference
     order = sorted(range(len(requests)), key=lambda k: (requests[k][0].angle - cut) % 360.0)
-    kept = list(order)
-    while kept and sum(widths[k] for k in kept) > room:
-        kept.remove(min(kept, key=lambda k: requests[k][0].weight))
+    kept, used = set(), 0.0
+    for k in sorted(order, key=lambda k: -requests[k][0].weight):
+        if used + widths[k] <= room:
+            kept.add(k)
+            used += widths[k]
+    kept = [k for k in order if k in kept]
     prefs = [math.radians((requests[k][0].angle - cut) % 360.0) * radius for k in kept]
     centres = spread(prefs, [widths[k] for k in kept], 0.0, room) if kept else []
-    result: dict[int, Label] = {}
     h = LINE_HEIGHT * px / 2
     for k, centre in zip(kept, centres, strict=True):
         request, number = requests[k]
@@ -478,8 +540,4 @@ def place_numbers(
         end = polar(radius - h, angle)
         leader = (request.anchor, elbow, end)
         result[request.index] = Label(KEY, (str(number),), px, (text,), outline, leader, number)
-    for k in order:
-        request, number = requests[k]
-        if request.index not in result:
-            result[request.index] = Label(KEY, (), px, (), (), None, number)
     return result
