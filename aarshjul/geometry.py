@@ -115,7 +115,7 @@ class YearScale:
         """How much larger names are than in the year view: a zoomed view uses its room."""
         if self.days > 200:
             return 1.0
-        return 1.15 if self.days > 45 else 1.3
+        return 1.1 if self.days > 45 else 1.12
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Test configuration: Qt offscreen, settings in a temporary folder, English messages.
+"""Test configuration: Qt offscreen on a laptop-sized screen, settings in a temporary
+folder, English messages.
 
 Set here, before anything imports Qt, so that no caller has to set them.
 """
@@ -9,13 +10,15 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# the offscreen screen is a laptop's: 1366×768 at a device pixel ratio of 1
+_SCREEN = Path(__file__).resolve().parent / "laptop-screen.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="aarshjul-test-config-")
 os.environ["AARSHJUL_LANG"] = "en"
 
-import pytest
+import pytest  # noqa: E402 (after the environment that Qt reads)
 
-from aarshjul import i18n
+from aarshjul import i18n  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_2022 = ROOT / "plans" / "2022.toml"

@@ -6,8 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -78,7 +85,7 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self.setWindowModified)
         self.view.zoom_changed.connect(self._zoom_changed)
         self.wheel.hovered.connect(self._show_hovered)
-        self.resize(1280, 900)
+        self.fit_to_screen()
         self._restore_layout()
         self._update_title()
         self._refresh()
@@ -94,13 +101,15 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
+        """Now and next at the top right, the details under it, and the legend, the
+        tray and the history as tabs below; the list of activities at the bottom."""
         right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.upcoming = UpcomingPanel(self.view, self.wheel.today())
+        self.upcoming_dock = self._dock(_("Now and next"), "upcomingDock", self.upcoming, right)
         self.details = DetailsPanel(self.view)
         self.details_dock = self._dock(_("Details"), "detailsDock", self.details, right)
         self.legend = Legend(self.view)
         self.legend_dock = self._dock(_("Legend"), "legendDock", self.legend, right)
-        self.upcoming = UpcomingPanel(self.view, self.wheel.today())
-        self.upcoming_dock = self._dock(_("Now and next"), "upcomingDock", self.upcoming, right)
         self.unscheduled = UnscheduledTray(self.view)
         self.wheel.tray = self.unscheduled
         self.unscheduled_dock = self._dock(
@@ -110,16 +119,47 @@ class MainWindow(QMainWindow):
         self.history.setObjectName("history")
         self.history.setEmptyLabel(_("<the plan as opened>"))
         self.history_dock = self._dock(_("History"), "historyDock", self.history, right)
-        self.tabifyDockWidget(self.legend_dock, self.upcoming_dock)
-        self.tabifyDockWidget(self.upcoming_dock, self.unscheduled_dock)
+        self.tabifyDockWidget(self.legend_dock, self.unscheduled_dock)
         self.tabifyDockWidget(self.unscheduled_dock, self.history_dock)
         self.legend_dock.raise_()
         self.activity_list = ActivityList(self.view)
         self.list_dock = self._dock(
             _("Activities"), "listDock", self.activity_list, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.resizeDocks([self.details_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.list_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.upcoming_dock], [self._dock_width()], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.upcoming_dock, self.details_dock, self.legend_dock],
+            [170, 190, 230],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.list_dock], [150], Qt.Orientation.Vertical)
+
+    def _dock_width(self) -> int:
+        """Wide enough for the tab titles of the docks tabbed together, uncut."""
+        metrics = self.fontMetrics()
+        titles = [
+            d.windowTitle() for d in (self.legend_dock, self.unscheduled_dock, self.history_dock)
+        ]
+        # a tab is its text and some 28 px of padding in the usual styles
+        return max(300, sum(metrics.horizontalAdvance(t) + 36 for t in titles) + 16)
+
+    def fit_to_screen(self, wanted: QSize | None = None) -> None:
+        """Size and place the window inside the screen's available area (a laptop's
+        1366×768 less its panels), centred."""
+        wanted = wanted or QSize(1280, 860)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(wanted)
+            return
+        area = screen.availableGeometry()
+        frame = QSize(16, 48)  # the window manager's border and title bar
+        width = min(wanted.width(), area.width() - frame.width())
+        height = min(wanted.height(), area.height() - frame.height())
+        self.resize(max(width, 640), max(height, 480))
+        self.move(
+            area.left() + (area.width() - self.width() - frame.width()) // 2,
+            area.top() + (area.height() - self.height() - frame.height()) // 2,
+        )
 
     def _action(
         self,
@@ -572,6 +612,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            screen = self.screen()
+            if screen is not None and not screen.availableGeometry().contains(self.frameGeometry()):
+                self.fit_to_screen(self.size())  # saved on a larger screen: fit this one
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
