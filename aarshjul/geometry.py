@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from aarshjul.colors import text_color_on
 from aarshjul.labels import (
+    COLUMN_GAP,
     KEY,
     OUTSIDE,
     Label,
@@ -163,6 +164,7 @@ class Item:
     marker_size: float = 0.0
     dimmed: bool = False
     flag: tuple[float, float] | None = None  # a deadline's marker and title flag, as angles
+    box: tuple[float, float, float, float] | None = None  # an undated activity's swatch
 
     is_marker: bool = field(init=False)
 
@@ -242,6 +244,8 @@ class WheelLayout:
     today_label: Label | None = None
     keys: list[KeyEntry] = field(default_factory=list)
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
+    undated: list[Item] = field(default_factory=list)  # activities without a date, listed
+    undated_heading: StraightText | None = None
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
@@ -279,7 +283,7 @@ class WheelLayout:
         return found
 
     def _hit_outside(self, x: float, y: float) -> Item | None:
-        for item in self.items:
+        for item in (*self.items, *self.undated):
             label = item.label
             if label is None or label.placement != OUTSIDE:
                 continue
@@ -435,6 +439,8 @@ class _Settings:
     measure: Measure
     today: dt.date | None
     today_text: str
+    undated_text: str
+    undated: tuple[Occurrence, ...]
     min_text: float
     style: Style
     colors: dict[str, str]
@@ -454,6 +460,7 @@ def layout(
     measure: Measure = estimate_width,
     today: dt.date | None = None,
     today_label: str = "Today",
+    undated_label: str = "Without a date",
     rings: Collection[str] | None = None,
     min_text: float = SCREEN_MIN_TEXT,
     unit: str = "px",
@@ -467,7 +474,9 @@ def layout(
     round the whole circle; a month shows weeks and days in its outer bands.
     ``month_names`` gives the twelve month names January first (English if not
     given), ``heading`` the large centre text (the plan's year), ``week_label``
-    the week's name in a month view, ``today_label`` the words on the today hand.
+    the week's name in a month view, ``today_label`` the words on the today hand,
+    ``undated_label`` the heading of the activities without a date (listed beside
+    the whole year's wheel).
     Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
     """
     height = width if height is None else height
@@ -502,6 +511,12 @@ def layout(
         measure,
         today if today is not None and scale.contains(today) else None,
         today_label,
+        undated_label,
+        tuple(
+            o
+            for o in occurrences
+            if o.start is None and span is None and o.activity.ring in by_ring_id
+        ),
         min_text,
         style,
         {c.id: c.color for c in plan.categories},
@@ -516,7 +531,8 @@ def layout(
     rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
     # far more names than two columns hold: the numbered list is certain, make its room now
     column = _key_column_width(settings, waiting, height, room) if len(waiting) > 3 * rows else 0.0
-    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column)
+    left = _list_undated(wheel, settings, off_items)
+    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column, left)
     for _attempt in range(3):  # the numbered list takes the right edge; names make room
         if not wheel.keys:
             break
@@ -525,7 +541,7 @@ def layout(
         if wanted <= column * 1.1 + 1e-6:  # the list fits the room made for it, near enough
             break
         column = wanted
-        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column)
+        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column, left)
     if wheel.keys:
         wheel.key_texts = _key_texts(settings, wheel, frame[2] - column, column)
     wheel.unit = unit
@@ -762,7 +778,11 @@ class _OffItems:
 
 
 def _label_off_items(
-    items: list[Item], settings: _Settings, where: _OffItems, right: float
+    items: list[Item],
+    settings: _Settings,
+    where: _OffItems,
+    right: float,
+    left: tuple[float, float] | None = None,
 ) -> list[KeyEntry]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
     else numbered. Names placed off their items before are placed again."""
@@ -788,6 +808,7 @@ def _label_off_items(
         clear,
         frame,
         style.ink,
+        left,
     )
     for k, label in placed.items():
         waiting[k].label = label
@@ -848,6 +869,82 @@ def _request(items: list[Item], weights: list[float], k: int) -> Request:
     return Request(
         k, middle, polar(item.mid_radius, middle), item.occurrence.activity.title, weights[k]
     )
+
+
+def _list_undated(
+    wheel: WheelLayout, settings: _Settings, where: _OffItems
+) -> tuple[float, float] | None:
+    """The activities without a date, listed in the frame's lower left corner under a
+    heading, each with a swatch of its colour; returns the span of y that the left
+    column of names keeps (above the list), or None where nothing is listed.
+
+    Where the corner is too small for the list, the undated activities are not on
+    the wheel (the tray in the window and the handout list them)."""
+    if not settings.undated:
+        return None
+    style = settings.style
+    px = max(where.R * style.outside_px, where.sizes[-1])
+    widths = settings.widths
+    x0, y0, _x1, y1 = where.frame
+    margin = px * 0.4
+    step = (LINE_HEIGHT + COLUMN_GAP) * px
+    swatch = px * 0.8
+    indent = swatch + px * 0.6
+    rows: list[tuple[Occurrence, tuple[str, ...]]] = []
+    for occ in settings.undated:
+        title = occ.activity.title
+        rows.append((occ, (title,)))
+    lines = 1 + sum(len(r[1]) for r in rows)
+    height = lines * step
+    top = y1 - margin - height
+    if top < y0 + margin:
+        return None
+    # the list stays off the wheel and the names' circle beside it
+    reach = math.sqrt(max(0.0, where.clear**2 - min(abs(top), abs(y1)) ** 2)) if top > 0 else 0.0
+    right = -reach - COLUMN_GAP * px
+    room = right - (x0 + margin)
+    needed = max(
+        [widths(settings.undated_text, px, True)]
+        + [indent + widths(t, px) for _o, ts in rows for t in ts]
+    )
+    if top <= 0 or needed > room:
+        return None
+    left = x0 + margin
+    wheel.undated_heading = StraightText(
+        settings.undated_text,
+        left + widths(settings.undated_text, px, True) / 2,
+        top + step / 2,
+        0.0,
+        px,
+        style.muted,
+        True,
+    )
+    y = top + step
+    colors = settings.colors
+    for occ, texts in rows:
+        color = colors.get(occ.activity.category, "#999999")
+        cy = y + step / 2
+        box = (left, cy - swatch / 2, left + swatch, cy + swatch / 2)
+        item = Item(occ, -1, 0, 0.0, 0.0, 0.0, 0.0, color, box=box)
+        item.dimmed = occ.activity.id in settings.dimmed
+        width = max(widths(t, px) for t in texts)
+        text_left = left + indent
+        straight = tuple(
+            StraightText(t, text_left + widths(t, px) / 2, cy + k * step, 0.0, px, style.ink)
+            for k, t in enumerate(texts)
+        )
+        half = LINE_HEIGHT * px / 2
+        outline = (
+            (text_left, cy - half),
+            (text_left + width, cy - half),
+            (text_left + width, cy + half + (len(texts) - 1) * step),
+            (text_left, cy + half + (len(texts) - 1) * step),
+        )
+        leader = ((left + swatch, cy), (text_left - px * 0.15, cy))
+        item.label = Label(OUTSIDE, texts, px, straight, outline, leader)
+        wheel.undated.append(item)
+        y += step * len(texts)
+    return (y0, top - margin)
 
 
 def _today_label(settings: _Settings, angle: float, radius: float, px: float) -> Label:
@@ -1166,6 +1263,12 @@ def item_shape(item: Item) -> list[Point]:
     """The item's outline as a polygon: its ring segment, or its marker and flag."""
     from aarshjul.polar import sector_polygon
 
+    if item.box is not None:
+        x0, y0, x1, y1 = item.box
+        return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    if item.box is not None:
+        x0, y0, x1, y1 = item.box
+        return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     if item.is_marker and item.flag is None:
         s, r, a = item.marker_size, item.mid_radius, item.angle0
         points = [(r + s, 0.0), (r, s * 0.8), (r - s, 0.0), (r, -s * 0.8)]

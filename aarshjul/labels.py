@@ -360,9 +360,11 @@ def place_outside(
     clear: float,
     frame: tuple[float, float, float, float],
     color: str,
+    left: tuple[float, float] | None = None,
 ) -> dict[int, Label]:
     """Labels in two columns left and right of the wheel, hugging the circle of radius
-    ``clear`` (which they stay out of), inside ``frame`` (x0, y0, x1, y1).
+    ``clear`` (which they stay out of), inside ``frame`` (x0, y0, x1, y1); ``left``
+    narrows the left column to that span of y (something else stands beside it).
 
     Returns a label for every request that found room; the rest need a number.
     """
@@ -385,7 +387,8 @@ def place_outside(
     placed: dict[int, Label] = {}
     for side, slots in sides.items():
         limit = x1 if side > 0 else -x0
-        for slot in _fit_column(slots, width_of, px, clear, limit - margin, lo, hi):
+        top, bottom = (max(lo, left[0]), min(hi, left[1])) if left and side < 0 else (lo, hi)
+        for slot in _fit_column(slots, width_of, px, clear, limit - margin, top, bottom):
             placed[slot.request.index] = _outside_label(slot, side, px, clear, color)
     return placed
 

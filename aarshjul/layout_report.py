@@ -47,6 +47,7 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
             }
         )
     items = [_item(item, pt, poly, scale) for item in _in_date_order(layout.items)]
+    items += [_item(item, pt, poly, scale) for item in layout.undated]
     result: dict[str, Any] = {
         "unit": layout.unit,
         "min_text": layout.min_text * scale,
@@ -79,7 +80,7 @@ def _item(item: Item, pt, poly, scale: float) -> dict[str, Any]:
         "id": occ.activity.id,
         "occurrence": occ.index,
         "title": occ.activity.title,
-        "kind": "deadline" if item.is_marker else "phase",
+        "kind": "undated" if item.box else "deadline" if item.is_marker else "phase",
         "start": occ.start.isoformat() if occ.start else None,
         "end": occ.end.isoformat() if occ.end else None,
         "ring": item.ring,

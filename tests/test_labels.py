@@ -74,6 +74,8 @@ def plans(draw) -> Plan:
     days = plan.days
     for k in range(draw(st.integers(0, 45))):
         first = start + dt.timedelta(days=draw(st.integers(0, days - 1)))
+        if draw(st.integers(0, 9)) == 0:  # now and then an activity without a date
+            plan.activities.append(Activity(f"u{k}", f"Uden dato {k}", rings[0].id, "c0"))
         deadline = draw(st.booleans())
         end = None
         if not deadline:
@@ -132,6 +134,12 @@ def check(wheel, plan: Plan) -> None:
             x0, y0, x1, y1 = wheel.frame
             bx0, by0, bx1, by1 = box.bounds
             assert x0 - 0.5 <= bx0 and bx1 <= x1 + 0.5 and y0 - 0.5 <= by0 and by1 <= y1 + 0.5
+    for item in wheel.undated:  # listed beside the wheel, off it and whole
+        assert item.occurrence.start is None
+        box = polygon(item.label.outline)
+        assert box.intersection(wheel_disc).area < 0.5
+        assert " ".join(item.label.lines) == item.occurrence.activity.title
+        labels.append((item.occurrence.activity.id, box))
     for i, (a, pa) in enumerate(labels):
         for b, pb in labels[i + 1 :]:
             if pa.bounds[2] < pb.bounds[0] or pb.bounds[2] < pa.bounds[0]:

@@ -106,6 +106,7 @@ def wheel_layout(
         measure=measure(),
         today=today,
         today_label=today_words(today, plan.locale) if today is not None else "",
+        undated_label=_("Without a date"),
         min_text=PAPER_MIN_TEXT if paper else SCREEN_MIN_TEXT,
         unit="pt" if paper else "px",
         **options,
@@ -146,6 +147,8 @@ def paint_wheel(
         _paint_background(painter, layout)
         _paint_rings(painter, layout)
     _paint_band_labels(painter, layout)
+    if layout.today is not None:  # under the activities: their names stay readable
+        _paint_today_hand(painter, layout)
     transform = painter.worldTransform()
     device_scale = math.hypot(transform.m11(), transform.m12())
     smooth = True
@@ -166,11 +169,19 @@ def paint_wheel(
             paint_item(painter, item)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
-        _paint_today(painter, layout)
+        _paint_today_label(painter, layout)
     for text in layout.centre:
         draw_plain_text(painter, text)
     for line in layout.key_texts:
         draw_straight_text(painter, line)
+    if layout.undated_heading is not None:
+        draw_straight_text(painter, layout.undated_heading)
+    for item in layout.undated:
+        if skip and item.occurrence.activity.id in skip:
+            continue
+        painter.setOpacity(DIMMED_OPACITY if item.dimmed else 1.0)
+        paint_item(painter, item)
+    painter.setOpacity(1.0)
     painter.restore()
 
 
@@ -339,7 +350,12 @@ def paint_item(painter: QPainter, item: Item, *, emphasis: float = 0.0) -> None:
     pale flag of its colour beside the marker.
     """
     color = _color(item.color)
-    if item.is_marker:
+    if item.box is not None:  # an activity without a date, in the list beside the wheel
+        x0, y0, x1, y1 = item.box
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), 1.5, 1.5)
+    elif item.is_marker:
         if item.flag is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_pale(item.color))
@@ -413,20 +429,30 @@ def marker_path(item: Item) -> QPainterPath:
 
 def item_path(item: Item) -> QPainterPath:
     """The item's outline, for hit feedback and highlighting."""
+    if item.box is not None:
+        path = QPainterPath()
+        x0, y0, x1, y1 = item.box
+        path.addRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        return path
     if item.is_marker:
         return marker_path(item)
     return annulus_sector(item.inner, item.outer, item.angle0, item.angle1)
 
 
-def _paint_today(painter: QPainter, layout: WheelLayout) -> None:
-    """The today hand across the rings, and a red tab with the date just outside the
-    wheel, where it covers no other text."""
+def _paint_today_hand(painter: QPainter, layout: WheelLayout) -> None:
+    """The today hand across the rings, under the activities."""
     assert layout.today is not None
-    width = max(layout.min_text * 0.28, layout.diameter * 0.003)
+    width = max(layout.min_text * 0.3, layout.diameter * 0.0035)
     pen = QPen(TODAY_HAND, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.setPen(pen)
     _line(painter, layout.rings_inner * 0.97, layout.rings_outer, layout.today)
+
+
+def _paint_today_label(painter: QPainter, layout: WheelLayout) -> None:
+    """A red tab with the date just outside the wheel, where it covers no other text,
+    and a notch on the wheel's edge below it."""
+    assert layout.today is not None
     label = layout.today_label
     if label is None or not label.texts:
         return
