@@ -381,14 +381,17 @@ def elide(text: str, width: float, px: float, measure: Measure, bold: bool = Fal
     return text[:lo].rstrip() + ELLIPSIS if lo > 0 else ""
 
 
-def wrap(text: str, width: float, px: float, measure: Measure, bold: bool = False) -> list[str]:
-    """Greedy word wrap into lines no wider than ``width`` (long words are elided)."""
+def wrap(
+    text: str, width: float, px: float, measure: Measure, bold: bool = False, cut: bool = True
+) -> list[str]:
+    """Greedy word wrap into lines no wider than ``width``; a word longer than a line
+    is elided where ``cut``, else left whole."""
     lines: list[str] = []
     for word in text.split():
         if lines and measure(lines[-1] + " " + word, px, bold) <= width:
             lines[-1] += " " + word
         else:
-            lines.append(elide(word, width, px, measure, bold) or word[:1])
+            lines.append((elide(word, width, px, measure, bold) or word[:1]) if cut else word)
     return lines
 
 
@@ -407,7 +410,7 @@ class Style:
     month_px: float = 0.034
     week_px: float = 0.0175
     label_px: float = 0.028
-    outside_px: float = 0.024
+    outside_px: float = 0.03
     ring_name_px: float = 0.0185
     title_px: float = 0.04
     year_px: float = 0.085
@@ -527,23 +530,28 @@ def layout(
     off_items = wheel._off_items
     assert off_items is not None
     room = frame[2] - R - min_text  # right of the wheel
+    left = _list_undated(wheel, settings, off_items)
     waiting = sorted((i for i in wheel.items if i.label is None), key=lambda i: i.middle)
     rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
-    # far more names than two columns hold: the numbered list is certain, make its room now
-    column = _key_column_width(settings, waiting, height, room) if len(waiting) > 3 * rows else 0.0
-    left = _list_undated(wheel, settings, off_items)
-    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column, left)
-    for _attempt in range(3):  # the numbered list takes the right edge; names make room
+    # the numbered list stands in the frame's upper right corner; the names beside the
+    # wheel keep clear of it. Far more names than the columns hold: the list is
+    # certain, so its room is made at once.
+    block = (
+        _key_block(settings, waiting, frame, room, off_items.clear)
+        if len(waiting) > 3 * rows
+        else None
+    )
+    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2], left, block)
+    for _attempt in range(3):
         if not wheel.keys:
             break
-        listed = [wheel_item for wheel_item in _keyed(wheel)]
-        wanted = _key_column_width(settings, listed, height, room)
-        if wanted <= column * 1.1 + 1e-6:  # the list fits the room made for it, near enough
-            break
-        column = wanted
-        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2] - column, left)
-    if wheel.keys:
-        wheel.key_texts = _key_texts(settings, wheel, frame[2] - column, column)
+        wanted = _key_block(settings, _keyed(wheel), frame, room, off_items.clear)
+        if block is not None and wanted[0] >= block[0] - 1e-6 and wanted[1] <= block[1] + 1e-6:
+            break  # the list fits the room made for it
+        block = wanted if block is None else (min(block[0], wanted[0]), max(block[1], wanted[1]))
+        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2], left, block)
+    if wheel.keys and block is not None:
+        wheel.key_texts = _key_texts(settings, wheel, block, frame)
     wheel.unit = unit
     return wheel
 
@@ -783,6 +791,7 @@ def _label_off_items(
     where: _OffItems,
     right: float,
     left: tuple[float, float] | None = None,
+    corner: tuple[float, float] | None = None,
 ) -> list[KeyEntry]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
     else numbered. Names placed off their items before are placed again."""
@@ -809,6 +818,7 @@ def _label_off_items(
         frame,
         style.ink,
         left,
+        corner,
     )
     for k, label in placed.items():
         waiting[k].label = label
@@ -963,61 +973,83 @@ def _keyed(wheel: WheelLayout) -> list[Item]:
     return [by_number[k.number] for k in wheel.keys if k.number in by_number]
 
 
-def _key_column_width(
-    settings: _Settings, listed: Sequence[Item], height: float, room: float
-) -> float:
-    """Room for the numbered list at the frame's right edge: its widest line of those
-    that fit its height, but no more than half the ``room`` right of the wheel (titles
-    wrap in a narrow list)."""
+def _key_lines(
+    settings: _Settings, listed: Sequence[Item], width: float, rows: int
+) -> list[tuple[str, float, bool]]:
+    """The numbered list's lines (text, indent, is a number) for the first of
+    ``listed``, each title wrapped between words, no more than ``rows`` lines; the
+    last says how many more there are where not all fit."""
     px = settings.min_text
-    rows = int(height // (px * LINE_HEIGHT * 1.1)) + 1
-    widest = max(
-        (settings.widths(f"000  {i.occurrence.activity.title}", px) for i in listed[:rows]),
-        default=0.0,
-    )
-    return max(min(room * 0.5, widest + px * 2), min(room, px * 10))
+    indent = settings.widths("000  ", px)
+    lines: list[tuple[str, float, bool]] = []
+    used = 0
+    for n, item in enumerate(listed):
+        label = item.label
+        number = label.key if label is not None and label.key is not None else n + 1
+        wrapped = wrap(
+            item.occurrence.activity.title, width - indent, px, settings.measure, cut=False
+        )
+        more = len(listed) - n
+        if used + len(wrapped) > rows - (1 if more > 1 else 0):
+            lines.append((f"+ {more} …", 0.0, False))
+            break
+        lines.append((str(number), 0.0, True))
+        lines += [(text, indent, False) for text in wrapped]
+        used += len(wrapped)
+    return lines
+
+
+def _key_block(
+    settings: _Settings,
+    listed: Sequence[Item],
+    frame: tuple[float, ...],
+    room: float,
+    clear: float,
+) -> tuple[float, float]:
+    """The lower left corner of the numbered list in the frame's upper right corner:
+    as wide as its widest line (titles wrap between words where the room right of the
+    wheel is narrow), as tall as its lines."""
+    px = settings.min_text
+    step = px * LINE_HEIGHT * 1.1
+    rows = max(1, int((frame[3] - frame[1] - px) // step))
+    titles = [i.occurrence.activity.title for i in listed[:rows]]
+    widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
+    word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
+    width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
+    left = frame[2] - width - px
+    if left < clear:  # the list reaches over the wheel: it ends above the circle
+        bottom = -math.sqrt(clear * clear - max(left, 0.0) ** 2) - px
+        rows = min(rows, max(0, int((bottom - frame[1] - px) // step)))
+    lines = _key_lines(settings, listed, width, rows) if rows else []
+    height = px + step * sum(1 for _t, _i, number in lines if not number) if lines else 0.0
+    return left, frame[1] + height
 
 
 def _key_texts(
-    settings: _Settings, wheel: WheelLayout, left: float, width: float
+    settings: _Settings,
+    wheel: WheelLayout,
+    block: tuple[float, float],
+    frame: tuple[float, float, float, float],
 ) -> list[StraightText]:
-    """The numbered list, from the top, each title whole on as many lines as it needs,
-    as many entries as the height holds (the rest are counted on the last line)."""
+    """The numbered list drawn in its block: each number before its title's first line."""
     px = settings.min_text
-    _x0, y0, _x1, y1 = wheel.frame
     step = px * LINE_HEIGHT * 1.1
-    rows = max(1, int((y1 - y0 - px) // step))
+    left = block[0] + px
+    rows = round((block[1] - frame[1] - px) / step)
+    if rows < 1:
+        return []  # no room for the list in this frame: the numbers stand alone
+    lines = _key_lines(settings, _keyed(wheel), frame[2] - left, rows)
     indent = settings.widths("000  ", px)
-    entries: list[list[str]] = []
-    for k in wheel.keys[:rows]:  # no more than can be shown
-        lines = wrap(k.occurrence.activity.title, width - px - indent, px, settings.measure)
-        entries.append([f"{k.number}", *lines])
-    lines_out: list[tuple[str, float]] = []
-    used = 0
-    for n, entry in enumerate(entries):
-        need = len(entry) - 1
-        left_over = len(wheel.keys) - n
-        if used + need > rows - (1 if left_over > 1 else 0):
-            lines_out.append((f"+ {left_over} …", 0.0))
-            break
-        for k, line in enumerate(entry[1:]):
-            if k == 0:
-                lines_out.append((entry[0], -1.0))  # the number, right-aligned before the text
-            lines_out.append((line, indent))
-        used += need
-    else:
-        if len(entries) < len(wheel.keys):
-            lines_out.append((f"+ {len(wheel.keys) - len(entries)} …", 0.0))
     result = []
-    y = y0 + px + step / 2
-    for text, offset in lines_out:
-        w = settings.widths(text, px)
-        if offset < 0:  # a number shares its row with the title's first line
-            x = left + px + indent - settings.widths("  ", px) - w / 2
-            result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True))
+    y = frame[1] + px + step / 2
+    for text, offset, number in lines:
+        w = settings.widths(text, px, number)
+        if number:  # right-aligned before the title's first line
+            x = left + indent - settings.widths("  ", px) - w / 2
+            result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True, w))
             continue
         result.append(
-            StraightText(text, left + px + offset + w / 2, y, 0.0, px, settings.style.ink)
+            StraightText(text, left + offset + w / 2, y, 0.0, px, settings.style.ink, False, w)
         )
         y += step
     return result

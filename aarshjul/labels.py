@@ -35,6 +35,7 @@ from aarshjul.polar import (
     polar,
     sector_polygon,
     straight_outline,
+    to_polar,
 )
 
 ARC, RADIAL, OUTSIDE, KEY = "arc", "radial", "outside", "key"
@@ -316,6 +317,7 @@ class _Slot:
     widths: tuple[float, ...]
     pref: float  # the y it would like
     y: float = 0.0
+    moved: bool = False  # sent up or down the column, where the circle leaves more room
 
     @property
     def height(self) -> float:
@@ -361,10 +363,13 @@ def place_outside(
     frame: tuple[float, float, float, float],
     color: str,
     left: tuple[float, float] | None = None,
+    corner: tuple[float, float] | None = None,
 ) -> dict[int, Label]:
     """Labels in two columns left and right of the wheel, hugging the circle of radius
     ``clear`` (which they stay out of), inside ``frame`` (x0, y0, x1, y1); ``left``
-    narrows the left column to that span of y (something else stands beside it).
+    narrows the left column to that span of y (something else stands below it), and
+    ``corner`` (x, y) is the lower left corner of a block in the frame's upper right
+    corner that the right column's names keep clear of (the numbered list).
 
     Returns a label for every request that found room; the rest need a number.
     """
@@ -388,7 +393,8 @@ def place_outside(
     for side, slots in sides.items():
         limit = x1 if side > 0 else -x0
         top, bottom = (max(lo, left[0]), min(hi, left[1])) if left and side < 0 else (lo, hi)
-        for slot in _fit_column(slots, width_of, px, clear, limit - margin, top, bottom):
+        block = (corner[0] - margin, corner[1]) if corner and side > 0 else None
+        for slot in _fit_column(slots, width_of, px, clear, limit - margin, top, bottom, block):
             placed[slot.request.index] = _outside_label(slot, side, px, clear, color)
     return placed
 
@@ -407,8 +413,8 @@ def _balance(sides: dict[int, list[_Slot]], room: float) -> None:
         while _stack(sides[full]) > room and _stack(sides[other]) + 2.6 < room:
             candidates = sides[full]
             slot = min(candidates, key=lambda s: abs(math.sin(math.radians(s.request.angle))))
-            if abs(math.sin(math.radians(slot.request.angle))) > 0.5:
-                break
+            if abs(math.sin(math.radians(slot.request.angle))) > 0.26:
+                break  # only names near 12 and 6 o'clock cross over
             candidates.remove(slot)
             sides[other].append(slot)
 
@@ -427,9 +433,11 @@ def _fit_column(
     limit: float,
     lo: float,
     hi: float,
+    block: tuple[float, float] | None = None,
 ) -> list[_Slot]:
     """Spread one column's labels and keep those that fit; wraps a title in two lines
-    where one is too wide, and gives up the lightest where there is not room."""
+    where one is too wide, and gives up the lightest where there is not room. Above
+    the y of ``block`` (x, y), names end before its x."""
     gap = COLUMN_GAP * px
     room = hi - lo
     slots = _heaviest(slots, lambda s: s.height * px + gap, room)
@@ -445,20 +453,38 @@ def _fit_column(
         for slot, centre in zip(slots, centres, strict=True):
             slot.y = centre
             half = slot.height * px / 2
-            available = limit - _inner_x(centre - half, centre + half, clear) - gap
+            end = limit if block is None or centre - half > block[1] else min(limit, block[0])
+            available = end - _inner_x(centre - half, centre + half, clear) - gap
             if max(slot.widths) > available:
-                failing.append((slot, available))
+                failing.append((slot, available, end))
         if not failing:
             return slots
         dropped = set()
-        for slot, available in failing:
+        for slot, available, end in failing:
             parts = split_two_lines(slot.request.text, width_of) if len(slot.lines) == 1 else None
             widths = tuple(width_of(p, px) for p in parts) if parts else ()
             if parts and max(widths) <= available + 2 * LINE_HEIGHT * px:
                 slot.lines, slot.widths = parts, widths
+            elif not slot.moved and (moved := _where_it_fits(slot, px, clear, end, lo, hi)):
+                slot.pref, slot.moved = moved, True  # further up or down, the circle leaves room
             else:
                 dropped.add(id(slot))
         slots = [s for s in slots if id(s) not in dropped]
+        slots.sort(key=lambda s: (s.pref, s.request.angle))
+
+
+def _where_it_fits(slot: _Slot, px: float, clear: float, end: float, lo: float, hi: float) -> float:
+    """The centre nearest to the slot's wish, towards 12 or 6 o'clock, where the circle
+    leaves its text room before ``end``; 0.0 where there is none in the column."""
+    room = end - max(slot.widths) - COLUMN_GAP * px
+    if room <= 0:
+        return 0.0
+    near = math.sqrt(max(0.0, clear * clear - room * room))  # the box's edge nearest the middle
+    half = slot.height * px / 2
+    centre = (near + half + 0.5) * (1.0 if slot.pref >= 0 else -1.0)
+    if abs(centre) <= abs(slot.pref):
+        return 0.0
+    return centre if lo + half <= centre <= hi - half else 0.0
 
 
 def _heaviest(slots: list[_Slot], size, room: float) -> list[_Slot]:
@@ -485,8 +511,26 @@ def _outside_label(slot: _Slot, side: int, px: float, clear: float, color: str) 
     outline = ((left, top), (left + width, top), (left + width, top + height), (left, top + height))
     elbow = polar(clear - COLUMN_GAP * px, slot.request.angle)
     end = (start - COLUMN_GAP * px * 0.5) * side, slot.y
-    leader = (slot.request.anchor, elbow, end)
+    leader = (slot.request.anchor, *route(elbow, end, clear - COLUMN_GAP * px))
     return Label(OUTSIDE, slot.lines, px, tuple(texts), outline, leader)
+
+
+def route(start: Point, end: Point, radius: float) -> tuple[Point, ...]:
+    """A leader's way from ``start`` to ``end`` (both outside the circle of ``radius``)
+    that never cuts across the circle: straight where it can, else round it."""
+    (x0, y0), (x1, y1) = start, end
+    dx, dy = x1 - x0, y1 - y0
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, -(x0 * dx + y0 * dy) / length))
+    if math.hypot(x0 + t * dx, y0 + t * dy) >= radius - 1e-6:
+        return (start, end)
+    a0 = to_polar(x0, y0)[1]
+    a1 = to_polar(x1, y1)[1]
+    turn = (a1 - a0 + 180.0) % 360.0 - 180.0  # the shorter way round
+    steps = max(2, math.ceil(abs(turn) / 6.0))
+    r = max(radius, math.hypot(x0, y0))
+    arc = tuple(polar(r, a0 + turn * k / steps) for k in range(1, steps))
+    return (start, *arc, end)
 
 
 # -- numbers -------------------------------------------------------------------------

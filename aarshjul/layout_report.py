@@ -11,7 +11,12 @@ from typing import Any
 
 from aarshjul.geometry import Item, WheelLayout, item_shape
 from aarshjul.labels import Label
-from aarshjul.polar import Point, arc_outline
+from aarshjul.polar import Point, StraightText, arc_outline, straight_outline
+
+
+def layout_width(text: StraightText) -> float:
+    """A straight text's width as the layout measured it (kept on the text)."""
+    return text.width
 
 
 def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[str, Any]:
@@ -59,6 +64,14 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
         "keys": [
             {"key": k.number, "id": k.occurrence.activity.id, "title": k.occurrence.activity.title}
             for k in layout.keys
+        ],
+        "key_list": [
+            {
+                "text": t.text,
+                "font_size": round(t.px * scale, 3),
+                "outline": poly(straight_outline(t, layout_width(t))),
+            }
+            for t in layout.key_texts
         ],
         "today": _label(layout.today_label, pt, poly, scale) if layout.today_label else None,
         "bands": {

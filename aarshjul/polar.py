@@ -61,6 +61,7 @@ class StraightText:
     px: float
     color: str
     bold: bool = False
+    width: float = 0.0  # as measured when laid out
 
 
 def sector_polygon(inner: float, outer: float, angle0: float, angle1: float) -> Polygon:

@@ -29,6 +29,10 @@ def audit(report: dict, min_size: float) -> list[str]:
     for kind, sizes in report["bands"].items():
         if any(size < min_size - 1e-6 for size in sizes):
             problems.append(f"{kind}: text under {min_size}")
+    for line in report.get("key_list", []):
+        if line["font_size"] < min_size - 1e-6:
+            problems.append(f"numbered list: text {line['font_size']} < {min_size}")
+        labels.append((f"list {line['text']!r}", _polygon(line["outline"])))
     if report.get("today"):
         labels.append(("today", _polygon(report["today"]["outline"])))
     keys = {k["key"] for k in report["keys"]}

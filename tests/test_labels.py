@@ -20,7 +20,7 @@ from aarshjul.geometry import (
 from aarshjul.labels import TextWidths, spread
 from aarshjul.model import Activity, Category, Plan, Ring, load_plan
 from aarshjul.model.periods import Zoom, span
-from aarshjul.polar import arc_outline
+from aarshjul.polar import arc_outline, straight_outline
 
 from .conftest import PLAN_2022
 
@@ -107,6 +107,8 @@ def check(wheel, plan: Plan) -> None:
         assert text.px >= floor
     for text in wheel.key_texts:
         assert text.px >= floor
+        assert text.width > 0
+        labels.append((f"list {text.text}", polygon(straight_outline(text, text.width))))
     if wheel.today_label is not None:
         assert wheel.today_label.px >= floor
         labels.append(("today", polygon(wheel.today_label.outline)))
