@@ -218,14 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     except PlanError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:  # the reader went away (aarshjul list … | head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"aarshjul: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # the reader went away (aarshjul list … | head)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _validate(path: Path) -> int:

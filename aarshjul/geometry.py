@@ -249,6 +249,7 @@ class WheelLayout:
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
+    _outside: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> Item | None:
         """The item under the point ``(x, y)`` relative to the centre, if any.
@@ -283,13 +284,17 @@ class WheelLayout:
         return found
 
     def _hit_outside(self, x: float, y: float) -> Item | None:
-        for item in (*self.items, *self.undated):
-            label = item.label
-            if label is None or label.placement != OUTSIDE:
-                continue
-            xs = [p[0] for p in label.outline]
-            ys = [p[1] for p in label.outline]
-            if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys):
+        if self._outside is None:
+            boxes = []
+            for item in (*self.items, *self.undated):
+                label = item.label
+                if label is not None and label.placement == OUTSIDE:
+                    xs = [p[0] for p in label.outline]
+                    ys = [p[1] for p in label.outline]
+                    boxes.append((min(xs), min(ys), max(xs), max(ys), item))
+            self._outside = boxes
+        for x0, y0, x1, y1, item in self._outside:
+            if x0 <= x <= x1 and y0 <= y <= y1:
                 return item
         return None
 
@@ -1295,9 +1300,6 @@ def item_shape(item: Item) -> list[Point]:
     """The item's outline as a polygon: its ring segment, or its marker and flag."""
     from aarshjul.polar import sector_polygon
 
-    if item.box is not None:
-        x0, y0, x1, y1 = item.box
-        return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     if item.box is not None:
         x0, y0, x1, y1 = item.box
         return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]

@@ -303,7 +303,7 @@ def fit_flag(
 class Request(NamedTuple):
     """An occurrence whose name needs a place off its item."""
 
-    index: int  # the caller's own reference
+    ref: int  # the caller's own reference
     angle: float  # where the item is on the wheel
     anchor: Point  # where its leader line starts
     text: str
@@ -395,7 +395,7 @@ def place_outside(
         top, bottom = (max(lo, left[0]), min(hi, left[1])) if left and side < 0 else (lo, hi)
         block = (corner[0] - margin, corner[1]) if corner and side > 0 else None
         for slot in _fit_column(slots, width_of, px, clear, limit - margin, top, bottom, block):
-            placed[slot.request.index] = _outside_label(slot, side, px, clear, color)
+            placed[slot.request.ref] = _outside_label(slot, side, px, clear, color)
     return placed
 
 
@@ -552,7 +552,7 @@ def place_numbers(
         return {}
     gap = px * 0.5
     circumference = 2 * math.pi * radius
-    result = {r.index: Label(KEY, (), px, (), (), None, n) for r, n in requests}
+    result = {r.ref: Label(KEY, (), px, (), (), None, n) for r, n in requests}
     fits = int(circumference / (width_of("0", px, True) + gap)) + 1
     if len(requests) > fits:  # more numbers than the circle holds: the heaviest get a place
         requests = sorted(requests, key=lambda r: -r[0].weight)[:fits]
@@ -586,5 +586,5 @@ def place_numbers(
         elbow = polar(radius - h - px * 0.6, request.angle)
         end = polar(radius - h, angle)
         leader = (request.anchor, elbow, end)
-        result[request.index] = Label(KEY, (str(number),), px, (text,), outline, leader, number)
+        result[request.ref] = Label(KEY, (str(number),), px, (text,), outline, leader, number)
     return result

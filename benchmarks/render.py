@@ -5,7 +5,9 @@ repeats). It prints JSON: for each plan size, the median milliseconds of
 
 - ``layout_and_paint``: a full layout and paint of the wheel at 1600×1600 into
   a QImage (what a change to the plan costs), and its two halves ``layout``
-  and ``paint``;
+  and ``paint``; the layout places every name (on its item, beside the wheel
+  or by number);
+- ``layout_laptop``: the same layout in a laptop window's wheel (984×544);
 - ``drag_frame``: one frame of a drag, as the widget repaints it per mouse
   move: the cached wheel without the dragged activity blitted, the activity
   moved a day and painted on top;
@@ -159,6 +161,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     return {
         "layout_and_paint": median_ms(layout_and_paint, repeats),
         "layout": median_ms(lambda: wheel_layout(plan, side), repeats),
+        "layout_laptop": median_ms(lambda: wheel_layout(plan, 984, 544), repeats),
         "paint": median_ms(paint_only, repeats),
         "drag_frame": median_ms(drag_frame, repeats * 5),
         "hit_test_10k": median_ms(hit_test, repeats),
@@ -168,7 +171,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 repeats instead of 15")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     args = parser.parse_args()

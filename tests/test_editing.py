@@ -365,7 +365,7 @@ def test_rings_and_categories_dialog(window, qtbot, monkeypatch):
     assert plan.ring("politik") is None
     assert plan.activity("budgetforhandling").ring == "temaer"
     dialog.categories.setCurrentRow(0)
-    dialog.move("category", 1)
+    dialog.shift("category", 1)
     assert window.document.plan.categories[1].id == "introduktion"
     assert window.document.undo_stack.count() == 3
     for _ in range(3):

@@ -95,6 +95,7 @@ def test_no_two_items_in_a_ring_overlap(seed):
                 db = b.occurrence.start
                 # a marker keeps DEADLINE_HALF_DAYS either side to itself
                 if a.is_marker and b.is_marker:
+                    assert da is not None and db is not None
                     assert abs((da - db).days) > 2 * geometry.DEADLINE_HALF_DAYS
                 continue
             assert a.angle1 <= b.angle0 + 1e-9 or b.angle1 <= a.angle0 + 1e-9
@@ -164,6 +165,7 @@ def test_phase_labels_along_the_arc_fit_it():
         if item.is_marker or item.label is None or item.label.placement != "arc":
             continue
         for text in item.label.texts:
+            assert isinstance(text, ArcText)
             width = estimate_width(text.text, text.px)
             arc = math.radians(item.angle1 - item.angle0) * text.radius
             assert width <= arc

@@ -15,11 +15,11 @@ def now_and_next(
 
     "Next" is in date order, deadlines before phases on the same day.
     """
-    dated = [o for o in occurrences if o.start is not None and o.end is not None]
-    now = [o for o in dated if o.start <= today <= o.end and o.start != o.end]
-    now += [o for o in dated if o.start == o.end == today]
+    dated = [(o, o.start, o.end) for o in occurrences if o.start is not None and o.end is not None]
+    now = [o for o, start, end in dated if start <= today <= end and start != end]
+    now += [o for o, start, end in dated if start == end == today]
     ahead = sorted(
-        (o for o in dated if o.start > today),
-        key=lambda o: (o.start, o.start != o.end, o.activity.title.casefold()),
+        ((o, start, end) for o, start, end in dated if start > today),
+        key=lambda d: (d[1], d[1] != d[2], d[0].activity.title.casefold()),
     )
-    return now, ahead[:count]
+    return now, [o for o, _start, _end in ahead[:count]]

@@ -145,7 +145,9 @@ class _Reader:
                 self.problem(where, _("missing key '{key}'").format(key=key))
         return data
 
-    def value(self, data: dict[str, Any], key: str, where: str, kind: type, default: Any = None):
+    def value(
+        self, data: dict[str, Any], key: str, where: str, kind: type, default: Any = None
+    ) -> Any:
         if key not in data:
             return default
         value = data[key]

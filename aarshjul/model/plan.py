@@ -145,13 +145,14 @@ class Plan:
         return self._expand(activity, self.last_day)
 
     def _expand(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
-        if activity.start is None:
+        start, last = activity.start, activity.last_day
+        if start is None or last is None:
             return [Occurrence(activity, 0, None, None)]
-        length = dt.timedelta(days=(activity.last_day - activity.start).days)
+        length = dt.timedelta(days=(last - start).days)
         if activity.rrule:
-            starts = recurrence.expand(activity.rrule, activity.start, self.start, last_day)
+            starts = recurrence.expand(activity.rrule, start, self.start, last_day)
         else:
-            starts = [activity.start]
+            starts = [start]
         skipped = set(activity.exdates)
         return [
             Occurrence(activity, index, first, min(first + length, last_day))

@@ -93,7 +93,8 @@ def export_png(
         paint_poster(painter, _poster_rect(width, height), _printout(plan, occurrences, today))
 
     def write(buffer: QBuffer) -> None:
-        if not image.save(buffer, "PNG"):
+        # PySide6's stub says bytes, but the binding takes the format as a str
+        if not image.save(buffer, "PNG"):  # pyright: ignore[reportCallIssue, reportArgumentType]
             raise OSError(_("the PNG image could not be encoded"))
 
     write_atomically(path, _bytes(write))

@@ -202,8 +202,10 @@ def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | 
     plan = printout.plan
     used_categories = {o.activity.category for o in printout.occurrences}
     shown_rings = set(printout.rings) if printout.rings is not None else None
-    categories = [(c.name, c.color) for c in plan.categories if c.id in used_categories]
-    rings = [
+    categories: list[tuple[str, str | None]] = [
+        (c.name, c.color) for c in plan.categories if c.id in used_categories
+    ]
+    rings: list[tuple[str, str | None]] = [
         (f"{i}. {r.name}", None)
         for i, r in enumerate(
             (r for r in plan.rings if shown_rings is None or r.id in shown_rings), start=1
@@ -267,7 +269,11 @@ def handout_blocks(printout: Printout) -> list[Block]:
     """The year month by month, then the activities without a date."""
     plan = printout.plan
     names = month_names(plan.locale)
-    scheduled = [o for o in printout.occurrences if o.start is not None]
+    scheduled = [
+        (o, o.start, o.end)
+        for o in printout.occurrences
+        if o.start is not None and o.end is not None
+    ]
     undated = [o for o in printout.occurrences if o.start is None]
     blocks = [
         Block(
@@ -280,8 +286,8 @@ def handout_blocks(printout: Printout) -> list[Block]:
     month = plan.start.replace(day=1)
     while month < plan.end:
         following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        starting = [o for o in scheduled if month <= o.start < following]
-        ongoing = [o for o in scheduled if o.start < month and o.end >= month]
+        starting = [o for o, start, _end in scheduled if month <= start < following]
+        ongoing = [o for o, start, end in scheduled if start < month and end >= month]
         name = names[month.month - 1]
         blocks.append(Block(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>", True))
         if not starting and not ongoing:

@@ -17,7 +17,12 @@ from aarshjul.ui.main_window import MainWindow
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, named, with Qt's own dialogs in the user's language."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv[:1])
+    )
     app.setApplicationName("aarshjul")
     app.setApplicationDisplayName("Årshjul")
     app.setOrganizationName("aarshjul")
@@ -29,7 +34,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
             app.installTranslator(translator)
     app.setWindowIcon(QIcon(str(resource_path("icons", "aarshjul.svg"))))
     fonts.family()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(path: Path) -> int:

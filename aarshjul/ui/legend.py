@@ -70,11 +70,9 @@ class Legend(QTreeWidget):
             item.setIcon(0, swatch(color))
 
     def entries(self) -> list[QTreeWidgetItem]:
-        return [
-            self.topLevelItem(g).child(i)
-            for g in range(self.topLevelItemCount())
-            for i in range(self.topLevelItem(g).childCount())
-        ]
+        groups = [self.topLevelItem(g) for g in range(self.topLevelItemCount())]
+        children = [g.child(i) for g in groups if g is not None for i in range(g.childCount())]
+        return [c for c in children if c is not None]
 
     def entry(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
         return next(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from aarshjul.i18n import _
-from aarshjul.model import edits
+from aarshjul.model import Category, edits
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.legend import swatch
 
@@ -51,12 +51,12 @@ class RingsDialog(QDialog):
             buttons = [
                 (_("&Add…"), lambda _c=False, k=kind: self.add(k)),
                 (_("Re&name…"), lambda _c=False, k=kind: self.rename(k)),
-                (_("&Up"), lambda _c=False, k=kind: self.move(k, -1)),
-                (_("Do&wn"), lambda _c=False, k=kind: self.move(k, 1)),
+                (_("&Up"), lambda _c=False, k=kind: self.shift(k, -1)),
+                (_("Do&wn"), lambda _c=False, k=kind: self.shift(k, 1)),
                 (_("&Delete…"), lambda _c=False, k=kind: self.delete(k)),
             ]
             if kind == "category":
-                buttons.insert(2, (_("&Colour…"), lambda _c=False: self.recolour()))
+                buttons.insert(2, (_("&Colour…"), lambda _c=False, k=kind: self.recolour()))
             for row, (text, slot) in enumerate(buttons):
                 button = QPushButton(text)
                 button.clicked.connect(slot)
@@ -80,7 +80,7 @@ class RingsDialog(QDialog):
             for item in items:
                 row = QListWidgetItem(item.name)
                 row.setData(ID_ROLE, item.id)
-                if hasattr(item, "color"):
+                if isinstance(item, Category):
                     row.setIcon(swatch(item.color))
                 widget.addItem(row)
                 if item.id == current:
@@ -113,7 +113,10 @@ class RingsDialog(QDialog):
         plan = self.document.plan
         if item_id is None or plan is None:
             return
-        old = (plan.ring(item_id) if kind == "ring" else plan.category(item_id)).name
+        found = plan.ring(item_id) if kind == "ring" else plan.category(item_id)
+        if found is None:
+            return
+        old = found.name
         name, ok = QInputDialog.getText(self, _("Rename"), _("New name"), text=old)
         if not ok or name.strip() == old:
             return
@@ -129,6 +132,8 @@ class RingsDialog(QDialog):
         if item_id is None or plan is None:
             return
         category = plan.category(item_id)
+        if category is None:
+            return
         color = QColorDialog.getColor(
             QColor(category.color), self, _("Colour of {name}").format(name=category.name)
         )
@@ -139,7 +144,7 @@ class RingsDialog(QDialog):
             lambda p: edits.update_category(p, item_id, color=color.name()),
         )
 
-    def move(self, kind: str, by: int) -> None:
+    def shift(self, kind: str, by: int) -> None:
         item_id = self._current(kind)
         if item_id is None:
             return

@@ -64,6 +64,8 @@ class UpcomingPanel(QListWidget):
         if ahead:
             self._heading(_("Next"))
             for occ in ahead:
+                if occ.start is None:
+                    continue
                 days = (occ.start - self.today).days
                 when = _("tomorrow") if days == 1 else _("in {n} days").format(n=days)
                 self._row(occ, f"{format_short_date(occ.start, ui_locale())} · {when}")
