@@ -35,7 +35,7 @@ from aarshjul.labels import (
     place_numbers,
     place_outside,
 )
-from aarshjul.model.plan import Kind, Occurrence, Plan, Ring
+from aarshjul.model.plan import Occurrence, Plan, Ring
 from aarshjul.polar import (
     LINE_HEIGHT,
     ArcText,
@@ -169,7 +169,8 @@ class Item:
     is_marker: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.is_marker = self.occurrence.kind is Kind.DEADLINE
+        activity = self.occurrence.activity
+        self.is_marker = activity.start is not None and activity.end is None  # a deadline
 
     @property
     def mid_radius(self) -> float:
@@ -363,7 +364,7 @@ def _span(occ: Occurrence, scale: YearScale) -> tuple[int, int]:
     assert occ.start is not None and occ.end is not None
     first = (occ.start - scale.start).days
     last = (occ.end - scale.start).days
-    if occ.kind is Kind.DEADLINE:
+    if occ.activity.end is None:  # a deadline
         return first - DEADLINE_HALF_DAYS, last + DEADLINE_HALF_DAYS
     return first, last
 
@@ -497,15 +498,13 @@ def layout(
     scale = YearScale.of(plan) if span is None else YearScale.between(*span)
     shown_rings = [r for r in plan.rings if rings is None or r.id in rings]
     by_ring_id: dict[str, list[Occurrence]] = {r.id: [] for r in shown_rings}
+    first_day, after = scale.start, scale.end
     for occ in occurrences:
-        if (
-            occ.start is not None
-            and occ.end is not None
-            and occ.start < scale.end
-            and occ.end >= scale.start
-            and occ.activity.ring in by_ring_id
-        ):
-            by_ring_id[occ.activity.ring].append(occ)
+        start, end = occ.start, occ.end
+        if start is not None and end is not None and start < after and end >= first_day:
+            shown = by_ring_id.get(occ.activity.ring)
+            if shown is not None:
+                shown.append(occ)
     by_ring = [(r, by_ring_id[r.id], assign_lanes(by_ring_id[r.id], scale)) for r in shown_rings]
     settings = _Settings(
         plan,
@@ -630,23 +629,29 @@ def _layout_at(
     bands = _ring_bands(settings, rings_inner, rings_outer, R)
     sizes = style.sizes(R, min_text, zoom)
     items: list[Item] = []
+    colors, dimmed = settings.colors, settings.dimmed
+    first_day, last_day = scale.start, scale.last_day
+    per_day = 360.0 / scale.days
+    marker_cap = R * 0.022
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         ring_items = []
+        height = (band.lane_outer - band.lane_inner) / band.lanes
         for occ, lane in zip(occs, lanes, strict=True):
-            inner, outer_r = band.lane_bounds(lane)
-            color = settings.colors.get(occ.activity.category, "#999999")
-            assert occ.start is not None and occ.end is not None
-            if occ.kind is Kind.DEADLINE:
-                a = scale.middle(occ.start)
-                depth = outer_r - inner
-                size = min(max(depth * 0.4, min(2.5, depth * 0.5)), R * 0.022)
+            outer_r = band.lane_outer - lane * height
+            inner = outer_r - height
+            activity = occ.activity
+            color = colors.get(activity.category, "#999999")
+            start, end = occ.start, occ.end
+            assert start is not None and end is not None
+            if activity.end is None:  # a deadline
+                a = ((start - first_day).days + 0.5) * per_day
+                size = min(max(height * 0.4, min(2.5, height * 0.5)), marker_cap)
                 item = Item(occ, index, lane, a, a, inner, outer_r, color, marker_size=size)
             else:
-                first = max(occ.start, scale.start)
-                last = min(occ.end, scale.last_day)
-                a0, a1 = scale.angle(first), scale.angle_after(last)
+                a0 = (max(start, first_day) - first_day).days * per_day
+                a1 = ((min(end, last_day) - first_day).days + 1) * per_day
                 item = Item(occ, index, lane, a0, a1, inner, outer_r, color)
-            item.dimmed = occ.activity.id in settings.dimmed
+            item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
         items.extend(ring_items)
@@ -733,8 +738,10 @@ def _label_on_items(
     """Names on the items of one ring: a phase's along its arc or radially, a
     deadline's on a flag in the free room of its lane beside the marker."""
     by_lane: dict[int, list[Item]] = {}
+    marker_lanes = {item.lane for item in items if item.is_marker}
     for item in items:
-        by_lane.setdefault(item.lane, []).append(item)
+        if item.lane in marker_lanes:
+            by_lane.setdefault(item.lane, []).append(item)
         if not item.is_marker:
             item.label = fit_on_item(
                 item.occurrence.activity.title,
@@ -747,8 +754,6 @@ def _label_on_items(
                 text_color_on(item.color),
             )
     for lane_items in by_lane.values():
-        if not any(i.is_marker for i in lane_items):
-            continue
         lane_items.sort(key=lambda i: i.angle0 - (i.marker_half() if i.is_marker else 0.0))
         free_from = 0.0  # where the room before the next item begins
         for k, item in enumerate(lane_items):

@@ -4,10 +4,13 @@ Run it with ``.venv/bin/python benchmarks/render.py`` (add ``--quick`` for fewer
 repeats). It prints JSON: for each plan size, the median milliseconds of
 
 - ``layout_and_paint``: a full layout and paint of the wheel at 1600×1600 into
-  a QImage (what a change to the plan costs), and its two halves ``layout``
-  and ``paint``; the layout places every name (on its item, beside the wheel
-  or by number);
-- ``layout_laptop``: the same layout in a laptop window's wheel (984×544);
+  a QImage (what a change to the plan costs: the plan's occurrences, the
+  layout and the paint);
+- ``occurrences``: expanding the plan's recurrences into occurrences;
+- ``layout``: the wheel's geometry from the occurrences, every name placed (on
+  its item, beside the wheel or by number), at 1600×1600, and
+  ``layout_laptop`` the same in a laptop window's wheel (984×544);
+- ``paint``: painting a laid-out wheel;
 - ``drag_frame``: one frame of a drag, as the widget repaints it per mouse
   move: the cached wheel without the dragged activity blitted, the activity
   moved a day and painted on top;
@@ -15,7 +18,10 @@ repeats). It prints JSON: for each plan size, the median milliseconds of
 - ``load``: reading and validating the plan file;
 - ``export_pdf``: writing the PDF (wheel and handout).
 
-A script, not a test: speed is measured here, not asserted in the suite.
+``calibration_ms`` times a fixed loop of plain Python in the same run: this
+machine's speed varies by half from hour to hour, and the ratio tells a slow
+hour from a slow change. A script, not a test: speed is measured here, not
+asserted in the suite.
 """
 
 from __future__ import annotations
@@ -123,6 +129,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
             paint_wheel(painter, layout, rect)
 
     layout = wheel_layout(plan, side)
+    occurrences = plan.occurrences()
 
     def paint_only() -> None:
         image.fill(Qt.GlobalColor.white)
@@ -160,8 +167,9 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     pdf = folder / f"plan-{count}.pdf"
     return {
         "layout_and_paint": median_ms(layout_and_paint, repeats),
-        "layout": median_ms(lambda: wheel_layout(plan, side), repeats),
-        "layout_laptop": median_ms(lambda: wheel_layout(plan, 984, 544), repeats),
+        "occurrences": median_ms(plan.occurrences, repeats),
+        "layout": median_ms(lambda: wheel_layout(plan, side, None, occurrences), repeats),
+        "layout_laptop": median_ms(lambda: wheel_layout(plan, 984, 544, occurrences), repeats),
         "paint": median_ms(paint_only, repeats),
         "drag_frame": median_ms(drag_frame, repeats * 5),
         "hit_test_10k": median_ms(hit_test, repeats),
@@ -177,6 +185,8 @@ def main() -> int:
     args = parser.parse_args()
     ensure_gui_application()
     repeats = 3 if args.quick else 15
+    # the machine's speed at the time: figures from slower moments scale with it
+    calibration = median_ms(lambda: sum(range(2_000_000)), repeats)
     with tempfile.TemporaryDirectory() as folder:
         results = {str(n): bench(n, repeats, Path(folder)) for n in args.sizes}
     print(
@@ -185,6 +195,7 @@ def main() -> int:
                 "unit": "median milliseconds",
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
                 "python": sys.version.split()[0],
+                "calibration_ms": calibration,  # sum(range(2_000_000)) in this Python
                 "results": results,
             },
             indent=2,
