@@ -22,6 +22,20 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from aarshjul.bands import (
+    ELLIPSIS,
+    PlainText,
+    Sector,
+    Style,
+    centre_lines,
+    day_ticks,
+    elide,
+    estimate_width,
+    month_sectors,
+    week_sectors,
+    week_ticks,
+    wrap,
+)
 from aarshjul.colors import text_color_on
 from aarshjul.labels import (
     COLUMN_GAP,
@@ -47,87 +61,29 @@ from aarshjul.polar import (
     polar,
     to_polar,
 )
+from aarshjul.scale import YearScale
 
-__all__ = ["ArcText", "Measure", "StraightText", "is_flipped", "polar", "to_polar"]
+__all__ = [
+    "ELLIPSIS",
+    "ArcText",
+    "Measure",
+    "PlainText",
+    "Sector",
+    "StraightText",
+    "Style",
+    "YearScale",
+    "elide",
+    "estimate_width",
+    "is_flipped",
+    "polar",
+    "to_polar",
+    "wrap",
+]
 
-ELLIPSIS = "…"
-WEEKEND = "#c0392b"
 TODAY = "#d70015"
 DEADLINE_HALF_DAYS = 2  # a deadline keeps its lane to itself this many days either side
 SCREEN_MIN_TEXT = 9.0  # px at a device pixel ratio of 1
 PAPER_MIN_TEXT = 6.0  # pt
-
-
-def estimate_width(text: str, px: float, bold: bool = False) -> float:
-    """A font-free width estimate (average glyph of a sans-serif font)."""
-    return len(text) * px * (0.58 if bold else 0.54)
-
-
-@dataclass(frozen=True)
-class YearScale:
-    """Maps the shown days to angles: the first day at 12 o'clock, clockwise.
-
-    Usually the plan's twelve months; a zoomed view shows a quarter or a month
-    round the whole circle.
-    """
-
-    start: dt.date
-    days: int
-
-    @classmethod
-    def of(cls, plan: Plan) -> YearScale:
-        return cls(plan.start, plan.days)
-
-    @classmethod
-    def between(cls, start: dt.date, end: dt.date) -> YearScale:
-        """The days from ``start`` up to, not including, ``end``."""
-        return cls(start, (end - start).days)
-
-    @property
-    def end(self) -> dt.date:
-        """The first day after the shown days."""
-        return self.start + dt.timedelta(days=self.days)
-
-    @property
-    def last_day(self) -> dt.date:
-        return self.end - dt.timedelta(days=1)
-
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day < self.end
-
-    def angle(self, day: dt.date) -> float:
-        """The angle where ``day`` begins."""
-        return (day - self.start).days * 360.0 / self.days
-
-    def angle_after(self, day: dt.date) -> float:
-        """The angle where ``day`` ends (where the next day begins)."""
-        return self.angle(day) + 360.0 / self.days
-
-    def middle(self, day: dt.date) -> float:
-        return self.angle(day) + 180.0 / self.days
-
-    def day_at(self, angle: float) -> dt.date:
-        """The day whose span holds ``angle``."""
-        index = math.floor((angle % 360.0) * self.days / 360.0)
-        return self.start + dt.timedelta(days=min(max(index, 0), self.days - 1))
-
-    @property
-    def text_scale(self) -> float:
-        """How much larger names are than in the year view: a zoomed view uses its room."""
-        if self.days > 200:
-            return 1.0
-        return 1.1 if self.days > 45 else 1.12
-
-
-@dataclass(frozen=True)
-class PlainText:
-    """A straight, horizontally centred line of text (the centre title)."""
-
-    text: str
-    y: float
-    px: float
-    color: str
-    bold: bool = False
 
 
 @dataclass
@@ -202,14 +158,6 @@ class Item:
         x0, y0 = polar(self.mid_radius, self.angle0)
         x1, y1 = polar(radius, angle)
         return math.hypot(x1 - x0, y1 - y0) <= self.marker_size + slack
-
-
-@dataclass(frozen=True)
-class Sector:
-    angle0: float
-    angle1: float
-    label: ArcText | None
-    shaded: bool
 
 
 class KeyEntry(NamedTuple):
@@ -367,70 +315,6 @@ def _span(occ: Occurrence, scale: YearScale) -> tuple[int, int]:
     if occ.activity.end is None:  # a deadline
         return first - DEADLINE_HALF_DAYS, last + DEADLINE_HALF_DAYS
     return first, last
-
-
-def elide(text: str, width: float, px: float, measure: Measure, bold: bool = False) -> str:
-    """``text`` cut with an ellipsis to fit ``width``; "" if not even a letter fits.
-
-    Only for the wheel's own words (month names, the centre title), never an
-    activity's name: those are placed whole, or outside, or numbered.
-    """
-    if measure(text, px, bold) <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:  # the longest prefix that fits with the ellipsis
-        mid = (lo + hi + 1) // 2
-        if measure(text[:mid].rstrip() + ELLIPSIS, px, bold) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + ELLIPSIS if lo > 0 else ""
-
-
-def wrap(
-    text: str, width: float, px: float, measure: Measure, bold: bool = False, cut: bool = True
-) -> list[str]:
-    """Greedy word wrap into lines no wider than ``width``; a word longer than a line
-    is elided where ``cut``, else left whole."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and measure(lines[-1] + " " + word, px, bold) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append((elide(word, width, px, measure, bold) or word[:1]) if cut else word)
-    return lines
-
-
-@dataclass(frozen=True)
-class Style:
-    """Sizes relative to the wheel's radius, and the wheel's neutral colours.
-
-    Every text size is a share of the radius, but never under the layout's
-    ``min_text``; the bands grow to hold their text at that size.
-    """
-
-    month_band: float = 0.075
-    week_band: float = 0.04
-    rings_inner: float = 0.2
-    ring_gap: float = 0.008
-    month_px: float = 0.034
-    week_px: float = 0.0175
-    label_px: float = 0.028
-    outside_px: float = 0.03
-    ring_name_px: float = 0.0185
-    title_px: float = 0.04
-    year_px: float = 0.085
-    today_px: float = 0.024
-
-    ink: str = "#1d1d1f"
-    muted: str = "#6e6e73"
-
-    def sizes(self, R: float, min_text: float, zoom: float) -> tuple[float, ...]:
-        """The label sizes to try on an item, largest first; none under the floor."""
-        floor = min_text * zoom
-        top = max(floor, R * self.label_px * zoom)
-        ladder = [top * f for f in (1.0, 0.9, 0.8, 0.7)]
-        return tuple(dict.fromkeys([px for px in ladder if px > floor] + [floor]))
 
 
 @dataclass(frozen=True)
@@ -620,11 +504,11 @@ def _layout_at(
     outer_radius = (outer + month_inner) / 2
     inner_radius = (month_inner + week_inner) / 2
     if scale.days <= 31:
-        months = _week_sectors(scale, settings.week_label, outer_radius, month_px, measure, style)
-        weeks, week_labels = _days(scale, inner_radius, week_px * 1.1, measure, style)
+        months = week_sectors(scale, settings.week_label, outer_radius, month_px, measure, style)
+        weeks, week_labels = day_ticks(scale, inner_radius, week_px * 1.1, measure, style)
     else:
-        months = _months(scale, settings.names, outer_radius, month_px, measure, style)
-        weeks, week_labels = _weeks(scale, inner_radius, week_px, measure, style)
+        months = month_sectors(scale, settings.names, outer_radius, month_px, measure, style)
+        weeks, week_labels = week_ticks(scale, inner_radius, week_px, measure, style)
 
     bands = _ring_bands(settings, rings_inner, rings_outer, R)
     sizes = style.sizes(R, min_text, zoom)
@@ -674,7 +558,7 @@ def _layout_at(
     off_items = _OffItems(R, frame, clear, outer + LINE_HEIGHT * band_px / 2, taken, sizes)
 
     items.sort(key=lambda i: i.is_marker)  # markers on top of every ring segment
-    centre = _centre(settings.plan, settings.heading, rings_inner, R, measure, style, min_text)
+    centre = centre_lines(settings.plan, settings.heading, rings_inner, R, measure, style, min_text)
     return WheelLayout(
         2 * R,
         scale,
@@ -1062,158 +946,6 @@ def _key_texts(
             StraightText(text, left + offset + w / 2, y, 0.0, px, settings.style.ink, False, w)
         )
         y += step
-    return result
-
-
-def _months(
-    scale: YearScale,
-    names: list[str],
-    radius: float,
-    px: float,
-    measure: Measure,
-    style: Style,
-) -> list[Sector]:
-    sectors = []
-    month = scale.start.replace(day=1)
-    while month < scale.end:
-        begin = max(month, scale.start)
-        end = min(_add_months(month, 1), scale.end)
-        name = names[month.month - 1]
-        sectors.append(
-            _sector(
-                scale,
-                begin,
-                end,
-                name[:1].upper() + name[1:],
-                radius,
-                px,
-                measure,
-                style,
-                shaded=month.month % 2 == 0,
-            )
-        )
-        month = _add_months(month, 1)
-    return sectors
-
-
-def _sector(
-    scale: YearScale,
-    begin: dt.date,
-    end: dt.date,
-    name: str,
-    radius: float,
-    px: float,
-    measure: Measure,
-    style: Style,
-    shaded: bool,
-) -> Sector:
-    a0 = scale.angle(begin)
-    a1 = scale.angle(end) if end < scale.end else 360.0
-    width = math.radians(a1 - a0) * radius * 0.92
-    text = elide(name, width, px, measure, True)
-    mid = (a0 + a1) / 2
-    label = ArcText(text, radius, mid, px, style.ink, True, is_flipped(mid)) if text else None
-    return Sector(a0, a1, label, shaded)
-
-
-def _week_sectors(
-    scale: YearScale, week_label: str, radius: float, px: float, measure: Measure, style: Style
-) -> list[Sector]:
-    """A month view's outer band: its ISO weeks."""
-    sectors = []
-    monday = scale.start - dt.timedelta(days=scale.start.weekday())
-    while monday < scale.end:
-        begin = max(monday, scale.start)
-        end = min(monday + dt.timedelta(days=7), scale.end)
-        week = monday.isocalendar().week
-        name = week_label.format(week=week) if (end - begin).days >= 3 else str(week)
-        sectors.append(
-            _sector(scale, begin, end, name, radius, px, measure, style, shaded=week % 2 == 0)
-        )
-        monday += dt.timedelta(days=7)
-    return sectors
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _weeks(
-    scale: YearScale, radius: float, px: float, measure: Measure, style: Style
-) -> tuple[list[float], list[ArcText]]:
-    boundaries: list[float] = []
-    labels: list[ArcText] = []
-    monday = scale.start - dt.timedelta(days=scale.start.weekday())
-    while monday < scale.end:
-        begin = max(monday, scale.start)
-        end = min(monday + dt.timedelta(days=7), scale.end)
-        if monday >= scale.start:
-            boundaries.append(scale.angle(monday))
-        a0 = scale.angle(begin)
-        a1 = scale.angle(end) if end < scale.end else 360.0
-        number = str(monday.isocalendar().week)
-        room = math.radians(a1 - a0) * radius
-        if (end - begin).days >= 4 and measure(number, px, False) <= room * 0.9:
-            mid = (a0 + a1) / 2
-            labels.append(ArcText(number, radius, mid, px, style.muted, False, is_flipped(mid)))
-        monday += dt.timedelta(days=7)
-    return boundaries, labels
-
-
-def _days(
-    scale: YearScale, radius: float, px: float, measure: Measure, style: Style
-) -> tuple[list[float], list[ArcText]]:
-    """A month view's inner band: a tick and the number of every day, weekends in red."""
-    boundaries: list[float] = []
-    labels: list[ArcText] = []
-    for n in range(scale.days):
-        day = scale.start + dt.timedelta(days=n)
-        boundaries.append(scale.angle(day))
-        mid = scale.middle(day)
-        color = WEEKEND if day.weekday() >= 5 else style.muted
-        labels.append(ArcText(str(day.day), radius, mid, px, color, False, is_flipped(mid)))
-    return boundaries, labels
-
-
-def _centre(
-    plan: Plan,
-    heading: str,
-    rings_inner: float,
-    R: float,
-    measure: Measure,
-    style: Style,
-    min_text: float,
-) -> list[PlainText]:
-    """The year large, the title under it (smaller type before it is cut), the organisation."""
-    width = rings_inner * 1.55
-    year_px = max(R * style.year_px, min_text * 1.3)
-    title_px = max(R * style.title_px, min_text)
-    while True:
-        title_lines = wrap(plan.title, width, title_px, measure, True)
-        cut = any(line.endswith(ELLIPSIS) for line in title_lines) or len(title_lines) > 3
-        if not cut or title_px * 0.92 < max(R * style.title_px * 0.6, min_text):
-            break
-        title_px *= 0.92
-    if cut:  # a title that cannot be shown whole is left to the window's title and the poster
-        title_lines = []
-    org_px = max(R * style.title_px * 0.62, min_text)
-    org = plan.organisation
-    org_lines = [org] if org and measure(org, org_px, False) <= width else []
-    while measure(heading, year_px, True) > width * 1.1 and year_px * 0.9 >= title_px:
-        year_px *= 0.9
-    rows = (
-        [(heading, year_px, year_px * 1.05, True, style.ink)]
-        + [(t, title_px, title_px * 1.25, True, style.ink) for t in title_lines]
-        + [(t, org_px, org_px * 1.9, False, style.muted) for t in org_lines]
-    )
-    while len(rows) > 1 and sum(row[2] for row in rows) > rings_inner * 1.7:
-        rows.pop()  # a small wheel keeps the year and as much of the rest as fits
-    y = -sum(row[2] for row in rows) / 2
-    result = []
-    for text, px, height, bold, color in rows:
-        result.append(PlainText(text, y + height / 2, px, color, bold))
-        y += height
     return result
 
 
