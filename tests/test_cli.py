@@ -114,3 +114,34 @@ def test_the_installed_command_runs_without_a_display(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{broken}:2: ikke gyldig TOML")
+
+
+def test_a_closed_pipe_ends_list_quietly(tmp_path):
+    """`aarshjul list big.toml | head -1`: no message, exit 0, as other Unix tools."""
+    import datetime as dt
+
+    from aarshjul.model import Activity, Category, Plan, Ring, save_plan
+
+    plan = Plan(
+        "Big",
+        dt.date(2024, 1, 1),
+        rings=[Ring("r", "R")],
+        categories=[Category("c", "C", "#336699")],
+    )
+    for k in range(4000):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=k % 366)
+        plan.activities.append(Activity(f"a{k}", f"A rather long title number {k}", "r", "c", day))
+    path = tmp_path / "big.toml"
+    save_plan(plan, path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "aarshjul", "list", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    assert run.stdout.readline()
+    run.stdout.close()  # the reader goes away, as `head -1` does
+    error = run.stderr.read().decode()
+    assert run.wait(timeout=60) == 0
+    assert error == ""

@@ -362,3 +362,16 @@ def test_the_documented_example_is_a_valid_plan_in_the_written_form():
         dt.date(2025, 6, 30),
     ]
     assert plan.activity("budgetlaegning").description.startswith("Bestyrelsen drøfter")
+
+
+def test_ids_may_hold_any_letters_and_keep_the_rest_of_the_rule():
+    """Danish ids such as 'forældremøder' are letters like any other."""
+    text = plan_text(PHASE.replace('id = "a1"', 'id = "forældremøder-2025.1"'))
+    plan = loads_plan(text)
+    assert plan.activities[0].id == "forældremøder-2025.1"
+    assert loads_plan(dumps_plan(plan)) == plan
+    for bad in ("-start", "_under", "med mellemrum", "a/b"):
+        err = error_of(plan_text(PHASE.replace('id = "a1"', f'id = "{bad}"')))
+        assert f"'{bad}' is not a valid id" in str(err)
+    err = error_of(plan_text(PHASE.replace('id = "a1"', 'id = "a1\\n"')))
+    assert "is not a valid id" in str(err)  # no newline slips through at the end

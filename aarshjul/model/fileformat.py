@@ -26,7 +26,7 @@ from aarshjul.model.plan import Activity, Category, Plan, Ring
 FORMAT_VERSION = 1
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+ID_RE = re.compile(r"[^\W_][\w.-]*")  # letters of any script (æ, ø, å too), digits, _ . -
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
@@ -172,7 +172,7 @@ class _Reader:
 
     def identifier(self, data: dict[str, Any], where: str, seen: set[str]) -> str:
         value = self.text(data, "id", where, required=True)
-        if value and not ID_RE.match(value):
+        if value and not ID_RE.fullmatch(value):
             self.problem(
                 f"{where}.id",
                 _(
