@@ -148,3 +148,10 @@ def test_paginate_never_splits_a_block_and_keeps_headings_with_the_next():
     assert pages == [[0, 1, 2], [3, 4]]  # the heading moves on with its entry
     assert paginate([200, 10], [False, False], 100) == [[0], [1]]  # too tall: a page alone
     assert paginate([], [], 100) == [[]]
+
+
+def test_copied_text_has_plain_letters_not_ligatures(pdf):
+    """'fl' and 'fi' copy and search as two letters ("flexicurity", not "ﬂexicurity")."""
+    text = pdf_text(pdf[0])
+    assert "flexicurity" in text
+    assert not set("ﬀﬁﬂﬃﬄ") & set(text)

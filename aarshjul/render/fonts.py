@@ -27,6 +27,25 @@ def family() -> str:
     return name or FALLBACK_FAMILY
 
 
+def without_ligatures(font: QFont) -> QFont:
+    """``font`` set letter by letter: "fl" stays two letters, so text copied from a
+    PDF or searched in it is plain ("flexicurity", not "ﬂexicurity")."""
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def plain_font(px: float | None = None, bold: bool = False, points: float | None = None) -> QFont:
+    """The shipped family without ligatures, at a pixel or point size."""
+    font = QFont(family())
+    if px is not None:
+        font.setPixelSize(max(1, round(px)))
+    if points is not None:
+        font.setPointSizeF(points)
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    return without_ligatures(font)
+
+
 @cache
 def base_font(bold: bool = False) -> QFont:
     """The wheel's font at BASE_PX pixels; painters scale it to the size wanted."""
@@ -35,7 +54,7 @@ def base_font(bold: bool = False) -> QFont:
     font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(False)
-    return font
+    return without_ligatures(font)
 
 
 class TextMeasure:

@@ -18,7 +18,6 @@ from html import escape
 from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -84,10 +83,7 @@ def _text(
     color: QColor = INK,
     flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
 ) -> None:
-    font = QFont(fonts.family())
-    font.setPixelSize(max(1, round(px)))
-    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
-    painter.setFont(font)
+    painter.setFont(fonts.plain_font(px, bold))
     painter.setPen(color)
     painter.drawText(
         rect, int(flags | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextSingleLine), text
@@ -349,9 +345,7 @@ def paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout
 def _block_document(block: Block, device: QPagedPaintDevice, width: float) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
-    font = QFont(fonts.family())
-    font.setPointSizeF(10)
-    document.setDefaultFont(font)
+    document.setDefaultFont(fonts.plain_font(points=10))
     document.setDocumentMargin(0)
     document.setUseDesignMetrics(True)  # the same line breaks at any resolution
     document.setHtml(
