@@ -248,3 +248,21 @@ def test_what_the_legend_hides_is_not_exported_from_the_window(window, tmp_path,
     text = pdf_text(pdf)
     assert "Arbejdsmarkedsstrategi" in text
     assert "Budgetforhandling" not in text
+
+
+def test_a_selected_activity_the_search_does_not_match_stays_dimmed(window, qtbot):
+    """Its outline stays, but its colour is as faint as the other unmatched ones."""
+    window.view.select(("budgetforhandling", 0))
+    window.find_action.trigger()
+    qtbot.keyClicks(window.search, "pulje")
+    wheel = window.wheel
+    item = next(iter(wheel.layout_().items_of("budgetforhandling")))
+    assert item.dimmed
+    image = wheel.grab().toImage()
+    point = point_of(window, "budgetforhandling")
+    colour = image.pixelColor(point.x(), point.y())
+    # the budget orange faded to a fifth over the pale background: light, not saturated
+    assert colour.lightness() > 180, colour.name()
+    window.search.clear()
+    image = wheel.grab().toImage()
+    assert image.pixelColor(point.x(), point.y()).lightness() < 160

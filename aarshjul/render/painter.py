@@ -410,11 +410,7 @@ def paint_item(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPath(segment_path(item))
     if emphasis > 0:
-        pen = QPen(QColor("#1d1d1f"), emphasis)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(item_path(item))
+        paint_outline(painter, item, emphasis)
     if item.label is not None:
         paint_label(painter, item, emphasis > 0, leader)
 
@@ -443,6 +439,15 @@ def _pale(name: str) -> QColor:
     color = QColor(name)
     color.setAlpha(56)
     return color
+
+
+def paint_outline(painter: QPainter, item: Item, width: float) -> None:
+    """The dark outline of a selected or hovered item."""
+    pen = QPen(QColor("#1d1d1f"), width)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(item_path(item))
 
 
 def segment_path(item: Item) -> QPainterPath:

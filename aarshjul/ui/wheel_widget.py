@@ -34,9 +34,11 @@ from aarshjul.i18n import _, speaking
 from aarshjul.layout_report import report
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
+    DIMMED_OPACITY,
     fit_transform,
     measure,
     paint_item,
+    paint_outline,
     paint_wheel,
     wheel_layout,
 )
@@ -215,9 +217,9 @@ class WheelWidget(QWidget):
             for item in layout.items_of(selection[0]):
                 if item.occurrence.activity.id != self._skip:
                     selected = item.occurrence.index == selection[1]
-                    paint_item(painter, item, emphasis=3.5 if selected else 1.5)
+                    self._paint_emphasis(painter, item, 3.5 if selected else 1.5)
         if self._hover is not None and self._hover.occurrence.activity.id != self._skip:
-            paint_item(painter, self._hover, emphasis=2.0)
+            self._paint_emphasis(painter, self._hover, 2.0)
         if self._preview is not None:
             paint_item(painter, self._preview, emphasis=2.5)
         press = self._press
@@ -225,6 +227,17 @@ class WheelWidget(QWidget):
             painter.resetTransform()
             text = _("Remove the date") if press.to_tray else press.label
             self._paint_drag_label(painter, press.position, text)
+
+    def _paint_emphasis(self, painter: QPainter, item: Item, width: float) -> None:
+        """An outlined item over the cached wheel; one the search does not match stays
+        dimmed like the rest, its outline drawn in full."""
+        if item.dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
+            paint_item(painter, item)
+            painter.setOpacity(1.0)
+            paint_outline(painter, item, width)
+        else:
+            paint_item(painter, item, emphasis=width)
 
     def _paint_drag_label(self, painter: QPainter, at: QPointF, text: str) -> None:
         """The live label beside the cursor: the new dates with weekday and week."""
