@@ -218,3 +218,25 @@ def test_save_of_the_installed_plan_asks_where(qtbot, tmp_path, monkeypatch):
     assert win.save()
     assert win.document.path == chosen
     assert installed.read_bytes() == PLAN_2022.read_bytes()
+
+
+def test_dialogs_are_gone_when_closed_and_open_inside_the_screen(window, qtbot, monkeypatch):
+    """Opening Ringe og kategorier five times leaves no hidden dialog behind to refresh
+    on every later edit; the print preview fits the laptop screen."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    from aarshjul.ui.rings_dialog import RingsDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    for _ in range(5):
+        window.rings_dialog()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(RingsDialog) == []
+    preview = window.print_preview()
+    area = window.screen().availableGeometry()
+    assert area.contains(preview.frameGeometry())
+    assert preview.height() <= area.height() - 40
+    preview.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChild(QDialog, "printPreview") is None

@@ -21,6 +21,7 @@ from aarshjul.model import edits
 from aarshjul.model.edits import EditError
 from aarshjul.model.plan import Activity, Occurrence, Plan
 from aarshjul.ui.activity_dialog import ActivityDialog
+from aarshjul.ui.dialogs import run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.view_state import ViewState
 
@@ -78,7 +79,7 @@ class EditController(QObject):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(this)
         box.setEscapeButton(cancel)
-        box.exec()
+        run_modal(box)
         clicked = box.clickedButton()
         return Scope.THIS if clicked is this else Scope.SERIES if clicked is series else None
 
@@ -182,7 +183,7 @@ class EditController(QObject):
         if plan is None or activity is None:
             return False
         dialog = ActivityDialog(plan, activity, _("Edit activity"), self.window)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if run_modal(dialog) != ActivityDialog.DialogCode.Accepted:
             return False
         changed = dialog.activity()
         if changed == activity:
@@ -206,7 +207,7 @@ class EditController(QObject):
             start=day if day is not None else None,
         )
         dialog = ActivityDialog(plan, draft, _("New activity"), self.window)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if run_modal(dialog) != ActivityDialog.DialogCode.Accepted:
             return False
         activity = replace(dialog.activity(), id=edits.unique_id(plan, dialog.activity().title))
         done = self.apply(

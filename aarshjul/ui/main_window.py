@@ -39,6 +39,7 @@ from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
+from aarshjul.ui.dialogs import place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_range, ui_locale
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
 
     def rings_dialog(self) -> None:
         if self.document.plan is not None:
-            RingsDialog(self.editor, self).exec()
+            run_modal(RingsDialog(self.editor, self))
 
     def rollover_dialog(self) -> bool:
         """Next year's plan: ask for the year and what comes along, save it, open it."""
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
         if plan is None:
             return False
         dialog = RolloverDialog(plan, self)
-        if dialog.exec() != RolloverDialog.DialogCode.Accepted:
+        if run_modal(dialog) != RolloverDialog.DialogCode.Accepted:
             return False
         year, keep = dialog.year(), dialog.keep_unscheduled()
         folder = self.document.path.parent if self.document.path else Path.home()
@@ -591,7 +592,7 @@ class MainWindow(QMainWindow):
     def print_dialog(self) -> None:
         printer = self._printer()
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QPrintDialog.DialogCode.Accepted:
             self._paint_on(printer)
 
     def print_preview(self) -> QPrintPreviewDialog:
@@ -601,7 +602,9 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle(_("Print Preview"))
         dialog.paintRequested.connect(self._paint_on)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resize(1000, 800)
+        place_on_screen(dialog, self)
         dialog.open()
         return dialog
 
@@ -631,7 +634,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok, self
         )
         box.setInformativeText(text)
-        box.exec()
+        run_modal(box)
 
     def about(self) -> None:
         QMessageBox.about(

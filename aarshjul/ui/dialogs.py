@@ -1,0 +1,36 @@
+"""Dialogs that open inside the screen and are gone when closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+FRAME = QSize(16, 48)  # a window manager's border and title bar, about
+
+
+def place_on_screen(dialog: QWidget, parent: QWidget | None = None) -> None:
+    """Size ``dialog`` to fit the available area of its screen (a laptop's 1366×768
+    less its panels) and centre it on ``parent``, wholly inside that area."""
+    screen = (parent.screen() if parent else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    wanted = dialog.size().expandedTo(dialog.sizeHint())
+    size = wanted.boundedTo(area.size() - FRAME)
+    dialog.resize(size)
+    outer = QRect(QPoint(0, 0), size + FRAME)
+    outer.moveCenter(parent.frameGeometry().center() if parent else area.center())
+    outer.moveLeft(max(area.left(), min(outer.left(), area.right() - outer.width() + 1)))
+    outer.moveTop(max(area.top(), min(outer.top(), area.bottom() - outer.height() + 1)))
+    dialog.move(outer.topLeft())
+
+
+def run_modal(dialog: QDialog) -> int:
+    """Show ``dialog`` inside the screen and wait for it; it is deleted afterwards (its
+    answers can still be read until control returns to the event loop)."""
+    place_on_screen(dialog, dialog.parentWidget())
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
