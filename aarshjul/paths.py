@@ -27,10 +27,12 @@ def shipped_plan(name: str = "2022.toml") -> Path:
     return _shipped_dir("plans") / name
 
 
-def is_installed_copy(path: Path) -> bool:
-    """Is ``path`` a plan inside the installed package (not a checkout's ``plans/``)?
+def is_shipped_plan(path: Path) -> bool:
+    """Is ``path`` one of the shipped plans, in the installed package or in a
+    checkout's ``plans/``?
 
-    Such a file is a template: saving over it would change the installation.
+    Such a file is a template: saving over it would change the installation, or
+    the checkout (whose tests read it).
     """
-    inside = _PACKAGE / "plans"
-    return inside.is_dir() and path.resolve().is_relative_to(inside.resolve())
+    shipped = _shipped_dir("plans")
+    return shipped.is_dir() and path.resolve().is_relative_to(shipped.resolve())

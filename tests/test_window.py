@@ -240,3 +240,31 @@ def test_dialogs_are_gone_when_closed_and_open_inside_the_screen(window, qtbot, 
     preview.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChild(QDialog, "printPreview") is None
+
+
+def test_save_of_the_shipped_plan_in_a_checkout_asks_where(qtbot, tmp_path, monkeypatch):
+    """`./dev run`, then Ctrl+S: a checkout's plans/2022.toml is a template too."""
+    from aarshjul import paths
+
+    checkout = tmp_path / "checkout"
+    (checkout / "aarshjul").mkdir(parents=True)  # the package, without plans/ inside
+    (checkout / "plans").mkdir()
+    shipped = checkout / "plans" / "2022.toml"
+    shutil.copy(PLAN_2022, shipped)
+    monkeypatch.setattr(paths, "_PACKAGE", checkout / "aarshjul")
+    create_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(shipped)
+    asked = []
+    chosen = tmp_path / "vores-hjul.toml"
+
+    def ask(*args, **kwargs):
+        asked.append(args)
+        return (str(chosen), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    win.document.undo_stack.push(Touch(win.document, "Vores hjul"))
+    assert win.save()
+    assert asked and win.document.path == chosen
+    assert shipped.read_bytes() == PLAN_2022.read_bytes()

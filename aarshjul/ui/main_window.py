@@ -34,7 +34,7 @@ from aarshjul.i18n import _
 from aarshjul.model import PlanError, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
-from aarshjul.paths import is_installed_copy
+from aarshjul.paths import is_shipped_plan
 from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
@@ -487,13 +487,13 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        if self.document.path is None or is_installed_copy(self.document.path):
+        if self.document.path is None or is_shipped_plan(self.document.path):
             return self.save_as()  # the shipped plan is a template: keep the user's copy apart
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
         start = self._start_dir()
-        if self.document.path is not None and not is_installed_copy(self.document.path):
+        if self.document.path is not None and not is_shipped_plan(self.document.path):
             start = str(self.document.path)
         elif self.document.path is not None:
             start = str(Path(self._start_dir()) / self.document.path.name)
