@@ -19,7 +19,7 @@ from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.paths import shipped_plan
 
-COMMANDS = ("validate", "list", "export", "rollover", "layout")
+COMMANDS = ("open", "validate", "list", "export", "rollover", "layout")
 EXIT_INVALID = 2
 
 
@@ -57,6 +57,7 @@ def _day(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aarshjul",
+        usage="aarshjul [PLAN] | aarshjul COMMAND …",
         description=_(
             "Årshjul: a committee's year as a wheel. Without a command it opens "
             "PLAN (or the shipped 2022 plan) in a window."
@@ -65,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
     parser.add_argument("--lang", choices=("da", "en"), help=_("language of the program"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    window = sub.add_parser("open", help=_("open PLAN in a window (what 'aarshjul PLAN' does)"))
+    window.add_argument("plan", type=Path, nargs="?", metavar="PLAN")
 
     validate = sub.add_parser("validate", help=_("check a plan file"))
     validate.add_argument("plan", type=Path, metavar="PLAN")
@@ -176,33 +180,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="aarshjul",
-        usage="aarshjul [PLAN] | aarshjul {validate,list,export,rollover} …",
-        description=_(
-            "Årshjul: a committee's year as a wheel. Without a command it opens "
-            "PLAN (or the shipped 2022 plan) in a window. Commands: validate, "
-            "list, export, rollover (see 'aarshjul COMMAND --help')."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
-    parser.add_argument("--lang", choices=("da", "en"), help=_("language of the program"))
-    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN")
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args_list[:-1]:
         chosen = args_list[args_list.index("--lang") + 1]
         if chosen in ("da", "en"):
             set_language(chosen)
-    if any(a in COMMANDS for a in args_list[:3]):
-        args = _parser().parse_args(args_list)
-    else:
-        args = _gui_parser().parse_args(args_list)
-        args.command = None
+    args = _parser().parse_args(_with_command(args_list))
     try:
         if args.command == "validate":
             return _validate(args.plan)
@@ -214,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             return _rollover(args)
         if args.command == "layout":
             return _layout(args)
-        return _gui(args.plan)
+        return _gui(getattr(args, "plan", None))
     except PlanError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
@@ -226,6 +210,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+
+
+def _with_command(arguments: list[str]) -> list[str]:
+    """``aarshjul [--lang L] [PLAN]`` is ``aarshjul [--lang L] open [PLAN]``: one parser
+    reads both."""
+    k = 0
+    while k < len(arguments) and arguments[k].startswith("-"):
+        k += 2 if arguments[k] == "--lang" else 1
+    if k < len(arguments) and arguments[k] in COMMANDS:
+        return arguments
+    return [*arguments[:k], "open", *arguments[k:]]
 
 
 def _validate(path: Path) -> int:
@@ -390,14 +385,15 @@ def _layout(args: argparse.Namespace) -> int:
 
 def _rollover(args: argparse.Namespace) -> int:
     from aarshjul.model.fileformat import save_plan
-    from aarshjul.model.rollover import rollover
+    from aarshjul.model.rollover import rollover, rollover_years
 
     plan = load_plan(args.plan)
-    if not 1900 < args.year < 2200:
-        print(
-            _("aarshjul rollover: {year} is not a year to plan").format(year=args.year),
-            file=sys.stderr,
+    years = rollover_years(plan)
+    if args.year not in years:
+        message = _(
+            "aarshjul rollover: {year} is not a year to plan: choose from {first} to {last}"
         )
+        print(message.format(year=args.year, first=years[0], last=years[-1]), file=sys.stderr)
         return EXIT_INVALID
     if args.output.exists() and not args.force:
         print(

@@ -145,3 +145,31 @@ def test_a_closed_pipe_ends_list_quietly(tmp_path):
     error = run.stderr.read().decode()
     assert run.wait(timeout=60) == 0
     assert error == ""
+
+
+def test_one_parser_reads_a_plan_alone_and_every_command(monkeypatch, capsys):
+    opened = []
+    monkeypatch.setattr(cli, "_gui", lambda path: opened.append(path) or 0)
+    assert cli.main([str(PLAN_2022)]) == 0
+    assert cli.main(["--lang", "en", str(PLAN_2022)]) == 0
+    assert cli.main([]) == 0
+    assert cli.main(["open", str(PLAN_2022)]) == 0
+    assert opened == [PLAN_2022, PLAN_2022, None, PLAN_2022]
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "validate" in capsys.readouterr().out  # the one help names every command
+
+
+def test_rollover_years_have_one_source_for_the_command_line_and_the_dialog(qapp, tmp_path, capsys):
+    from aarshjul.model import load_plan
+    from aarshjul.model.rollover import rollover_years
+    from aarshjul.ui.rollover_dialog import RolloverDialog
+
+    plan = load_plan(PLAN_2022)
+    years = rollover_years(plan)
+    dialog = RolloverDialog(plan)
+    assert (dialog.year_box.minimum(), dialog.year_box.maximum()) == (years[0], years[-1])
+    out = tmp_path / "x.toml"
+    assert cli.main(["rollover", str(PLAN_2022), "--year", str(years[-1] + 1), "-o", str(out)]) == 2
+    assert f"choose from {years[0]} to {years[-1]}" in capsys.readouterr().err
+    assert cli.main(["rollover", str(PLAN_2022), "--year", str(years[-1]), "-o", str(out)]) == 0

@@ -62,6 +62,12 @@ def _rolled_rule(
     return shifted_rule, new_start
 
 
+def rollover_years(plan: Plan) -> range:
+    """The years a plan's wheel can be rolled over to start in: ten back to fifty
+    ahead, within 1901 to 2199. The command line and the dialog both ask this."""
+    return range(max(1901, plan.start.year - 10), min(2199, plan.start.year + 50) + 1)
+
+
 def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
     """A copy of ``plan`` for the wheel starting in ``year``.
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from aarshjul.i18n import _
 from aarshjul.model.plan import Plan
+from aarshjul.model.rollover import rollover_years
 
 
 class RolloverDialog(QDialog):
@@ -32,7 +33,8 @@ class RolloverDialog(QDialog):
         explanation.setWordWrap(True)
         form.addRow(explanation)
         self.year_box = QSpinBox()
-        self.year_box.setRange(plan.start.year - 5, plan.start.year + 20)
+        years = rollover_years(plan)
+        self.year_box.setRange(years[0], years[-1])
         self.year_box.setValue(plan.start.year + 1)
         form.addRow(_("The new wheel starts in"), self.year_box)
         waiting = sum(1 for a in plan.activities if a.start is None)
