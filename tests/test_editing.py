@@ -223,7 +223,7 @@ def test_the_editor_refuses_an_end_before_the_start(window, qtbot):
     assert ok.isEnabled() and dialog.error_label.text() == ""
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(-3))
     assert not ok.isEnabled()
-    assert dialog.error_label.text() == "The end 2022-03-29 is before the start 2022-04-01"
+    assert dialog.error_label.text() == "The end 29 March 2022 is before the start 1 April 2022"
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(9))
     dialog.repeat_box.setCurrentIndex(6)  # own rule
     dialog.rule_edit.setText("FREQ=SOMETIMES")
@@ -398,3 +398,21 @@ def test_point_for_names_the_edges(window):
         assert abs(measured - angle) < math.degrees(10 / item.mid_radius)
     with pytest.raises(LookupError):
         wheel.point_for("jobcamp")
+
+
+def test_the_editor_says_every_problem_at_once_with_dates_in_words(window, qtbot):
+    plan = window.document.plan
+    dialog = ActivityDialog(plan, plan.activity("strategi"), "Edit", window)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("")
+    dialog.end_edit.setDate(dialog.start_edit.date().addDays(-3))
+    lines = dialog.error_label.text().splitlines()
+    assert lines == [
+        "The title must not be empty",
+        "The end 29 March 2022 is before the start 1 April 2022",
+    ]
+    dialog.start_edit.line.setText("")
+    qtbot.keyClicks(dialog.start_edit.line, "31.02")
+    assert "'31.02' is not a date" in dialog.error_label.text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 
 from aarshjul.i18n import _
 from aarshjul.model import recurrence
 from aarshjul.model.plan import Activity, Plan
+
+DateWords = Callable[[dt.date], str]  # writes a date for a message
 
 
 def suggest(value: str, choices: list[str]) -> str:
@@ -17,11 +20,14 @@ def suggest(value: str, choices: list[str]) -> str:
     return _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
 
 
-def activity_problems(plan: Plan, activity: Activity) -> list[tuple[str, str]]:
+def activity_problems(
+    plan: Plan, activity: Activity, say: DateWords = dt.date.isoformat
+) -> list[tuple[str, str]]:
     """What is wrong with the activity's ring, category, dates and rule.
 
     Each problem is ``(key, message)``, the key naming the file's key
-    (``date`` for a deadline's day, ``start``, ``end``, ``ring``, …).
+    (``date`` for a deadline's day, ``start``, ``end``, ``ring``, …). ``say``
+    writes a date: as in the file (ISO) for the loader, in words for the editor.
     """
     problems: list[tuple[str, str]] = []
     if activity.ring and plan.ring(activity.ring) is None:
@@ -46,7 +52,7 @@ def activity_problems(plan: Plan, activity: Activity) -> list[tuple[str, str]]:
             (
                 "end",
                 _("the end {end} is before the start {start}").format(
-                    end=end.isoformat(), start=start.isoformat()
+                    end=say(end), start=say(start)
                 ),
             )
         )
@@ -58,18 +64,18 @@ def activity_problems(plan: Plan, activity: Activity) -> list[tuple[str, str]]:
                 (
                     key,
                     _("{day} lies outside the wheel's twelve months ({first} to {last})").format(
-                        day=day.isoformat(),
-                        first=plan.start.isoformat(),
-                        last=plan.last_day.isoformat(),
+                        day=say(day),
+                        first=say(plan.start),
+                        last=say(plan.last_day),
                     ),
                 )
             )
     if activity.rrule:
-        problems.extend(_rule_problems(activity))
+        problems.extend(_rule_problems(activity, say))
     return problems
 
 
-def _rule_problems(activity: Activity) -> list[tuple[str, str]]:
+def _rule_problems(activity: Activity, say: DateWords) -> list[tuple[str, str]]:
     if activity.start is None:
         return [
             ("rrule", _("a recurring activity needs a 'date' or 'start' for its first occurrence"))
@@ -86,7 +92,7 @@ def _rule_problems(activity: Activity) -> list[tuple[str, str]]:
             (
                 "rrule",
                 _("the first date {day} is not one of the rule's dates").format(
-                    day=activity.start.isoformat()
+                    day=say(activity.start)
                 ),
             )
         ]

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from aarshjul.i18n import _
-from aarshjul.model.checks import activity_problems
+from aarshjul.model.checks import DateWords, activity_problems
 from aarshjul.model.plan import Activity, Category, Kind, Plan, Ring
 
 DAY = dt.timedelta(days=1)
@@ -37,15 +37,16 @@ def _with_activities(plan: Plan, activities: list[Activity]) -> Plan:
     )
 
 
-def check_activity(plan: Plan, activity: Activity) -> None:
-    """Raise EditError if ``activity`` cannot stand in ``plan`` as it is."""
+def check_activity(plan: Plan, activity: Activity, say: DateWords = dt.date.isoformat) -> None:
+    """Raise EditError if ``activity`` cannot stand in ``plan`` as it is (``say``
+    writes the dates in the message)."""
     if not activity.title.strip():
         raise EditError(_("the title must not be empty"))
     if not activity.ring or not activity.category:
         raise EditError(_("every activity needs a ring and a category"))
     if activity.end is not None and activity.start is None:
         raise EditError(_("a phase needs a start"))
-    problems = activity_problems(plan, activity)
+    problems = activity_problems(plan, activity, say)
     if problems:
         raise EditError(problems[0][1])
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from aarshjul.i18n import N_, _
 from aarshjul.model import recurrence
+from aarshjul.model.checks import activity_problems
 from aarshjul.model.edits import EditError, check_activity
 from aarshjul.model.plan import Activity, Kind, Plan
 from aarshjul.render.painter import month_names
-from aarshjul.ui.formatting import qdate, ui_locale, weekday_names
+from aarshjul.ui.date_field import DateField
+from aarshjul.ui.formatting import format_date, ui_locale, weekday_names
 from aarshjul.ui.legend import swatch
 
 #: (label, rule) of the recurrences offered; "" is none, None is a rule of one's own
@@ -144,8 +145,8 @@ class ActivityDialog(QDialog):
             self.title_edit.textChanged,
             self.rule_edit.textChanged,
             self.link_edit.textChanged,
-            self.start_edit.dateChanged,
-            self.end_edit.dateChanged,
+            self.start_edit.edited,
+            self.end_edit.edited,
             self.kind_group.buttonToggled,
             self.repeat_box.currentIndexChanged,
             self.ring_box.currentIndexChanged,
@@ -157,12 +158,8 @@ class ActivityDialog(QDialog):
         self.title_edit.setFocus()
         self.title_edit.selectAll()
 
-    def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy" if ui_locale().startswith("da") else "d MMM yyyy")
-        edit.setDateRange(qdate(self.plan.start), qdate(self.plan.last_day))
-        return edit
+    def _date_edit(self, day: dt.date) -> DateField:
+        return DateField(day, self.plan.start, self.plan.last_day)
 
     def rule(self) -> str:
         preset = PRESETS[self.repeat_box.currentIndex()][1]
@@ -196,16 +193,34 @@ class ActivityDialog(QDialog):
             description=self.description_edit.toPlainText().strip(),
         )
 
-    def problem(self) -> str:
-        """Why the fields cannot be saved, or "" when they can."""
+    def problems(self) -> list[str]:
+        """Everything that keeps the fields from being saved, all at once."""
+        found = []
+        if not self.unscheduled_button.isChecked():
+            found.append(self.start_edit.problem())
+        if self.phase_button.isChecked():
+            found.append(self.end_edit.problem())
+        found = [p for p in found if p]
+        if found:
+            return found  # the rest speaks of the dates, which are not dates yet
         candidate = self.activity()
+        locale = ui_locale()
+
+        def say(day: dt.date) -> str:  # dates in words, as the language writes them
+            return format_date(day, locale)
+
         try:
-            check_activity(self.plan, candidate)
+            check_activity(self.plan, candidate, say)
         except EditError as exc:
-            return str(exc)
+            found.append(str(exc))
+        found += [m for _key, m in activity_problems(self.plan, candidate, say) if m not in found]
         if candidate.link and not candidate.link.startswith(("http://", "https://", "mailto:")):
-            return _("a link starts with https://, http:// or mailto:")
-        return ""
+            found.append(_("a link starts with https://, http:// or mailto:"))
+        return found
+
+    def problem(self) -> str:
+        """Why the fields cannot be saved, a problem a line, or "" when they can."""
+        return "\n".join(p[:1].upper() + p[1:] for p in self.problems())
 
     def _revalidate(self) -> None:
         dated = not self.unscheduled_button.isChecked()
@@ -223,7 +238,7 @@ class ActivityDialog(QDialog):
         self.rule_words.setText(words)
         self.rule_words.setVisible(bool(words))
         problem = self.problem()
-        self.error_label.setText(problem[:1].upper() + problem[1:] if problem else "")
+        self.error_label.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from aarshjul.i18n import language
 from aarshjul.paths import resource_path
 from aarshjul.render import fonts
+from aarshjul.ui.formatting import ui_locale
 from aarshjul.ui.main_window import MainWindow
 
 
@@ -27,6 +28,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Årshjul")
     app.setOrganizationName("aarshjul")
     app.setDesktopFileName("aarshjul")
+    # calendars, date fields and the standard buttons speak the program's language
+    QLocale.setDefault(QLocale(ui_locale()))
     if language() == "da":
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
