@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from aarshjul import __version__
+from aarshjul import __version__, wording
 from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.paths import shipped_plan
@@ -257,7 +257,7 @@ def occurrence_rows(plan: Plan) -> list[dict[str, object]]:
         rows.append(
             {
                 "id": activity.id,
-                "title": activity.title,
+                "title": wording.title(occ, _),
                 "kind": activity.kind.value,
                 "ring": activity.ring,
                 "ring_name": ring.name if ring else "",

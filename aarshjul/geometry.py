@@ -18,7 +18,7 @@ import bisect
 import datetime as dt
 import heapq
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -120,6 +120,7 @@ class Item:
     marker_size: float = 0.0
     dimmed: bool = False
     flag: tuple[float, float] | None = None  # a deadline's marker and title flag, as angles
+    title: str = ""  # the name as shown (an agenda marker's in the plan's language)
     box: tuple[float, float, float, float] | None = None  # an undated activity's swatch
 
     is_marker: bool = field(init=False)
@@ -165,6 +166,7 @@ class KeyEntry(NamedTuple):
 
     number: int
     occurrence: Occurrence
+    title: str
 
 
 @dataclass
@@ -332,6 +334,7 @@ class _Settings:
     measure: Measure
     today: dt.date | None
     today_text: str
+    title_of: Callable[[Occurrence], str]
     undated_text: str
     undated: tuple[Occurrence, ...]
     min_text: float
@@ -354,6 +357,7 @@ def layout(
     today: dt.date | None = None,
     today_label: str = "Today",
     undated_label: str = "Without a date",
+    title_of: Callable[[Occurrence], str] | None = None,
     rings: Collection[str] | None = None,
     min_text: float = SCREEN_MIN_TEXT,
     unit: str = "px",
@@ -369,7 +373,8 @@ def layout(
     given), ``heading`` the large centre text (the plan's year), ``week_label``
     the week's name in a month view, ``today_label`` the words on the today hand,
     ``undated_label`` the heading of the activities without a date (listed beside
-    the whole year's wheel).
+    the whole year's wheel), ``title_of`` an occurrence's name as shown (its
+    activity's title if not given).
     Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
     """
     height = width if height is None else height
@@ -402,6 +407,7 @@ def layout(
         measure,
         today if today is not None and scale.contains(today) else None,
         today_label,
+        title_of or (lambda occ: occ.activity.title),
         undated_label,
         tuple(
             o
@@ -513,7 +519,7 @@ def _layout_at(
     bands = _ring_bands(settings, rings_inner, rings_outer, R)
     sizes = style.sizes(R, min_text, zoom)
     items: list[Item] = []
-    colors, dimmed = settings.colors, settings.dimmed
+    colors, dimmed, name = settings.colors, settings.dimmed, settings.title_of
     first_day, last_day = scale.start, scale.last_day
     per_day = 360.0 / scale.days
     marker_cap = R * 0.022
@@ -530,11 +536,13 @@ def _layout_at(
             if activity.end is None:  # a deadline
                 a = ((start - first_day).days + 0.5) * per_day
                 size = min(max(height * 0.4, min(2.5, height * 0.5)), marker_cap)
-                item = Item(occ, index, lane, a, a, inner, outer_r, color, marker_size=size)
+                item = Item(
+                    occ, index, lane, a, a, inner, outer_r, color, marker_size=size, title=name(occ)
+                )
             else:
                 a0 = (max(start, first_day) - first_day).days * per_day
                 a1 = ((min(end, last_day) - first_day).days + 1) * per_day
-                item = Item(occ, index, lane, a0, a1, inner, outer_r, color)
+                item = Item(occ, index, lane, a0, a1, inner, outer_r, color, title=name(occ))
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
@@ -628,7 +636,7 @@ def _label_on_items(
             by_lane.setdefault(item.lane, []).append(item)
         if not item.is_marker:
             item.label = fit_on_item(
-                item.occurrence.activity.title,
+                item.title,
                 widths,
                 item.inner,
                 item.outer,
@@ -649,7 +657,7 @@ def _label_on_items(
             if following is not None:
                 until = following.angle0 - (following.marker_half() if following.is_marker else 0.0)
             placed = fit_flag(
-                item.occurrence.activity.title,
+                item.title,
                 widths,
                 item.inner,
                 item.outer,
@@ -727,7 +735,7 @@ def _label_off_items(
     digit = max(settings.widths(d, smallest, True) for d in "0123456789")
     for number, k in enumerate(rest, start=1):
         item = waiting[k]
-        keys.append(KeyEntry(number, item.occurrence))
+        keys.append(KeyEntry(number, item.occurrence, item.title))
         on_item = None
         depth = item.outer - item.inner
         if not item.is_marker and (
@@ -770,9 +778,7 @@ def _label_off_items(
 def _request(items: list[Item], weights: list[float], k: int) -> Request:
     item = items[k]
     middle = item.middle
-    return Request(
-        k, middle, polar(item.mid_radius, middle), item.occurrence.activity.title, weights[k]
-    )
+    return Request(k, middle, polar(item.mid_radius, middle), item.title, weights[k])
 
 
 def _list_undated(
@@ -796,8 +802,7 @@ def _list_undated(
     indent = swatch + px * 0.6
     rows: list[tuple[Occurrence, tuple[str, ...]]] = []
     for occ in settings.undated:
-        title = occ.activity.title
-        rows.append((occ, (title,)))
+        rows.append((occ, (settings.title_of(occ),)))
     lines = 1 + sum(len(r[1]) for r in rows)
     height = lines * step
     top = y1 - margin - height
@@ -829,7 +834,7 @@ def _list_undated(
         color = colors.get(occ.activity.category, "#999999")
         cy = y + step / 2
         box = (left, cy - swatch / 2, left + swatch, cy + swatch / 2)
-        item = Item(occ, -1, 0, 0.0, 0.0, 0.0, 0.0, color, box=box)
+        item = Item(occ, -1, 0, 0.0, 0.0, 0.0, 0.0, color, box=box, title=texts[0])
         item.dimmed = occ.activity.id in settings.dimmed
         width = max(widths(t, px) for t in texts)
         text_left = left + indent
@@ -880,9 +885,7 @@ def _key_lines(
     for n, item in enumerate(listed):
         label = item.label
         number = label.key if label is not None and label.key is not None else n + 1
-        wrapped = wrap(
-            item.occurrence.activity.title, width - indent, px, settings.measure, cut=False
-        )
+        wrapped = wrap(item.title, width - indent, px, settings.measure, cut=False)
         more = len(listed) - n
         if used + len(wrapped) > rows - (1 if more > 1 else 0):
             lines.append((f"+ {more} …", 0.0, False))
@@ -906,7 +909,7 @@ def _key_block(
     px = settings.min_text
     step = px * LINE_HEIGHT * 1.1
     rows = max(1, int((frame[3] - frame[1] - px) // step))
-    titles = [i.occurrence.activity.title for i in listed[:rows]]
+    titles = [i.title for i in listed[:rows]]
     widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
@@ -987,12 +990,13 @@ def preview(
         outer,
         item.color,
         marker_size=item.marker_size,
+        title=item.title,
     )
     widths = TextWidths(measure)
     sizes = layout.sizes or (layout.min_text,)
     if result.is_marker:
         placed = fit_flag(
-            occ.activity.title,
+            result.title,
             widths,
             inner,
             outer,
@@ -1007,7 +1011,7 @@ def preview(
             result.flag = (first_angle, last_angle)
     else:
         result.label = fit_on_item(
-            occ.activity.title,
+            result.title,
             widths,
             inner,
             outer,

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import cache
 
 from aarshjul.paths import resource_path
@@ -58,21 +57,24 @@ def _(text: str) -> str:
     return catalogue(language()).get(text, text)
 
 
-@contextmanager
-def speaking(locale: str) -> Iterator[None]:
-    """Speak the language of ``locale`` ("da", "en_GB", …) for a while, if we speak it.
+Translator = Callable[[str], str]
 
-    A plan is drawn and printed in its own language, whatever the program's.
-    """
-    global _language
-    before = language()
+
+def language_of(locale: str) -> str:
+    """The language we speak for ``locale`` ("da", "en_GB", …): its own, else English."""
     code = locale.split("_")[0].lower()
-    if code in LANGUAGES:
-        _language = code
-    try:
-        yield
-    finally:
-        _language = before
+    return code if code in LANGUAGES else "en"
+
+
+def translator(locale: str) -> Translator:
+    """``tr(text)``: English source strings in the language of ``locale``, whatever the
+    program speaks. A plan is drawn and printed in its own language this way."""
+    table = catalogue(language_of(locale))
+
+    def tr(text: str) -> str:
+        return table.get(text, text)
+
+    return tr
 
 
 def N_(text: str) -> str:

@@ -62,8 +62,7 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
         "rings": rings,
         "items": items,
         "keys": [
-            {"key": k.number, "id": k.occurrence.activity.id, "title": k.occurrence.activity.title}
-            for k in layout.keys
+            {"key": k.number, "id": k.occurrence.activity.id, "title": k.title} for k in layout.keys
         ],
         "key_list": [
             {
@@ -92,7 +91,7 @@ def _item(item: Item, pt, poly, scale: float) -> dict[str, Any]:
     return {
         "id": occ.activity.id,
         "occurrence": occ.index,
-        "title": occ.activity.title,
+        "title": item.title or occ.activity.title,  # as shown (an agenda marker's words)
         "kind": "undated" if item.box else "deadline" if item.is_marker else "phase",
         "start": occ.start.isoformat() if occ.start else None,
         "end": occ.end.isoformat() if occ.end else None,

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from aarshjul import cli
+from aarshjul import cli, wording
+from aarshjul.i18n import translator
 from aarshjul.model import Activity, Plan, dumps_plan, edits, load_plan, loads_plan
 from aarshjul.model.edits import EditError
 from aarshjul.model.rollover import rollover, same_day, same_weekday_and_week
@@ -187,7 +188,14 @@ def test_meetings_get_a_derived_agenda_marker_that_moves_with_them():
     occurrences = plan.occurrences()
     agenda = next(o for o in occurrences if o.derived_from == "moede")
     assert agenda.start == D(2022, 4, 11)  # Easter: 14, 15 and 18 April are holidays
-    assert agenda.activity.title == "Agenda out: Udvalgsmøde"
+    # data, not words: the marker knows its meeting; words are made where it is shown
+    assert (agenda.activity.title, agenda.meeting_day, agenda.agenda_days) == (
+        "Udvalgsmøde",
+        D(2022, 4, 20),
+        4,
+    )
+    assert wording.title(agenda, translator("en")) == "Agenda out: Udvalgsmøde"
+    assert wording.title(agenda, translator("da")) == "Dagsorden ud: Udvalgsmøde"
     moved = edits.move_activity(plan, "moede", 7)
     assert next(o for o in moved.occurrences() if o.derived_from == "moede").start == D(2022, 4, 21)
     assert "meeting = true" in dumps_plan(plan)

@@ -12,14 +12,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aarshjul"
 
 
 def source_strings() -> dict[str, str]:
-    """Every literal passed to _() or N_() in the package, with where it stands."""
+    """Every literal passed to _(), tr() or N_() in the package, with where it stands
+    (tr is a translator for an explicit language: the plan's, for what is printed)."""
     found = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_")
+                and node.func.id in ("_", "N_", "tr")
                 and node.args
             ):
                 arg = node.args[0]

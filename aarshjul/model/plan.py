@@ -8,7 +8,6 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from aarshjul.i18n import _
 from aarshjul.model import recurrence, workdays
 
 DAY = dt.timedelta(days=1)
@@ -83,6 +82,8 @@ class Occurrence:
     start: dt.date | None
     end: dt.date | None  # inclusive; equals start for a deadline
     derived_from: str | None = None  # the meeting whose "agenda out" marker this is
+    meeting_day: dt.date | None = None  # and the day of that meeting
+    agenda_days: int = 0  # and how many working days before it the agenda goes out
 
     @property
     def kind(self) -> Kind:
@@ -161,7 +162,12 @@ class Plan:
         ]
 
     def agenda_marker(self, meeting: Occurrence) -> Occurrence | None:
-        """The derived "agenda out" deadline of a meeting's occurrence, inside the wheel."""
+        """The derived "agenda out" deadline of a meeting's occurrence, inside the wheel.
+
+        Data, not words: its activity carries the meeting's title, and the marker
+        knows its meeting, the meeting's day and the count of working days; where it
+        is shown, ``aarshjul.wording`` says "Dagsorden ud: …" in the language there.
+        """
         if not meeting.activity.meeting or meeting.start is None or self.agenda_days <= 0:
             return None
         day = workdays.working_days_before(meeting.start, self.agenda_days)
@@ -170,15 +176,20 @@ class Plan:
         source = meeting.activity
         marker = Activity(
             id=f"{source.id}@agenda{meeting.index}",
-            title=_("Agenda out: {title}").format(title=source.title),
+            title=source.title,
             ring=source.ring,
             category=source.category,
             start=day,
-            description=_(
-                "The agenda and appendices go out {days} working days before the meeting on {date}."
-            ).format(days=self.agenda_days, date=meeting.start.isoformat()),
         )
-        return Occurrence(marker, 0, day, day, derived_from=source.id)
+        return Occurrence(
+            marker,
+            0,
+            day,
+            day,
+            derived_from=source.id,
+            meeting_day=meeting.start,
+            agenda_days=self.agenda_days,
+        )
 
     def occurrences(self) -> list[Occurrence]:
         """Every occurrence in date order, unscheduled activities last in plan order."""

@@ -16,7 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from aarshjul import __version__
 from aarshjul.geometry import WheelLayout
-from aarshjul.i18n import _, speaking
+from aarshjul.i18n import _, translator
 from aarshjul.model.fileformat import write_atomically
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.painter import paint_wheel, wheel_layout
@@ -51,7 +51,7 @@ def render_image(plan: Plan, width: int, height: int, today: dt.date | None = No
     ensure_gui_application()
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
-    with speaking(plan.locale), QPainter(image) as painter:
+    with QPainter(image) as painter:
         layout = wheel_layout(plan, width, height, today=today)
         paint_wheel(painter, layout, QRectF(0, 0, width, height))
     return image
@@ -121,8 +121,8 @@ def export_svg(
         generator.setViewBox(QRectF(0, 0, width, height))
         generator.setResolution(dpi)
         generator.setTitle(plan.title)
-        with speaking(plan.locale):
-            made = _("Made {date} with Årshjul").format(date=printout.made.isoformat())
+        tr = translator(plan.locale)  # the poster speaks the plan's language
+        made = tr("Made {date} with Årshjul").format(date=printout.made.isoformat())
         generator.setDescription(made)
         with QPainter(generator) as painter:
             painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)

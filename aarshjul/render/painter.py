@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from aarshjul import geometry
+from aarshjul import geometry, wording
 from aarshjul.geometry import (
     PAPER_MIN_TEXT,
     SCREEN_MIN_TEXT,
@@ -35,7 +35,7 @@ from aarshjul.geometry import (
     StraightText,
     WheelLayout,
 )
-from aarshjul.i18n import _, speaking
+from aarshjul.i18n import translator
 from aarshjul.labels import Label
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.fonts import BASE_PX, TextMeasure, base_font
@@ -78,7 +78,7 @@ def today_words(day: dt.date, locale: str) -> str:
     month = qlocale.monthName(day.month, QLocale.FormatType.ShortFormat)
     if danish:  # "nov." is cut short and has its dot; "maj" is whole
         return f"I dag · {day.day}. {month}"
-    return f"{_('Today')} · {day.day} {month}"
+    return f"{translator(locale)('Today')} · {day.day} {month}"
 
 
 def wheel_layout(
@@ -97,21 +97,19 @@ def wheel_layout(
     ``paper`` (where no text is under 6 pt; on screen none is under 9 px).
     ``options`` go to :func:`aarshjul.geometry.layout` (span, heading, dimmed, rings).
     """
-    with speaking(plan.locale):  # the wheel speaks the plan's language
-        week_label = _("Week {week}")
-        today_label = today_words(today, plan.locale) if today is not None else ""
-        undated_label = _("Without a date")
+    tr = translator(plan.locale)  # the wheel speaks the plan's language
     return geometry.layout(
         plan,
         width,
         height,
         occurrences,
         month_names=month_names(plan.locale),
-        week_label=week_label,
+        week_label=tr("Week {week}"),
         measure=measure(),
         today=today,
-        today_label=today_label,
-        undated_label=undated_label,
+        today_label=today_words(today, plan.locale) if today is not None else "",
+        undated_label=tr("Without a date"),
+        title_of=lambda occ: wording.title(occ, tr),
         min_text=PAPER_MIN_TEXT if paper else SCREEN_MIN_TEXT,
         unit="pt" if paper else "px",
         **options,

@@ -26,8 +26,9 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from aarshjul import wording
 from aarshjul.geometry import WheelLayout
-from aarshjul.i18n import _, speaking
+from aarshjul.i18n import translator
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render import fonts
 from aarshjul.render.painter import (
@@ -99,8 +100,7 @@ def paint_poster(
     6 pt, elsewhere (PNG, SVG) under 9 px. Returns the wheel's layout and the
     transform that placed it on the device.
     """
-    with speaking(printout.plan.locale):
-        return _paint_poster(painter, rect, printout)
+    return _paint_poster(painter, rect, printout)
 
 
 def device_points(painter: QPainter) -> float | None:
@@ -114,6 +114,7 @@ def device_points(painter: QPainter) -> float | None:
 def _paint_poster(
     painter: QPainter, rect: QRectF, printout: Printout
 ) -> tuple[WheelLayout, QTransform]:
+    tr = translator(printout.plan.locale)  # printed in the plan's language
     plan = printout.plan
     unit = min(rect.width(), rect.height()) / 1000
     painter.save()
@@ -127,7 +128,7 @@ def _paint_poster(
         p
         for p in (
             plan.organisation,
-            _("{first} to {last}").format(
+            tr("{first} to {last}").format(
                 first=_date_words(plan.start, plan.locale),
                 last=_date_words(plan.last_day, plan.locale),
             ),
@@ -140,7 +141,7 @@ def _paint_poster(
     _text(
         painter,
         footer,
-        _("Made {date} with Årshjul").format(date=_date_words(printout.made, plan.locale)),
+        tr("Made {date} with Årshjul").format(date=_date_words(printout.made, plan.locale)),
         14 * unit,
         color=MUTED,
     )
@@ -195,6 +196,7 @@ LegendRow = tuple[str, str | None, bool]  # text, swatch colour, bold
 
 def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | None]]]]:
     """The categories with their colours, and the rings outside in, that the printout uses."""
+    tr = translator(printout.plan.locale)
     plan = printout.plan
     used_categories = {o.activity.category for o in printout.occurrences}
     shown_rings = set(printout.rings) if printout.rings is not None else None
@@ -207,7 +209,7 @@ def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | 
             (r for r in plan.rings if shown_rings is None or r.id in shown_rings), start=1
         )
     ]
-    return [(_("Categories"), categories), (_("Rings, outside in"), rings)]
+    return [(tr("Categories"), categories), (tr("Rings, outside in"), rings)]
 
 
 def _columns(group: tuple[str, list[tuple[str, str | None]]], count: int) -> list[list[LegendRow]]:
@@ -263,6 +265,7 @@ class Block:
 
 def handout_blocks(printout: Printout) -> list[Block]:
     """The year month by month, then the activities without a date."""
+    tr = translator(printout.plan.locale)
     plan = printout.plan
     names = month_names(plan.locale)
     scheduled = [
@@ -274,7 +277,7 @@ def handout_blocks(printout: Printout) -> list[Block]:
     blocks = [
         Block(
             f"<h1>{escape(plan.title)}</h1>"
-            f"<p class='muted'>{escape(_('The year month by month'))}</p>",
+            f"<p class='muted'>{escape(tr('The year month by month'))}</p>",
             True,
         ),
     ]
@@ -287,46 +290,48 @@ def handout_blocks(printout: Printout) -> list[Block]:
         name = names[month.month - 1]
         blocks.append(Block(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>", True))
         if not starting and not ongoing:
-            blocks.append(Block(f"<p class='muted'>{escape(_('Nothing begins this month.'))}</p>"))
+            blocks.append(Block(f"<p class='muted'>{escape(tr('Nothing begins this month.'))}</p>"))
         for occ in starting:
             blocks.append(Block(_entry_html(plan, occ, occ.activity.id not in described)))
             described.add(occ.activity.id)
         if ongoing:
-            titles = ", ".join(escape(o.activity.title) for o in ongoing)
-            blocks.append(Block(f"<p class='muted'>{escape(_('Still under way:'))} {titles}</p>"))
+            titles = ", ".join(escape(wording.title(o, tr)) for o in ongoing)
+            blocks.append(Block(f"<p class='muted'>{escape(tr('Still under way:'))} {titles}</p>"))
         month = following
-    blocks.append(Block(f"<h2>{escape(_('Without a date yet'))}</h2>", True))
+    blocks.append(Block(f"<h2>{escape(tr('Without a date yet'))}</h2>", True))
     if not undated:
-        blocks.append(Block(f"<p class='muted'>{escape(_('Every activity has a date.'))}</p>"))
+        blocks.append(Block(f"<p class='muted'>{escape(tr('Every activity has a date.'))}</p>"))
     for occ in undated:
         blocks.append(Block(_entry_html(plan, occ, True)))
     return blocks
 
 
 def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
+    tr = translator(plan.locale)
     activity = occ.activity
     ring = plan.ring(activity.ring)
     category = plan.category(activity.category)
     if occ.start is None or occ.end is None:
-        dates = _("No date yet")
+        dates = tr("No date yet")
     elif activity.kind is Kind.DEADLINE:
         dates = _date_words(occ.start, plan.locale)
     else:
         dates = f"{_date_words(occ.start, plan.locale)} – {_date_words(occ.end, plan.locale)}"
-    meta = [dates, _("ring: {ring}").format(ring=ring.name if ring else activity.ring)]
+    meta = [dates, tr("ring: {ring}").format(ring=ring.name if ring else activity.ring)]
     if category:
         meta.append(category.name)
     if activity.owner:
-        meta.append(_("owner: {owner}").format(owner=activity.owner))
+        meta.append(tr("owner: {owner}").format(owner=activity.owner))
     colour = category.color if category else "#999999"
     html = (
-        f"<p><span style='color:{colour}'>■</span> <b>{escape(activity.title)}</b><br>"
+        f"<p><span style='color:{colour}'>■</span> <b>{escape(wording.title(occ, tr))}</b><br>"
         f"<span class='meta'>{escape(' · '.join(meta))}</span></p>"
     )
-    if activity.description and describe:
-        html += f"<p>{escape(activity.description).replace(chr(10), '<br>')}</p>"
-    elif activity.description:
-        html += f"<p class='muted'>{escape(_('Described above.'))}</p>"
+    text = wording.description(occ, tr, lambda day: _date_words(day, plan.locale))
+    if text and (describe or occ.derived_from is not None):
+        html += f"<p>{escape(text).replace(chr(10), '<br>')}</p>"
+    elif text:
+        html += f"<p class='muted'>{escape(tr('Described above.'))}</p>"
     return html
 
 
@@ -338,8 +343,7 @@ def print_pages(device: QPagedPaintDevice, printout: Printout) -> int:
 
 def paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
     """The pages on an open painter (the print preview gives one), in the plan's language."""
-    with speaking(printout.plan.locale):
-        return _paint_pages(painter, device, printout)
+    return _paint_pages(painter, device, printout)
 
 
 def _block_document(block: Block, device: QPagedPaintDevice, width: float) -> QTextDocument:
@@ -372,6 +376,7 @@ def paginate(heights: Sequence[float], keep: Sequence[bool], room: float) -> lis
 
 
 def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
+    tr = translator(printout.plan.locale)
     width, height = device.width(), device.height()
     paint_poster(painter, QRectF(0, 0, width, height), printout)
     footer_h = height * 0.04
@@ -390,7 +395,7 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printou
             painter.restore()
             y += heights[index]
         footer = QRectF(0, height - footer_h * 0.8, width, footer_h * 0.8)
-        label = _("Page {page} of {pages}").format(page=number, pages=len(pages) + 1)
+        label = tr("Page {page} of {pages}").format(page=number, pages=len(pages) + 1)
         _text(
             painter,
             footer,

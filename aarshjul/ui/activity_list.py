@@ -14,9 +14,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.plan import Occurrence
-from aarshjul.ui.formatting import format_short_date, ui_locale
+from aarshjul.ui.formatting import format_date, format_short_date, ui_locale
 from aarshjul.ui.view_state import ViewState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +79,7 @@ class OccurrenceTableModel(QAbstractTableModel):
                     else (f"{first} – {format_short_date(occ.end, ui_locale())}")
                 )
             if column == 1:
-                return occ.activity.title
+                return wording.title(occ, _)  # the panels speak the program's language
             if column == 2:
                 ring = plan.ring(occ.activity.ring)
                 return ring.name if ring else occ.activity.ring
@@ -94,7 +95,8 @@ class OccurrenceTableModel(QAbstractTableModel):
             category = plan.category(occ.activity.category)
             return self._swatch(category.color) if category else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return occ.activity.description or None
+            locale = ui_locale()
+            return wording.description(occ, _, lambda d: format_date(d, locale)) or None
         return None
 
     def _swatch(self, color: str) -> QPixmap:

@@ -8,11 +8,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from aarshjul import wording
 from aarshjul.i18n import _
 from aarshjul.model import recurrence
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render.painter import month_names
 from aarshjul.ui.formatting import (
+    format_date,
     format_long_date,
     format_short_date,
     ui_locale,
@@ -55,6 +57,34 @@ def details_html(plan: Plan, occ: Occurrence) -> str:
     rows.append((_("Category"), swatch + escape(category.name if category else "")))
     if activity.owner:
         rows.append((_("Owner"), escape(activity.owner)))
+    locale = ui_locale()
+    if occ.derived_from is not None and occ.meeting_day is not None:
+        meeting = plan.activity(occ.derived_from)
+        rows.append(
+            (
+                _("For the meeting"),
+                escape(
+                    _("{title} on {date}, {days} working days later").format(
+                        title=meeting.title if meeting else occ.activity.title,
+                        date=format_long_date(occ.meeting_day, locale),
+                        days=occ.agenda_days,
+                    )
+                ),
+            )
+        )
+    elif activity.meeting and occ.start is not None:
+        marker = plan.agenda_marker(occ)
+        when = (
+            _("{date}, {days} working days before").format(
+                date=format_long_date(marker.start, locale), days=plan.agenda_days
+            )
+            if marker is not None and marker.start is not None
+            else _("before the wheel's year begins")
+            if plan.agenda_days > 0
+            else _("no agenda is sent (agenda_days = 0)")
+        )
+        rows.append((_("Meeting"), escape(_("a committee meeting"))))
+        rows.append((_("Agenda out"), escape(when)))
     if activity.rrule:
         words = recurrence.describe(
             activity.rrule, month_names(ui_locale()), weekday_names(ui_locale())
@@ -75,10 +105,12 @@ def details_html(plan: Plan, occ: Occurrence) -> str:
         for k, v in rows
     )
     description = ""
-    if activity.description:
-        paragraphs = escape(activity.description).split("\n\n")
+    text = wording.description(occ, _, lambda day: format_date(day, locale))
+    if text:
+        paragraphs = escape(text).split("\n\n")
         description = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
-    return f"<h3>{escape(activity.title)}</h3><table>{table}</table>{description}"
+    title = escape(wording.title(occ, _))
+    return f"<h3>{title}</h3><table>{table}</table>{description}"
 
 
 class DetailsPanel(QTextBrowser):

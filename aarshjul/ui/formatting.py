@@ -11,7 +11,8 @@ from html import escape
 
 from PySide6.QtCore import QDate, QLocale
 
-from aarshjul.i18n import _, language
+from aarshjul import wording
+from aarshjul.i18n import _, language, translator
 from aarshjul.model.periods import Zoom, quarter_number
 from aarshjul.model.plan import Occurrence, Plan
 
@@ -74,8 +75,9 @@ def period_heading(plan: Plan, zoom: Zoom, span: tuple[dt.date, dt.date] | None)
     """The centre's heading: the year, "2. kvartal 2022" or "Juni 2022"."""
     if zoom is Zoom.YEAR or span is None:
         return plan.year_label
-    if zoom is Zoom.QUARTER:
-        return _("Q{n} {year}").format(n=quarter_number(plan, span[0]), year=plan.year_label)
+    if zoom is Zoom.QUARTER:  # the wheel's heading: in the plan's language
+        tr = translator(plan.locale)
+        return tr("Q{n} {year}").format(n=quarter_number(plan, span[0]), year=plan.year_label)
     name = QLocale(plan.locale).standaloneMonthName(span[0].month, QLocale.FormatType.LongFormat)
     return f"{name[:1].upper()}{name[1:]} {span[0].year}"
 
@@ -90,7 +92,7 @@ def describe_occurrence(occ: Occurrence, locale: str, ring: str, category: str) 
         else:
             dates += " · " + _("weeks {first}–{last}").format(first=first, last=last)
     lines = [
-        f"<b>{escape(occ.activity.title)}</b>",
+        f"<b>{escape(wording.title(occ, _))}</b>",
         escape(dates),
         f"{escape(category)} · {escape(ring)}",
     ]

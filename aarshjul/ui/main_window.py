@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aarshjul import __version__
+from aarshjul import __version__, wording
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
 from aarshjul.model import PlanError, save_plan
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             return
         occ = item.occurrence
         self.status.setText(
-            f"{occ.activity.title} · {format_range(occ.start, occ.end, ui_locale())}"
+            f"{wording.title(occ, _)} · {format_range(occ.start, occ.end, ui_locale())}"
         )
 
     def _refused(self, reason: str) -> None:

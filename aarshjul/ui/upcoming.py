@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from aarshjul import wording
 from aarshjul.i18n import _
 from aarshjul.model.agenda import now_and_next
 from aarshjul.model.plan import Occurrence
@@ -88,7 +89,7 @@ class UpcomingPanel(QListWidget):
     def _row(self, occ: Occurrence, when: str) -> None:
         plan = self.view.document.plan
         assert plan is not None
-        item = QListWidgetItem(f"{occ.activity.title}\n{when}")
+        item = QListWidgetItem(f"{wording.title(occ, _)}\n{when}")
         category = plan.category(occ.activity.category)
         if category:
             item.setIcon(swatch(category.color))

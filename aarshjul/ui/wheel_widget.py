@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from aarshjul.geometry import Item, WheelLayout, polar, preview, to_polar
-from aarshjul.i18n import _, speaking
+from aarshjul.i18n import _
 from aarshjul.layout_report import report
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
@@ -143,8 +143,7 @@ class WheelWidget(QWidget):
         if plan is None:
             return None
         if self._layout is None:
-            with speaking(plan.locale):  # the wheel speaks the plan's language
-                self._layout = self._new_layout()
+            self._layout = self._new_layout()  # in the plan's language
         return self._layout
 
     def _new_layout(self) -> WheelLayout:
@@ -186,8 +185,7 @@ class WheelWidget(QWidget):
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(QColor(0, 0, 0, 0))
             skip = (self._skip,) if self._skip else ()
-            plan = self.document.plan
-            with QPainter(pixmap) as painter, speaking(plan.locale if plan else ""):
+            with QPainter(pixmap) as painter:
                 paint_wheel(painter, layout, self.wheel_rect(), skip)
             self._pixmap = pixmap
         return self._pixmap
