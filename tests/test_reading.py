@@ -266,3 +266,23 @@ def test_a_selected_activity_the_search_does_not_match_stays_dimmed(window, qtbo
     window.search.clear()
     image = wheel.grab().toImage()
     assert image.pixelColor(point.x(), point.y()).lightness() < 160
+
+
+def test_today_lives_in_one_place_and_everything_moves_on_at_midnight(open_window, qtbot):
+    """The wheel, now and next and the list all follow the view's today."""
+    window = open_window()
+    view = window.view
+    view._pinned = False  # as in real use: the clock moves the day
+    view._check_date(dt.date(2022, 5, 3))
+    assert window.wheel.today() == window.upcoming.today == dt.date(2022, 5, 3)
+    before = window.wheel.layout_().today
+    texts = [window.upcoming.item(i).text() for i in range(window.upcoming.count())]
+    view._check_date(dt.date(2022, 5, 4))  # midnight
+    assert window.upcoming.today == dt.date(2022, 5, 4)
+    assert window.wheel.layout_().today > before
+    assert [window.upcoming.item(i).text() for i in range(window.upcoming.count())] != texts
+    model = window.activity_list.model()
+    rows = [model.index(r, 1) for r in range(model.rowCount())]
+    grey = [i.data() for i in rows if i.data(Qt.ItemDataRole.ForegroundRole) is not None]
+    assert "Løbende introduktion til området" in grey  # ended 31 March
+    assert "Beskæftigelsesplan" not in grey

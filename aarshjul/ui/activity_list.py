@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from aarshjul import wording
@@ -37,7 +37,14 @@ class OccurrenceTableModel(QAbstractTableModel):
         self._swatches: dict[str, QPixmap] = {}
         view.document.plan_changed.connect(self.reload)
         view.filter_changed.connect(self.reload)
+        view.today_changed.connect(self._day_passed)
         self.reload()
+
+    def _day_passed(self) -> None:
+        """At midnight what ended yesterday turns grey."""
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -94,6 +101,9 @@ class OccurrenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             category = plan.category(occ.activity.category)
             return self._swatch(category.color) if category else None
+        if role == Qt.ItemDataRole.ForegroundRole:  # what is over is grey
+            over = occ.end is not None and occ.end < self.view.today()
+            return QBrush(QColor("#8e8e93")) if over else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             locale = ui_locale()
             return wording.description(occ, _, lambda d: format_date(d, locale)) or None

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         """Now and next at the top right, the details under it, and the legend, the
         tray and the history as tabs below; the list of activities at the bottom."""
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.upcoming = UpcomingPanel(self.view, self.wheel.today())
+        self.upcoming = UpcomingPanel(self.view)
         self.upcoming_dock = self._dock(_("Now and next"), "upcomingDock", self.upcoming, right)
         self.details = DetailsPanel(self.view)
         self.details_dock = self._dock(_("Details"), "detailsDock", self.details, right)

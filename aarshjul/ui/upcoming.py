@@ -23,22 +23,20 @@ class UpcomingPanel(QListWidget):
 
     COUNT = 6
 
-    def __init__(
-        self, view: ViewState, today: dt.date | None = None, parent: QWidget | None = None
-    ):
+    def __init__(self, view: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("upcoming")
         self.setWordWrap(True)
         self.view = view
-        self.today = today or dt.date.today()
         view.document.plan_changed.connect(self.refresh)
         view.filter_changed.connect(self.refresh)
+        view.today_changed.connect(self.refresh)
         self.itemClicked.connect(self._clicked)
         self.refresh()
 
-    def set_today(self, day: dt.date) -> None:
-        self.today = day
-        self.refresh()
+    @property
+    def today(self) -> dt.date:
+        return self.view.today()
 
     def refresh(self) -> None:
         self.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom, span, step
@@ -23,16 +23,41 @@ class ViewState(QObject):
     filter_changed = Signal()
     zoom_changed = Signal()
     selection_changed = Signal()
+    today_changed = Signal(object)  # the new date, at midnight (or when a test pins it)
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
+        self._today = dt.date.today()
+        self._pinned = False
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._check_date)
+        self._clock.start(30_000)  # a minute past midnight at the latest
         self.filter = Filter()
         self.zoom = Zoom.YEAR
         self.span: tuple[dt.date, dt.date] | None = None
         self.selection: Selection | None = None
         document.plan_replaced.connect(self._reset)
         document.plan_changed.connect(self._drop_stale_selection)
+
+    # -- today -------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """The one "today" of the window: the wheel, now and next and the list use it."""
+        return self._today
+
+    def set_today(self, day: dt.date, *, pinned: bool = True) -> None:
+        """Pin "today" (tests, a presentation of another day); the clock no longer moves
+        a pinned day."""
+        self._pinned = pinned
+        if day != self._today:
+            self._today = day
+            self.today_changed.emit(day)
+
+    def _check_date(self, now: dt.date | None = None) -> None:
+        day = now or dt.date.today()
+        if not self._pinned and day != self._today:
+            self.set_today(day, pinned=False)
 
     def _reset(self) -> None:
         self.filter = Filter()

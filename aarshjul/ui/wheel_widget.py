@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -97,7 +97,6 @@ class WheelWidget(QWidget):
         self._hover: Item | None = None
         self._skip: str | None = None  # the previewed activity, left out of the cache
         self._preview: Item | None = None
-        self._today = dt.date.today()
         self._press: _Press | None = None
         self.tray: QWidget | None = None  # dropping a dragged activity there unschedules it
         self.setAcceptDrops(True)
@@ -105,9 +104,7 @@ class WheelWidget(QWidget):
         view.filter_changed.connect(self.invalidate)
         view.zoom_changed.connect(self.invalidate)
         view.selection_changed.connect(self.update)
-        self._clock = QTimer(self)
-        self._clock.timeout.connect(self._check_date)
-        self._clock.start(60_000)
+        view.today_changed.connect(self.invalidate)
 
     def sizeHint(self) -> QSize:
         return QSize(860, 860)
@@ -115,16 +112,11 @@ class WheelWidget(QWidget):
     # -- the cached drawing -------------------------------------------------
 
     def today(self) -> dt.date:
-        return self._today
+        return self.view.today()
 
     def set_today(self, day: dt.date) -> None:
-        """Tests may pin "today"; the clock moves it at midnight."""
-        self._today = day
-        self.invalidate()
-
-    def _check_date(self) -> None:
-        if dt.date.today() != self._today:
-            self.set_today(dt.date.today())
+        """Pin "today" (the view holds it for the whole window)."""
+        self.view.set_today(day)
 
     def invalidate(self) -> None:
         self._layout = None
@@ -156,7 +148,7 @@ class WheelWidget(QWidget):
             frame.width(),
             frame.height(),
             self.view.visible(),
-            today=self._today,
+            today=self.view.today(),
             span=self.view.span,
             heading=period_heading(plan, self.view.zoom, self.view.span),
             dimmed=self.view.filter.unmatched_ids(plan),
