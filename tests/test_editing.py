@@ -416,3 +416,40 @@ def test_the_editor_says_every_problem_at_once_with_dates_in_words(window, qtbot
     assert "'31.02' is not a date" in dialog.error_label.text()
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
+
+
+def test_dragging_from_the_tray_shows_the_day_under_the_cursor(window, qtbot):
+    from PySide6.QtGui import QDragMoveEvent
+
+    wheel = window.wheel
+    layout = wheel.layout_()
+    band = layout.rings[3]
+    x, y = geometry.polar(
+        (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 5, 19))
+    )
+    centre = wheel.wheel_rect().center()
+    mime = window.unscheduled.mime_for("jobcamp")  # kept alive: the event does not own it
+    move = QDragMoveEvent(
+        QPoint(round(centre.x() + x), round(centre.y() + y)),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    wheel.dragMoveEvent(move)
+    assert wheel.drop_hint is not None
+    text = wheel.drop_hint[1]
+    assert "19 May 2022" in text and "(week 20)" in text and band.ring.name in text
+
+
+def test_the_drag_label_is_never_cut_off_at_the_edge(window):
+    wheel = window.wheel
+    text = "Thursday 19 May 2022 (week 20) – Friday 30 December 2022 (week 52)"
+    for corner in (
+        QPointF(wheel.width() - 2, wheel.height() - 2),
+        QPointF(2, 2),
+        QPointF(wheel.width() / 2, wheel.height() - 1),
+    ):
+        box = wheel.drag_label_box(corner, text)
+        assert box.left() >= 0 and box.top() >= 0
+        assert box.right() <= wheel.width() and box.bottom() <= wheel.height()

@@ -98,6 +98,7 @@ class WheelWidget(QWidget):
         self._skip: str | None = None  # the previewed activity, left out of the cache
         self._preview: Item | None = None
         self._press: _Press | None = None
+        self.drop_hint: tuple[QPointF, str] | None = None  # where and what, from the tray
         self.tray: QWidget | None = None  # dropping a dragged activity there unschedules it
         self.setAcceptDrops(True)
         self.document.plan_changed.connect(self.invalidate)
@@ -217,6 +218,9 @@ class WheelWidget(QWidget):
             painter.resetTransform()
             text = _("Remove the date") if press.to_tray else press.label
             self._paint_drag_label(painter, press.position, text)
+        if self.drop_hint is not None:  # an activity dragged from the tray
+            painter.resetTransform()
+            self._paint_drag_label(painter, *self.drop_hint)
 
     def _paint_emphasis(self, painter: QPainter, item: Item, width: float) -> None:
         """An outlined item over the cached wheel; one the search does not match stays
@@ -229,17 +233,24 @@ class WheelWidget(QWidget):
         else:
             paint_item(painter, item, emphasis=width)
 
-    def _paint_drag_label(self, painter: QPainter, at: QPointF, text: str) -> None:
-        """The live label beside the cursor: the new dates with weekday and week."""
-        font = self.font()
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        box = QRectF(metrics.boundingRect(text)).adjusted(-8, -5, 8, 5)
+    def drag_label_box(self, at: QPointF, text: str) -> QRectF:
+        """Where the drag label stands: below and right of the cursor, turned to the
+        other side where that runs out of the widget, and never cut off by its edge."""
+        box = QRectF(self.fontMetrics().boundingRect(text)).adjusted(-8, -5, 8, 5)
         box.moveTopLeft(at + QPointF(18, 14))
         if box.right() > self.width() - 4:
             box.moveRight(at.x() - 12)
         if box.bottom() > self.height() - 4:
             box.moveBottom(at.y() - 12)
+        box.moveLeft(max(4.0, min(box.left(), self.width() - 4 - box.width())))
+        box.moveTop(max(4.0, min(box.top(), self.height() - 4 - box.height())))
+        return box
+
+    def _paint_drag_label(self, painter: QPainter, at: QPointF, text: str) -> None:
+        """The live label beside the cursor: the new dates with weekday and week."""
+        font = self.font()
+        painter.setFont(font)
+        box = self.drag_label_box(at, text)
         painter.setPen(QColor(0, 0, 0, 60))
         painter.setBrush(QColor(255, 255, 255, 240))
         painter.drawRoundedRect(box, 6, 6)
@@ -535,13 +546,30 @@ class WheelWidget(QWidget):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(ACTIVITY_MIME) and self.ring_at(event.position()) is not None:
+        """An activity dragged from the tray: the day and ring under the cursor, as a
+        drag on the wheel shows them."""
+        position = event.position()
+        ring = self.ring_at(position)
+        day = self.date_at(position)
+        layout = self.layout_()
+        if event.mimeData().hasFormat(ACTIVITY_MIME) and ring is not None and day is not None:
             event.acceptProposedAction()
+            name = layout.rings[ring].ring.name if layout else ""
+            self.drop_hint = (position, f"{format_weekday_date(day, ui_locale())} · {name}")
         else:
             event.ignore()
+            self.drop_hint = None
+        self.update()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_hint = None
+        self.update()
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """An activity without a date dropped from the tray: schedule it there."""
+        self.drop_hint = None
+        self.update()
         if not event.mimeData().hasFormat(ACTIVITY_MIME):
             return
         layout = self.layout_()
