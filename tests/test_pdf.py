@@ -155,3 +155,59 @@ def test_copied_text_has_plain_letters_not_ligatures(pdf):
     text = pdf_text(pdf[0])
     assert "flexicurity" in text
     assert not set("ﬀﬁﬂﬃﬄ") & set(text)
+
+
+def test_the_svg_names_fallback_fonts_and_renders_in_librsvg(plan, tmp_path, qapp):
+    """A viewer without Open Sans falls back to a sans-serif; librsvg (as used by
+    GNOME and many converters) renders the poster with the wheel's colours."""
+    from PySide6.QtGui import QColor, QImage
+
+    from aarshjul.render.export import export_svg
+
+    if shutil.which("rsvg-convert") is None:
+        if os.environ.get("CI"):
+            pytest.fail("rsvg-convert is missing: .ci/run installs librsvg2-bin")
+        pytest.skip("rsvg-convert (librsvg2-bin) is not installed")
+    svg = tmp_path / "wheel.svg"
+    export_svg(plan, svg, 1000, 1000)
+    text = svg.read_text(encoding="utf-8")
+    assert 'font-family="Open Sans"' not in text
+    assert "Open Sans, DejaVu Sans" in text and "sans-serif" in text
+    png = tmp_path / "wheel.png"
+    subprocess.run(["rsvg-convert", "-o", str(png), str(svg)], check=True, timeout=120)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1000, 1000)
+    budget = QColor("#e69f00")
+    hits = sum(
+        1
+        for x in range(0, 1000, 10)
+        for y in range(0, 1000, 10)
+        if max(
+            abs(image.pixelColor(x, y).red() - budget.red()),
+            abs(image.pixelColor(x, y).green() - budget.green()),
+            abs(image.pixelColor(x, y).blue() - budget.blue()),
+        )
+        < 20
+    )
+    assert hits > 50  # the budget phases are drawn
+
+
+def test_the_legend_leaves_room_for_a_wider_fallback_font(plan, tmp_path, qapp, monkeypatch):
+    """The poster's legend columns hold their widest line even 30 % wider, so a
+    viewer's fallback font does not run "Arrangementer og orientering" into the
+    rings' column (four columns did on a 1000 px poster)."""
+    from aarshjul.render import printout
+
+    used = []
+    original = printout._paint_legend
+
+    def spy(painter, rect, columns, px, row, unit):
+        used.append((rect.width(), columns, px, unit))
+        return original(painter, rect, columns, px, row, unit)
+
+    monkeypatch.setattr(printout, "_paint_legend", spy)
+    export_svg(plan, tmp_path / "wheel.svg", 1000, 1000)
+    ((width, columns, px, unit),) = used
+    assert printout.FALLBACK_ROOM >= 1.25
+    assert printout._columns_fit(columns, width, px, unit)
+    assert len(columns) >= 2

@@ -128,7 +128,12 @@ def export_svg(
             painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
             paint_poster(painter, _poster_rect(width, height), printout)
 
-    write_atomically(path, _bytes(write))
+    svg = _bytes(write).replace(b'font-family="Open Sans"', FONT_CHAIN)
+    write_atomically(path, svg)
+
+
+#: where the viewer lacks the shipped font, a sans-serif of about its width
+FONT_CHAIN = b'font-family="Open Sans, DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"'
 
 
 def pdf_writer(device: QIODevice, plan: Plan, paper: str, landscape: bool) -> QPdfWriter:

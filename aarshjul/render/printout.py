@@ -168,8 +168,13 @@ def _paint_poster(
             body.left(), body.top(), body.width() - legend_w - 10 * unit, body.height()
         )
     else:  # below the wheel: the categories in columns, the rings in the last
-        count = max(2, min(4, int(body.width() // (250 * unit))))
-        columns = _columns(groups[0], count - 1) + _columns(groups[1], 1)
+        most = max(2, min(4, int(body.width() // (250 * unit))))
+        columns = _columns(groups[0], 1) + _columns(groups[1], 1)
+        for count in range(most, 2, -1):  # as many columns as their widest lines allow
+            wider = _columns(groups[0], count - 1) + _columns(groups[1], 1)
+            if _columns_fit(wider, body.width(), legend_px, unit):
+                columns = wider
+                break
         legend_h = max(len(c) for c in columns) * row + 6 * unit
         legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
         wheel_rect = QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
@@ -221,6 +226,20 @@ def _columns(group: tuple[str, list[tuple[str, str | None]]], count: int) -> lis
         chunk = [(t, c, False) for t, c in entries[k * per_column : (k + 1) * per_column]]
         columns.append([(heading if k == 0 else "", None, True), *chunk])
     return columns
+
+
+FALLBACK_ROOM = 1.3  # a viewer without Open Sans (an SVG elsewhere) sets wider text
+
+
+def _columns_fit(columns: list[list[LegendRow]], width: float, px: float, unit: float) -> bool:
+    """Whether every line of the legend fits its column, even in a wider fallback font."""
+    room = width / len(columns) - 12 * unit
+    indent = px * 0.9 + 8 * unit
+    return all(
+        measure()(text, px, bold) * FALLBACK_ROOM + (indent if color else 0.0) <= room
+        for rows in columns
+        for text, color, bold in rows
+    )
 
 
 def _paint_legend(
