@@ -211,3 +211,28 @@ def test_the_legend_leaves_room_for_a_wider_fallback_font(plan, tmp_path, qapp, 
     assert printout.FALLBACK_ROOM >= 1.25
     assert printout._columns_fit(columns, width, px, unit)
     assert len(columns) >= 2
+
+
+@pytest.mark.parametrize(
+    "paper, landscape, columns",
+    [("A4", False, 1), ("A4", True, 2), ("A3", False, 2), ("A3", True, 3)],
+)
+def test_handout_lines_stay_readable_on_every_paper(plan, qapp, paper, landscape, columns):
+    """No line of the handout holds much more than 90 characters (A3 lying had 230)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QFontMetricsF
+
+    from aarshjul.render import fonts
+    from aarshjul.render.export import pdf_writer
+    from aarshjul.render.printout import text_columns
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(buffer, plan, paper, landscape)
+    count, width = text_columns(writer.width(), writer)
+    metrics = QFontMetricsF(fonts.plain_font(points=10), writer)
+    sample = "Budgetopfølgning og temadrøftelse i udvalget, "
+    characters = width / (metrics.horizontalAdvance(sample) / len(sample))
+    assert count == columns
+    assert 60 <= characters <= 92
+    assert count * width <= writer.width()

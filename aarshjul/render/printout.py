@@ -18,6 +18,7 @@ from html import escape
 from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -394,25 +395,44 @@ def paginate(heights: Sequence[float], keep: Sequence[bool], room: float) -> lis
     return pages
 
 
+READABLE_CHARACTERS = 90  # a line of the handout holds about this many at most
+
+
+def text_columns(width: float, device: QPagedPaintDevice) -> tuple[int, float]:
+    """The handout's columns and their width, so that no line holds more than about
+    READABLE_CHARACTERS: one on A4 upright, two on A4 lying or A3, three on A3 lying."""
+    metrics = QFontMetricsF(fonts.plain_font(points=10), device)
+    sample = "Budgetopfølgning og temadrøftelse i udvalget, "
+    readable = READABLE_CHARACTERS * metrics.horizontalAdvance(sample) / len(sample)
+    count = max(1, round(width / readable))
+    gutter = width * 0.04
+    return count, min(readable, (width - gutter * (count - 1)) / count)
+
+
 def _paint_pages(painter: QPainter, device: QPagedPaintDevice, printout: Printout) -> int:
     tr = translator(printout.plan.locale)
     width, height = device.width(), device.height()
     paint_poster(painter, QRectF(0, 0, width, height), printout)
     footer_h = height * 0.04
+    count, column_width = text_columns(width, device)
+    gutter = (width - column_width * count) / (count - 1) if count > 1 else 0.0
     blocks = handout_blocks(printout)
-    documents = [_block_document(block, device, width) for block in blocks]
+    documents = [_block_document(block, device, column_width) for block in blocks]
     heights = [d.size().height() for d in documents]
-    pages = paginate(heights, [b.keep_with_next for b in blocks], height - footer_h)
+    columns = paginate(heights, [b.keep_with_next for b in blocks], height - footer_h)
+    pages = [columns[k : k + count] for k in range(0, len(columns), count)]
     plan = printout.plan
     for number, page in enumerate(pages, start=2):
         device.newPage()
-        y = 0.0
-        for index in page:
-            painter.save()
-            painter.translate(0, y)
-            documents[index].drawContents(painter)
-            painter.restore()
-            y += heights[index]
+        for column, indexes in enumerate(page):
+            x = column * (column_width + gutter)
+            y = 0.0
+            for index in indexes:
+                painter.save()
+                painter.translate(x, y)
+                documents[index].drawContents(painter)
+                painter.restore()
+                y += heights[index]
         footer = QRectF(0, height - footer_h * 0.8, width, footer_h * 0.8)
         label = tr("Page {page} of {pages}").format(page=number, pages=len(pages) + 1)
         _text(
