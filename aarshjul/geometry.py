@@ -121,6 +121,8 @@ class Item:
     dimmed: bool = False
     flag: tuple[float, float] | None = None  # a deadline's marker and title flag, as angles
     title: str = ""  # the name as shown (an agenda marker's in the plan's language)
+    # a phase that goes on before the shown days begin, or after they end
+    continues: tuple[bool, bool] = (False, False)
     box: tuple[float, float, float, float] | None = None  # an undated activity's swatch
 
     is_marker: bool = field(init=False)
@@ -543,6 +545,7 @@ def _layout_at(
                 a0 = (max(start, first_day) - first_day).days * per_day
                 a1 = ((min(end, last_day) - first_day).days + 1) * per_day
                 item = Item(occ, index, lane, a0, a1, inner, outer_r, color, title=name(occ))
+                item.continues = (start < first_day, end > last_day)
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
@@ -635,13 +638,18 @@ def _label_on_items(
         if item.lane in marker_lanes:
             by_lane.setdefault(item.lane, []).append(item)
         if not item.is_marker:
+            a0, a1 = item.angle0, item.angle1
+            before, after = item.continues
+            if before or after:  # the arrows that say it goes on keep their room
+                arrow = continue_arrow_angle(item)
+                a0, a1 = a0 + arrow * before, a1 - arrow * after
             item.label = fit_on_item(
                 item.title,
                 widths,
                 item.inner,
                 item.outer,
-                item.angle0,
-                item.angle1,
+                a0,
+                a1,
                 sizes,
                 text_color_on(item.color),
             )
@@ -1035,6 +1043,32 @@ def moved(
     assert occ.start is not None and occ.end is not None
     shift = dt.timedelta(days=days)
     return preview(layout, item, occ.start + shift, occ.end + shift, measure=measure)
+
+
+def continue_arrow_angle(item: Item) -> float:
+    """How far along the circle (degrees) the arrow reaches that marks a phase going
+    on past the shown days."""
+    height = item.outer - item.inner
+    return math.degrees(min(height * 0.45, 12.0) / max(item.mid_radius, 1.0))
+
+
+def continue_arrows(item: Item) -> list[list[Point]]:
+    """Triangles at the cut ends of a phase that goes on past the shown days, pointing
+    the way it goes on."""
+    arrows = []
+    height = item.outer - item.inner
+    half = min(height * 0.28, 7.0)
+    reach = continue_arrow_angle(item)
+    r = item.mid_radius
+    inset = math.degrees(1.5 / max(r, 1.0))
+    for goes_on, edge, way in (
+        (item.continues[0], item.angle0 + inset, -1.0),
+        (item.continues[1], item.angle1 - inset, 1.0),
+    ):
+        if goes_on:
+            base = edge - way * reach
+            arrows.append([polar(r, edge), polar(r + half, base), polar(r - half, base)])
+    return arrows
 
 
 def item_shape(item: Item) -> list[Point]:

@@ -44,9 +44,11 @@ def test_move_keeps_the_length_and_can_change_ring(plan):
     )
 
 
-def test_moves_outside_the_year_are_refused(plan):
-    with pytest.raises(EditError, match="outside the wheel's twelve months"):
-        edits.move_activity(plan, "beskaeftigelsesplan", 10)
+def test_moves_wholly_outside_the_year_are_refused_across_its_edge_kept(plan):
+    with pytest.raises(EditError, match="wholly outside the wheel's twelve months"):
+        edits.move_activity(plan, "beskaeftigelsesplan", 70)
+    across = edits.move_activity(plan, "beskaeftigelsesplan", 10).activity("beskaeftigelsesplan")
+    assert (across.start, across.end) == (D(2022, 11, 11), D(2023, 1, 10))  # whole, real dates
 
 
 def test_resize_edges_and_never_past_each_other(plan):

@@ -12,6 +12,7 @@ from aarshjul.model.fileformat import FORMAT_VERSION
 from .conftest import PLAN_2022
 from .helpers import plan_text
 
+D = dt.date
 PHASE = """
 [[activities]]
 id = "a1"
@@ -208,16 +209,18 @@ def test_end_before_start_is_refused_not_swapped():
 
 
 def test_dates_outside_the_wheels_twelve_months():
-    text = plan_text(PHASE.replace("end = 2022-05-31", "end = 2023-01-01"))
-    assert (
-        "activities[0].end: 2023-01-01 lies outside the wheel's twelve months (2022-01-01 to 2022-12-31)"
-        in str(error_of(text))
-    )
+    """A phase across the wheel's edge is valid; one wholly outside it, or a deadline
+    outside it, is not."""
+    across = loads_plan(plan_text(PHASE.replace("end = 2022-05-31", "end = 2023-01-15")))
+    assert across.activities[0].end == D(2023, 1, 15)
+    assert [(o.start, o.end) for o in across.occurrences()] == [(D(2022, 4, 1), D(2023, 1, 15))]
     school = plan_text(PHASE, start="2022-08-01")
     assert (
-        "activities[0].start: 2022-04-01 lies outside the wheel's twelve months (2022-08-01 to 2023-07-31)"
+        "activities[0].end: 2022-04-01 to 2022-05-31 lies wholly outside the wheel's twelve months (2022-08-01 to 2023-07-31)"
         in str(error_of(school))
     )
+    deadline = plan_text(PHASE.replace("start = 2022-04-01\nend = 2022-05-31", "date = 2023-02-01"))
+    assert "2023-02-01 lies outside the wheel's twelve months" in str(error_of(deadline))
 
 
 def test_invalid_rrule():

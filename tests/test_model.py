@@ -72,14 +72,14 @@ def test_quarterly_deadline_on_the_last_day_of_the_month():
     assert [o.index for o in occs] == [0, 1, 2, 3]
 
 
-def test_recurring_phase_keeps_its_length_and_is_clipped_to_the_wheel():
+def test_recurring_phase_keeps_its_length_and_its_real_dates_past_the_edge():
     weekly = Activity(
         "w", "Week", "r", "c", D(2022, 12, 19), D(2022, 12, 25), rrule="FREQ=WEEKLY;COUNT=5"
     )
     occs = plan(activities=[weekly]).occurrences()
     assert [(o.start, o.end) for o in occs] == [
         (D(2022, 12, 19), D(2022, 12, 25)),
-        (D(2022, 12, 26), D(2022, 12, 31)),  # clipped at the wheel's end
+        (D(2022, 12, 26), D(2023, 1, 1)),  # drawn up to the wheel's end, listed as it is
     ]
 
 

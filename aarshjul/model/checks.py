@@ -57,7 +57,27 @@ def activity_problems(
             )
         )
         return problems
-    days = (("date", start),) if end is None else (("start", start), ("end", end))
+    # a phase may begin before the wheel's twelve months or end after them (a summer
+    # holiday across the school year's edge), but not lie wholly outside them; a
+    # deadline's day and a series' first day lie inside
+    days: tuple[tuple[str, dt.date | None], ...] = (("date", start),)
+    if end is not None and start is not None:
+        days = (("start", start),) if activity.rrule else ()
+        if not activity.rrule and (end < plan.start or start > plan.last_day):
+            problems.append(
+                (
+                    "start" if start > plan.last_day else "end",
+                    _(
+                        "{first} to {last} lies wholly outside the wheel's twelve months "
+                        "({start} to {end})"
+                    ).format(
+                        first=say(start),
+                        last=say(end),
+                        start=say(plan.start),
+                        end=say(plan.last_day),
+                    ),
+                )
+            )
     for key, day in days:
         if day is not None and not plan.contains(day):
             problems.append(

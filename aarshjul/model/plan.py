@@ -155,10 +155,11 @@ class Plan:
         else:
             starts = [start]
         skipped = set(activity.exdates)
+        # an occurrence keeps its real dates, also where it runs past the wheel's edge
         return [
-            Occurrence(activity, index, first, min(first + length, last_day))
+            Occurrence(activity, index, first, first + length)
             for index, first in enumerate(starts)
-            if self.start <= first <= last_day and first not in skipped
+            if first <= last_day and first + length >= self.start and first not in skipped
         ]
 
     def agenda_marker(self, meeting: Occurrence) -> Occurrence | None:

@@ -91,12 +91,15 @@ def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
                 new.activities.append(replace(activity, exdates=[]))
             continue
         move = same_weekday_and_week if activity.meeting else same_day
-        start = _clamp(new, move(activity.start, years))
-        end = None
-        if activity.end is not None:
+        if activity.end is None:  # a deadline's day stays inside the wheel
+            start, end = _clamp(new, move(activity.start, years)), None
+        else:  # a phase keeps its length, also across the wheel's edge
+            start = move(activity.start, years)
             length = activity.end - activity.start
-            end = _clamp(new, move(activity.end, years) if not activity.meeting else start + length)
-            end = max(end, start)
+            end = max(move(activity.end, years) if not activity.meeting else start + length, start)
+            if end < new.start or start > new.last_day or activity.rrule:
+                start = _clamp(new, start)  # it must touch the new wheel
+                end = max(end, start)
         rolled = replace(activity, start=start, end=end, exdates=[], series="")
         if activity.rrule:
             carried = _rolled_rule(activity, start, years, new.start, last)

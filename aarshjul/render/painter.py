@@ -49,6 +49,7 @@ RING_RULE = QColor(0, 0, 0, 22)
 RING_FILL = QColor(0, 0, 0, 6)
 TODAY = QColor("#d70015")
 TODAY_HAND = TODAY
+CONTINUES = QColor(255, 255, 255, 215)  # the arrow on a phase that goes on past the edge
 LEADER = QColor("#ababb0")  # opaque: lines with alpha cost four times as much
 SEGMENT_EDGE = QColor("#ffffff")
 DIMMED_OPACITY = 0.2
@@ -407,6 +408,10 @@ def paint_item(
         painter.setBrush(color)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPath(segment_path(item))
+        if item.continues != (False, False):  # it goes on past the shown days
+            painter.setBrush(CONTINUES)
+            for arrow in geometry.continue_arrows(item):
+                painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in arrow]))
     if emphasis > 0:
         paint_outline(painter, item, emphasis)
     if item.label is not None:

@@ -305,8 +305,13 @@ def handout_blocks(printout: Printout) -> list[Block]:
     month = plan.start.replace(day=1)
     while month < plan.end:
         following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        starting = [o for o, start, _end in scheduled if month <= start < following]
-        ongoing = [o for o, start, end in scheduled if start < month and end >= month]
+        # a phase begun before the wheel's first month is told there, with its real dates
+        starting = [
+            o for o, start, _end in scheduled if month <= max(start, plan.start) < following
+        ]
+        ongoing = [
+            o for o, start, end in scheduled if max(start, plan.start) < month and end >= month
+        ]
         name = names[month.month - 1]
         blocks.append(Block(f"<h2>{escape(name[:1].upper() + name[1:])} {month.year}</h2>", True))
         if not starting and not ongoing:

@@ -348,9 +348,10 @@ class WheelWidget(QWidget):
         width = math.radians(item.angle1 - item.angle0) * radius
         if width < 3 * EDGE_GRIP:
             return "move"
-        if math.radians(angle - item.angle0) * radius <= EDGE_GRIP:
+        before, after = item.continues  # an edge cut by the shown days is not its edge
+        if not before and math.radians(angle - item.angle0) * radius <= EDGE_GRIP:
             return "start"
-        if math.radians(item.angle1 - angle) * radius <= EDGE_GRIP:
+        if not after and math.radians(item.angle1 - angle) * radius <= EDGE_GRIP:
             return "end"
         return "move"
 
@@ -419,9 +420,9 @@ class WheelWidget(QWidget):
             if (target - monday).days > 3:
                 monday += dt.timedelta(days=7)
             days = (monday - dragged).days
-        if press.mode == "move":
-            days = max(days, (plan.start - occ.start).days)
-            days = min(days, (plan.last_day - occ.end).days)
+        if press.mode == "move":  # it may run past the wheel's edge, not leave the wheel
+            days = max(days, (plan.start - occ.end).days)
+            days = min(days, (plan.last_day - occ.start).days)
             start, end = occ.start + dt.timedelta(days=days), occ.end + dt.timedelta(days=days)
             ring = self.ring_at(pos)
             press.ring = ring if ring is not None else press.item.ring
