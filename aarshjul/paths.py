@@ -1,8 +1,8 @@
 """Where the shipped files live, in a checkout and when installed.
 
-In the repository ``resources/`` and ``plans/`` sit beside the package; an
-installed wheel carries them inside it as ``aarshjul/resources`` and
-``aarshjul/plans`` (see ``[tool.setuptools]`` in ``pyproject.toml``).
+In the repository ``resources/`` and ``plans/`` sit beside the package, and
+``aarshjul/resources`` and ``aarshjul/plans`` link to them; an installed wheel
+carries them inside the package (see ``[tool.setuptools]`` in ``pyproject.toml``).
 """
 
 from __future__ import annotations
