@@ -589,18 +589,9 @@ def draw_straight_text(painter: QPainter, text: StraightText) -> None:
 
 def draw_plain_text(painter: QPainter, text: PlainText) -> None:
     """A straight line of text centred on x = 0 with its middle at ``text.y``."""
-    m = measure()
-    k = text.px / BASE_PX
-    painter.setFont(base_font(text.bold))
-    painter.setPen(QColor(text.color))
-    base = painter.worldTransform()
-    transform = QTransform()
-    transform.translate(0, text.y + m.cap_height(text.bold) * k / 2)
-    transform.scale(k, k)
-    painter.setWorldTransform(transform * base)
-    width = m(text.text, BASE_PX, text.bold)
-    painter.drawText(QPointF(-width / 2, 0), text.text)
-    painter.setWorldTransform(base)
+    draw_straight_text(
+        painter, StraightText(text.text, 0.0, text.y, 0.0, text.px, text.color, text.bold)
+    )
 
 
 @cache
