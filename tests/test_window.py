@@ -268,3 +268,14 @@ def test_save_of_the_shipped_plan_in_a_checkout_asks_where(qtbot, tmp_path, monk
     assert win.save()
     assert asked and win.document.path == chosen
     assert shipped.read_bytes() == PLAN_2022.read_bytes()
+
+
+def test_opening_a_hostile_file_says_why_and_keeps_the_open_plan(window, tmp_path, monkeypatch):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    before = window.document.plan
+    assert not window.open_path(deep)
+    assert window.document.plan is before
+    assert shown and "nested too deeply" in shown[0]

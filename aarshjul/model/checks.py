@@ -12,6 +12,7 @@ from aarshjul.model import recurrence
 from aarshjul.model.plan import Activity, Plan
 
 DateWords = Callable[[dt.date], str]  # writes a date for a message
+TITLE_LIMIT = 500  # characters
 
 
 def suggest(value: str, choices: list[str]) -> str:
@@ -30,6 +31,15 @@ def activity_problems(
     writes a date: as in the file (ISO) for the loader, in words for the editor.
     """
     problems: list[tuple[str, str]] = []
+    if len(activity.title) > TITLE_LIMIT:
+        problems.append(
+            (
+                "title",
+                _("{length} characters is too long: at most {limit}").format(
+                    length=len(activity.title), limit=TITLE_LIMIT
+                ),
+            )
+        )
     if activity.ring and plan.ring(activity.ring) is None:
         problems.append(
             (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -27,6 +28,9 @@ FORMAT_VERSION = 1
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"[^\W_][\w.-]*")  # letters of any script (æ, ø, å too), digits, _ . -
+MAX_BYTES = 5_000_000  # a plan file is at most 5 MB
+TEXT_LIMITS = {"title": 500, "name": 200, "organisation": 500, "id": 200}  # characters
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years a plan may start in
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
@@ -168,6 +172,15 @@ class _Reader:
         value = self.value(data, key, where, str, "")
         if required and key in data and isinstance(value, str) and not value.strip():
             self.problem(f"{where}.{key}", _("must not be empty"))
+        limit = TEXT_LIMITS.get(key)
+        if limit is not None and isinstance(value, str) and len(value) > limit:
+            self.problem(
+                f"{where}.{key}",
+                _("{length} characters is too long: at most {limit}").format(
+                    length=len(value), limit=limit
+                ),
+            )
+            return value[:limit]
         return value
 
     def identifier(self, data: dict[str, Any], where: str, seen: set[str]) -> str:
@@ -265,6 +278,14 @@ class _Reader:
                 _("{days} is not a number of working days from 0 to 30").format(days=agenda_days),
             )
         if start is None:
+            return None
+        if not FIRST_YEAR <= start.year <= LAST_YEAR:
+            self.problem(
+                "plan.start",
+                _("a plan starts in a year from {first} to {last}, not {year}").format(
+                    first=FIRST_YEAR, last=LAST_YEAR, year=start.year
+                ),
+            )
             return None
         return Plan(
             title=title,
@@ -393,8 +414,13 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 def loads_plan(text: str, file: str = "<plan>") -> Plan:
     """Parse and validate a plan from TOML text; raise PlanError on any problem."""
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise PlanError(
+            file, [Problem("", _("not a plan: arrays or tables nested too deeply"))]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else None
@@ -412,10 +438,22 @@ def loads_plan(text: str, file: str = "<plan>") -> Plan:
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read and validate the plan file at ``path``; raise PlanError on any problem."""
+    """Read and validate the plan file at ``path``; raise PlanError on any problem.
+
+    Only a regular file of at most MAX_BYTES is read: a pipe, a device or a huge
+    file is refused at once, never waited for.
+    """
     name = os.fspath(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanError(name, [Problem("", _("not a plan file: a folder, a device or a pipe"))])
+        if info.st_size > MAX_BYTES:
+            raise PlanError(name, [_too_big(info.st_size)])
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise PlanError(name, [_too_big(len(raw))])
     except OSError as exc:
         raise PlanError(name, [Problem("", exc.strerror or str(exc))]) from None
     try:
@@ -424,6 +462,15 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         line = raw[: exc.start].count(b"\n") + 1
         raise PlanError(name, [Problem("", _("the file is not UTF-8 text"), line)]) from None
     return loads_plan(text, name)
+
+
+def _too_big(size: int) -> Problem:
+    return Problem(
+        "",
+        _("the file is {size:.1f} MB; a plan is at most {limit} MB").format(
+            size=size / 1_000_000, limit=MAX_BYTES // 1_000_000
+        ),
+    )
 
 
 def _activity_table(activity: Activity) -> dict[str, Any]:

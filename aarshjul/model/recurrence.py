@@ -23,6 +23,7 @@ def parse(rule: str, first: dt.date) -> _rrule.rrule:
     if "DTSTART" in text.upper():
         raise RecurrenceError(_("DTSTART is not allowed: the activity's start is the first date"))
     _check_parts(text)
+    _check_possible(text)
     try:
         result = _rrule.rrulestr(text, dtstart=dt.datetime.combine(first, dt.time()))
     except (ValueError, TypeError) as exc:
@@ -79,6 +80,28 @@ def _check_parts(text: str) -> None:
                     raise RecurrenceError(
                         _("{name}={number} is out of range").format(name=name, number=number)
                     )
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # at most, in a leap year
+
+
+def _check_possible(text: str) -> None:
+    """Refuse at once a rule that can never give a date (BYMONTH=2;BYMONTHDAY=31):
+    dateutil would search every year up to 9999 for one, for seconds."""
+    parts = {}
+    for part in text.split(";"):
+        name, _sep, value = part.partition("=")
+        parts[name.strip().upper()] = value.strip()
+    if "BYMONTHDAY" not in parts:
+        return
+    try:
+        days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+        months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else []
+    except ValueError:
+        return  # _check_parts has said what is wrong
+    months = months or list(range(1, 13))
+    if not any(1 <= abs(d) <= _MONTH_DAYS[m - 1] for m in months if 1 <= m <= 12 for d in days):
+        raise RecurrenceError(_("the rule never gives a date: no such day in those months"))
 
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

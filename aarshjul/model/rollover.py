@@ -42,15 +42,20 @@ def _rolled_rule(
         if following is not None and following.date() <= window_last:
             return rule, following.date()
     # a series that ends: the same dates a year on
-    shifted_rule = re.sub(
-        r"UNTIL=(\d{8})",
-        lambda m: (
-            "UNTIL="
-            + same_day(dt.datetime.strptime(m.group(1), "%Y%m%d").date(), years).strftime("%Y%m%d")
-        ),
-        rule,
-        flags=re.IGNORECASE,
-    )
+    try:
+        shifted_rule = re.sub(
+            r"UNTIL=(\d{8})",
+            lambda m: (
+                "UNTIL="
+                + same_day(dt.datetime.strptime(m.group(1), "%Y%m%d").date(), years).strftime(
+                    "%Y%m%d"
+                )
+            ),
+            rule,
+            flags=re.IGNORECASE,
+        )
+    except (ValueError, OverflowError):  # an end past the year 9999 cannot move on
+        return None
     try:
         first = recurrence.parse(shifted_rule, new_start).after(
             dt.datetime.combine(new_start, dt.time()), inc=True

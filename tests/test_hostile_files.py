@@ -1,0 +1,116 @@
+"""Hostile and odd files are refused fast, with a message and exit status 2, never a
+traceback; nothing waits on a pipe or a device."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from aarshjul import cli
+from aarshjul.model import PlanError, load_plan, loads_plan
+from aarshjul.model.rollover import rollover
+
+from .conftest import PLAN_2022, ROOT
+from .helpers import plan_text
+
+PHASE = """
+[[activities]]
+id = "a1"
+title = "Phase"
+ring = "r1"
+category = "c1"
+start = 2022-04-01
+end = 2022-05-31
+"""
+
+
+def refused_fast(path, capsys, expected: str) -> None:
+    begin = time.perf_counter()
+    assert cli.main(["validate", str(path)]) == 2
+    assert time.perf_counter() - begin < 2.0
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "Traceback" not in err
+
+
+def test_arrays_nested_thousands_deep(tmp_path, capsys):
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    refused_fast(path, capsys, "nested too deeply")
+
+
+@pytest.mark.parametrize("start", ["9999-01-01", "0001-03-01"])
+def test_plans_in_the_years_9999_and_1(tmp_path, capsys, start):
+    text = plan_text(
+        PHASE.replace("start = 2022-04-01\nend = 2022-05-31", f"date = {start}")
+        + "meeting = true\n"
+    ).replace("start = 2022-01-01", f"start = {start}")
+    path = tmp_path / "years.toml"
+    path.write_text(text, encoding="utf-8")
+    refused_fast(path, capsys, "a plan starts in a year from 1900 to 2999")
+
+
+def test_a_rule_that_never_gives_a_date_is_refused_at_once(tmp_path, capsys):
+    text = plan_text(
+        PHASE.replace("start = 2022-04-01\nend = 2022-05-31", "date = 2022-02-28")
+        + 'rrule = "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31"\n'
+    )
+    path = tmp_path / "never.toml"
+    path.write_text(text, encoding="utf-8")
+    refused_fast(path, capsys, "never gives a date")
+
+
+def test_rollover_of_a_rule_that_ends_in_9999(tmp_path):
+    text = plan_text(
+        PHASE.replace("start = 2022-04-01\nend = 2022-05-31", "date = 2022-03-01")
+        + 'rrule = "FREQ=MONTHLY;UNTIL=99991231"\n'
+    )
+    plan = loads_plan(text)
+    new = rollover(plan, 2023)  # no OverflowError
+    assert new.start.year == 2023
+    out = tmp_path / "next.toml"
+    source = tmp_path / "plan.toml"
+    source.write_text(text, encoding="utf-8")
+    assert cli.main(["rollover", str(source), "--year", "2023", "-o", str(out)]) == 0
+
+
+def test_a_huge_file_and_a_huge_title_are_refused_with_the_limit(tmp_path, capsys):
+    big = tmp_path / "big.toml"
+    big.write_bytes(plan_text().encode() + b"# " + b"x" * 5_100_000 + b"\n")
+    refused_fast(big, capsys, "a plan is at most 5 MB")
+    long = tmp_path / "long.toml"
+    long.write_text(plan_text(PHASE.replace('"Phase"', '"' + "Å" * 2000 + '"')), "utf-8")
+    refused_fast(long, capsys, "2000 characters is too long: at most 500")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_pipe_and_a_device_are_refused_not_waited_for(tmp_path, capsys):
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    refused_fast(fifo, capsys, "a folder, a device or a pipe")
+    refused_fast("/dev/zero", capsys, "a folder, a device or a pipe")
+    refused_fast(tmp_path, capsys, "a folder, a device or a pipe")
+
+
+def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + PLAN_2022.read_bytes())
+    assert load_plan(path).title == load_plan(PLAN_2022).title
+
+
+def test_a_hostile_file_in_a_process_of_its_own_says_why_and_exits_2(tmp_path):
+    """As a user runs it: a new process, no traceback (a RecursionError once)."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "aarshjul", "validate", str(deep)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    with pytest.raises(PlanError):
+        load_plan(deep)
