@@ -223,6 +223,14 @@ def _with_command(arguments: list[str]) -> list[str]:
     return [*arguments[:k], "open", *arguments[k:]]
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters: a title cannot steer the terminal."""
+    return CONTROL.sub("", text)
+
+
 def _validate(path: Path) -> int:
     plan = load_plan(path)
     occurrences = plan.occurrences()
@@ -234,7 +242,7 @@ def _validate(path: Path) -> int:
             "{categories} categories"
         ).format(
             path=path,
-            title=plan.title,
+            title=printable(plan.title),
             first=plan.start.isoformat(),
             last=plan.last_day.isoformat(),
             activities=len(plan.activities),
@@ -286,7 +294,8 @@ def _list(path: Path, as_json: bool) -> int:
             when = str(row["start"])
         else:
             when = f"{row['start']} – {row['end']}"
-        print(f"{when:<25}  {row['title']}  [{row['ring_name']} · {row['category_name']}]")
+        line = f"{when:<25}  {row['title']}  [{row['ring_name']} · {row['category_name']}]"
+        print(printable(line))
     return 0
 
 

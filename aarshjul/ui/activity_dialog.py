@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from aarshjul.i18n import N_, _
+from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.checks import activity_problems
 from aarshjul.model.edits import EditError, check_activity
@@ -214,8 +215,8 @@ class ActivityDialog(QDialog):
         except EditError as exc:
             found.append(str(exc))
         found += [m for _key, m in activity_problems(self.plan, candidate, say) if m not in found]
-        if candidate.link and not candidate.link.startswith(("http://", "https://", "mailto:")):
-            found.append(_("a link starts with https://, http:// or mailto:"))
+        if candidate.link and clean_link(candidate.link) is None:  # exactly what will open
+            found.append(_("a link is a web or mail address without spaces (https://…, mailto:…)"))
         return found
 
     def problem(self) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.plan import Occurrence
-from aarshjul.ui.formatting import format_date, format_short_date, ui_locale
+from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,7 +106,8 @@ class OccurrenceTableModel(QAbstractTableModel):
             return QBrush(QColor("#8e8e93")) if over else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             locale = ui_locale()
-            return wording.description(occ, _, lambda d: format_date(d, locale)) or None
+            text = wording.description(occ, _, lambda d: format_date(d, locale))
+            return plain_tooltip(text) if text else None
         return None
 
     def _swatch(self, color: str) -> QPixmap:

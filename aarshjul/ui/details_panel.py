@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from aarshjul import wording
 from aarshjul.i18n import _
+from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render.painter import month_names
@@ -22,17 +23,10 @@ from aarshjul.ui.formatting import (
 )
 from aarshjul.ui.view_state import ViewState
 
-SAFE_SCHEMES = ("http", "https", "mailto")
-
 
 def is_safe_link(link: str) -> bool:
     """Only web and mail addresses are clickable; anything else is shown as text."""
-    url = QUrl(link.strip())
-    return (
-        url.isValid()
-        and url.scheme().lower() in SAFE_SCHEMES
-        and bool(url.host() or url.scheme().lower() == "mailto")
-    )
+    return clean_link(link) is not None
 
 
 def details_html(plan: Plan, occ: Occurrence) -> str:
@@ -96,10 +90,9 @@ def details_html(plan: Plan, occ: Occurrence) -> str:
         )
         rows.append((_("Repeats"), escape(words) + f"<br><small>{escape(dates)}</small>"))
     if activity.link:
-        link = escape(activity.link)
-        rows.append(
-            (_("Link"), f'<a href="{link}">{link}</a>' if is_safe_link(activity.link) else link)
-        )
+        cleaned = clean_link(activity.link)
+        shown = escape(cleaned or activity.link)  # an international domain in punycode
+        rows.append((_("Link"), f'<a href="{shown}">{shown}</a>' if cleaned else shown))
     table = "".join(
         f'<tr><td style="color:#6e6e73; padding-right:8px">{escape(k)}</td><td>{v}</td></tr>'
         for k, v in rows
@@ -136,5 +129,6 @@ class DetailsPanel(QTextBrowser):
         self.setHtml(details_html(plan, occ))
 
     def _open_link(self, url: QUrl) -> None:
-        if is_safe_link(url.toString()):
-            QDesktopServices.openUrl(url)
+        cleaned = clean_link(url.toString())
+        if cleaned is not None:  # web and mail only, a mail link without attachments
+            QDesktopServices.openUrl(QUrl(cleaned))

@@ -82,6 +82,11 @@ def period_heading(plan: Plan, zoom: Zoom, span: tuple[dt.date, dt.date] | None)
     return f"{name[:1].upper()}{name[1:]} {span[0].year}"
 
 
+def plain_tooltip(text: str) -> str:
+    """``text`` for a tooltip as it is written: markup in it shows, it is not obeyed."""
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def describe_occurrence(occ: Occurrence, locale: str, ring: str, category: str) -> str:
     """Rich text for a tooltip: the title, the dates and where it belongs."""
     dates = format_range(occ.start, occ.end, locale)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from aarshjul.i18n import _
+from aarshjul.ui.formatting import plain_tooltip
 from aarshjul.ui.legend import swatch
 from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import ACTIVITY_MIME
@@ -48,7 +49,7 @@ class UnscheduledTray(QListWidget):
                 continue
             row = QListWidgetItem(activity.title)
             row.setData(ID_ROLE, activity.id)
-            row.setToolTip(activity.description)
+            row.setToolTip(plain_tooltip(activity.description) if activity.description else "")
             category = plan.category(activity.category)
             if category:
                 row.setIcon(swatch(category.color))
