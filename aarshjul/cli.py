@@ -223,6 +223,21 @@ def _with_command(arguments: list[str]) -> list[str]:
     return [*arguments[:k], "open", *arguments[k:]]
 
 
+def _writes_over(source: Path, outputs: list[Path]) -> int | None:
+    """EXIT_INVALID, said why, where an output is the command's own input; else None."""
+    for output in outputs:
+        same = output.exists() and source.exists() and os.path.samefile(source, output)
+        if same or output.resolve() == source.resolve():
+            print(
+                _("aarshjul: {path} is the plan being read; write to another file").format(
+                    path=output
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+    return None
+
+
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -303,6 +318,9 @@ def _export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.svg or args.png):
         print(_("aarshjul export: give at least one of --pdf, --svg and --png"), file=sys.stderr)
         return EXIT_INVALID
+    outputs = [p for p in (args.pdf, args.svg, args.png) if p]
+    if (clash := _writes_over(args.plan, outputs)) is not None:
+        return clash
     plan = load_plan(args.plan)
     for option, wanted, known in (
         ("--ring", args.ring, [r.id for r in plan.rings]),
@@ -396,6 +414,8 @@ def _rollover(args: argparse.Namespace) -> int:
     from aarshjul.model.fileformat import save_plan
     from aarshjul.model.rollover import rollover, rollover_years
 
+    if (clash := _writes_over(args.plan, [args.output])) is not None:
+        return clash
     plan = load_plan(args.plan)
     years = rollover_years(plan)
     if args.year not in years:

@@ -173,3 +173,12 @@ def test_rollover_years_have_one_source_for_the_command_line_and_the_dialog(qapp
     assert cli.main(["rollover", str(PLAN_2022), "--year", str(years[-1] + 1), "-o", str(out)]) == 2
     assert f"choose from {years[0]} to {years[-1]}" in capsys.readouterr().err
     assert cli.main(["rollover", str(PLAN_2022), "--year", str(years[-1]), "-o", str(out)]) == 0
+
+
+def test_no_command_writes_over_its_own_input(tmp_path, capsys):
+    plan = tmp_path / "P.toml"
+    plan.write_bytes(PLAN_2022.read_bytes())
+    assert cli.main(["export", str(plan), "--pdf", str(plan)]) == 2
+    assert "is the plan being read" in capsys.readouterr().err
+    assert cli.main(["rollover", str(plan), "--year", "2023", "-o", str(plan), "--force"]) == 2
+    assert plan.read_bytes() == PLAN_2022.read_bytes()

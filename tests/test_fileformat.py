@@ -378,3 +378,32 @@ def test_ids_may_hold_any_letters_and_keep_the_rest_of_the_rule():
         assert f"'{bad}' is not a valid id" in str(err)
     err = error_of(plan_text(PHASE.replace('id = "a1"', 'id = "a1\\n"')))
     assert "is not a valid id" in str(err)  # no newline slips through at the end
+
+
+def test_a_save_writes_through_a_symlink_and_refuses_a_read_only_file(tmp_path):
+    shared = tmp_path / "shared" / "plan.toml"
+    shared.parent.mkdir()
+    save_plan(loads_plan(plan_text()), shared)
+    link = tmp_path / "mine.toml"
+    link.symlink_to(shared)
+    plan = loads_plan(plan_text(PHASE))
+    save_plan(plan, link)
+    assert link.is_symlink()  # still a link, and the shared file has the change
+    assert loads_plan(shared.read_text(encoding="utf-8")) == plan
+    shared.chmod(0o444)
+    with pytest.raises(OSError, match="read-only"):
+        save_plan(loads_plan(plan_text()), link)
+    assert loads_plan(shared.read_text(encoding="utf-8")) == plan
+
+
+def test_a_save_clears_temporary_files_a_crash_left_behind(tmp_path):
+    target = tmp_path / "plan.toml"
+    save_plan(loads_plan(plan_text()), target)
+    old = tmp_path / ".plan.toml.abc123.aarshjul.tmp"
+    old.write_text("half a plan")
+    young = tmp_path / ".plan.toml.def456.aarshjul.tmp"
+    young.write_text("another save under way")
+    os.utime(old, (0, 0))
+    save_plan(loads_plan(plan_text(PHASE)), target)
+    assert not old.exists() and young.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, "plan.toml"]

@@ -279,3 +279,21 @@ def test_opening_a_hostile_file_says_why_and_keeps_the_open_plan(window, tmp_pat
     assert not window.open_path(deep)
     assert window.document.plan is before
     assert shown and "nested too deeply" in shown[0]
+
+
+def test_save_as_without_the_suffix_asks_before_replacing_the_file_with_it(
+    window, tmp_path, monkeypatch
+):
+    existing = tmp_path / "andet.toml"
+    existing.write_text("# someone's plan\n", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "andet"), "")
+    )
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel,
+    )
+    assert not window.save_as()
+    assert asked and existing.read_text(encoding="utf-8") == "# someone's plan\n"

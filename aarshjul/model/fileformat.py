@@ -8,10 +8,12 @@ is deterministic so that an unchanged plan saves to the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import stat
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -534,14 +536,29 @@ def _body(table: dict[str, Any]) -> str:
     return tomli_w.dumps(table, multiline_strings=True)
 
 
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".aarshjul.tmp"
+STALE_SECONDS = 3600  # a temporary file of ours this old was left by a crash
+
+
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
-    A crash leaves either the old file or the new one, never half a file.
+    A crash leaves either the old file or the new one, never half a file; the
+    folder is synced after the rename, so the new name survives a power cut too.
+    A symlink is written through to its target (a shared file stays shared), a
+    read-only file is refused, and temporary files an earlier crash left behind
+    are cleared away.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a symlink to the file it names
+    # marked read-only (no write bit: as root, os.access would say yes), or not ours
+    if target.exists() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise OSError(errno.EACCES, _("the file is read-only"), str(path))
+    _clear_stale_temporaries(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+        )
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(target)) from None
     tmp = Path(tmp_name)
@@ -555,12 +572,39 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
+        _sync_folder(target.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OSError(exc.errno, exc.strerror, str(target)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync the folder, so that a rename in it is on the disk."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a folder that cannot be opened (some network drives) is left to the OS
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _clear_stale_temporaries(target: Path) -> None:
+    """Remove this file's temporary files that a crash left behind (older than an hour:
+    a younger one may be another save under way)."""
+    now = time.time()
+    for leftover in target.parent.glob(f"{TEMP_PREFIX}{target.name}.*{TEMP_SUFFIX}"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def _umask() -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from aarshjul.i18n import _
 
 FRAME = QSize(16, 48)  # a window manager's border and title bar, about
 
@@ -34,3 +38,28 @@ def run_modal(dialog: QDialog) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def ask_save_path(
+    parent: QWidget, title: str, start: str, filters: str, suffix: str
+) -> Path | None:
+    """Where to write a file, ``suffix`` added to a name without it; an existing file of
+    the name with its suffix is replaced only if the user says so (the file dialog
+    asked about the name as typed, not as written)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, start, filters)
+    if not path:
+        return None
+    chosen = Path(path)
+    if chosen.suffix.lower() != suffix:
+        chosen = chosen.with_name(chosen.name + suffix)
+        if chosen.exists():
+            answer = QMessageBox.question(
+                parent,
+                title,
+                _("{name} exists already. Replace it?").format(name=chosen.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+    return chosen

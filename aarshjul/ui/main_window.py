@@ -39,7 +39,7 @@ from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
-from aarshjul.ui.dialogs import place_on_screen, run_modal
+from aarshjul.ui.dialogs import ask_save_path, place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_range, ui_locale
@@ -418,13 +418,15 @@ class MainWindow(QMainWindow):
             return False
         year, keep = dialog.year(), dialog.keep_unscheduled()
         folder = self.document.path.parent if self.document.path else Path.home()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save next year's plan as"), str(folder / f"{year}.toml"), self._file_filter()
+        path = ask_save_path(
+            self,
+            _("Save next year's plan as"),
+            str(folder / f"{year}.toml"),
+            self._file_filter(),
+            ".toml",
         )
-        if not path:
+        if path is None:
             return False
-        if not path.endswith(".toml"):
-            path += ".toml"
         if not self.maybe_save():
             return False
         new = rollover(plan, year, keep_unscheduled=keep)
@@ -497,14 +499,8 @@ class MainWindow(QMainWindow):
             start = str(self.document.path)
         elif self.document.path is not None:
             start = str(Path(self._start_dir()) / self.document.path.name)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save plan as"), start, self._file_filter()
-        )
-        if not path:
-            return False
-        if not path.endswith(".toml"):
-            path += ".toml"
-        return self._save_to(Path(path))
+        path = ask_save_path(self, _("Save plan as"), start, self._file_filter(), ".toml")
+        return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -554,13 +550,9 @@ class MainWindow(QMainWindow):
         if plan is None:
             return False
         start = self.document.path.with_suffix(".pdf") if self.document.path else Path.home()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export PDF"), str(start), f"{_('PDF files')} (*.pdf)"
-        )
-        if not path:
+        path = ask_save_path(self, _("Export PDF"), str(start), f"{_('PDF files')} (*.pdf)", ".pdf")
+        if path is None:
             return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         printout = self.printout()
         assert printout is not None
         try:
