@@ -254,6 +254,23 @@ def schedule(plan: Plan, activity_id: str, day: dt.date, ring: str | None = None
     )
 
 
+def moved_occurrences(plan: Plan, series_id: str) -> list[Activity]:
+    """The occurrences moved out of the series ``series_id`` (activities of their own
+    that name it)."""
+    return [a for a in plan.activities if a.series == series_id]
+
+
+def release_moved(plan: Plan, series_id: str, keep: bool) -> Plan:
+    """The series' moved occurrences made activities of their own (``keep``), or
+    deleted: what becomes of them when the series loses its rule."""
+    activities = [
+        replace(a, series="") if a.series == series_id else a
+        for a in plan.activities
+        if keep or a.series != series_id
+    ]
+    return _with_activities(plan, activities)
+
+
 def unschedule(plan: Plan, activity_id: str) -> Plan:
     """Take the date away (and with it any recurrence): back to the tray."""
     activity = plan.activities[_index(plan, activity_id)]

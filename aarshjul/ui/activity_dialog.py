@@ -178,7 +178,6 @@ class ActivityDialog(QDialog):
         start = pydate(self.start_edit.date()) if kind is not Kind.UNSCHEDULED else None
         end = pydate(self.end_edit.date()) if kind is Kind.PHASE else None
         rule = self.rule() if start is not None else ""
-        keep_exdates = rule == self.original.rrule and start == self.original.start
         return replace(
             self.original,
             title=self.title_edit.text().strip(),
@@ -187,12 +186,23 @@ class ActivityDialog(QDialog):
             start=start,
             end=end,
             rrule=rule,
-            exdates=list(self.original.exdates) if keep_exdates else [],
+            exdates=self._exdates_kept(rule, start),
             meeting=self.meeting_check.isChecked(),
             owner=self.owner_edit.text().strip(),
             link=self.link_edit.text().strip(),
             description=self.description_edit.toPlainText().strip(),
         )
+
+    def _exdates_kept(self, rule: str, start: dt.date | None) -> list[dt.date]:
+        """The series' left-out dates that are still dates of the rule as now typed
+        (retyping a rule must not bring back an occurrence that was moved)."""
+        if not rule or start is None or not self.original.exdates:
+            return []
+        try:
+            dates = set(recurrence.expand(rule, start, self.plan.start, self.plan.last_day))
+        except recurrence.RecurrenceError:
+            return []
+        return [d for d in self.original.exdates if d in dates]
 
     def problems(self) -> list[str]:
         """Everything that keeps the fields from being saved, all at once."""

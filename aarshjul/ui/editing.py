@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aarshjul.i18n import _
-from aarshjul.model import edits
+from aarshjul.model import PlanError, dumps_plan, edits, loads_plan
 from aarshjul.model.edits import EditError
 from aarshjul.model.plan import Activity, Occurrence, Plan
 from aarshjul.ui.activity_dialog import ActivityDialog
@@ -57,6 +57,10 @@ class EditController(QObject):
     # -- the one way in ---------------------------------------------------------------
 
     def apply(self, text: str, change: Callable[[Plan], Plan], merge_key: object = None) -> bool:
+        """Make one edit, an undo step. It is checked by the loader's own rules before it
+        is applied: an edit that would leave a plan that does not load is refused, with
+        the reason. A series that loses its rule asks what becomes of its moved
+        occurrences."""
         plan = self.document.plan
         if plan is None:
             return False
@@ -65,8 +69,41 @@ class EditController(QObject):
         except EditError as exc:
             self.refused.emit(str(exc))
             return False
+        for series in plan.activities:
+            after = new.activity(series.id)
+            lost_rule = series.rrule and (after is None or not after.rrule)
+            if lost_rule and edits.moved_occurrences(new, series.id):
+                keep = self.ask_moved(series)
+                if keep is None:
+                    return False
+                new = edits.release_moved(new, series.id, keep)
+        try:
+            loads_plan(dumps_plan(new))
+        except PlanError as exc:
+            self.refused.emit(exc.problems[0].message if exc.problems else str(exc))
+            return False
         self.document.apply(text, new, merge_key)
         return True
+
+    def ask_moved(self, series: Activity) -> bool | None:
+        """The series loses its rule: keep its moved occurrences as activities of their
+        own (True), delete them (False), or cancel (None)."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Recurring activity"))
+        box.setText(
+            _(
+                "\u201c{title}\u201d no longer repeats. What becomes of its moved occurrences?"
+            ).format(title=series.title)
+        )
+        keep = box.addButton(_("Keep them as activities"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(_("Delete them"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(cancel)
+        run_modal(box)
+        clicked = box.clickedButton()
+        return True if clicked is keep else False if clicked is drop else None
 
     def ask_scope(self, activity: Activity, question: str) -> Scope | None:
         """This occurrence or the whole series? None if the user cancels (Escape)."""
