@@ -6,9 +6,10 @@ Edits go through commands on its ``undo_stack``; "modified" is simply
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from aarshjul.model import Plan, load_plan, save_plan
@@ -21,11 +22,15 @@ class PlanDocument(QObject):
     plan_changed = Signal()  # the plan's content changed (an edit, undo or redo)
     path_changed = Signal()
     modified_changed = Signal(bool)
+    disk_changed = Signal()  # someone else changed (or removed) the file on disk
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._plan: Plan | None = None
         self._path: Path | None = None
+        self._disk: str | None = None  # a digest of the file as we last read or wrote it
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._file_changed)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
@@ -52,6 +57,38 @@ class PlanDocument(QObject):
         """Load the plan at ``path``; raises PlanError and keeps the current plan if it fails."""
         plan = load_plan(path)
         self.set_plan(plan, Path(path))
+        self._remember_disk()
+
+    def reload(self) -> None:
+        """Read the file again (someone else changed it), keeping the view and the
+        selection; the undo history starts afresh. Raises PlanError if it fails."""
+        if self._path is None:
+            return
+        self._plan = load_plan(self._path)
+        self.undo_stack.clear()
+        self._remember_disk()
+        self.plan_changed.emit()
+        self.modified_changed.emit(False)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file is not what we last read or wrote (changed, or gone)."""
+        return self._path is not None and _digest(self._path) != self._disk
+
+    def _remember_disk(self) -> None:
+        self._disk = _digest(self._path) if self._path is not None else None
+        watched = self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+        if self._path is not None and self._path.exists():
+            self._watcher.addPath(str(self._path))
+
+    def _file_changed(self, _name: str) -> None:
+        # an atomic save (ours or another program's) replaces the file: watch it again
+        path = self._path
+        if path is not None and path.exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))
+        if self.changed_on_disk():
+            self.disk_changed.emit()
 
     def set_plan(self, plan: Plan, path: Path | None) -> None:
         self._plan = plan
@@ -87,12 +124,21 @@ class PlanDocument(QObject):
             raise ValueError("no file to save to")
         save_plan(self._plan, target)
         self._set_path(target)
+        self._remember_disk()
         self.undo_stack.setClean()
 
     def _set_path(self, path: Path | None) -> None:
         if path != self._path:
             self._path = path
             self.path_changed.emit()
+
+
+def _digest(path: Path) -> str | None:
+    """The file's content as a digest, or None where there is no file to read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 class PlanEdit(QUndoCommand):

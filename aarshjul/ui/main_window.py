@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
-from aarshjul.model import PlanError, save_plan
+from aarshjul.model import PlanError, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.document.plan_changed.connect(self._refresh)
         self.document.path_changed.connect(self._update_title)
+        self.document.disk_changed.connect(self._disk_changed)
         self.document.modified_changed.connect(self.setWindowModified)
         self.view.zoom_changed.connect(self._zoom_changed)
         self.wheel.hovered.connect(self._show_hovered)
@@ -502,7 +503,98 @@ class MainWindow(QMainWindow):
         path = ask_save_path(self, _("Save plan as"), start, self._file_filter(), ".toml")
         return path is not None and self._save_to(path)
 
+    def _disk_changed(self) -> None:
+        """Someone else changed the open file: take their plan where nothing of ours is
+        unsaved, else ask."""
+        path = self.document.path
+        if path is None:
+            return
+        if not path.exists():
+            self.statusBar().showMessage(
+                _("{name} was removed or moved on disk; Save writes it again").format(
+                    name=path.name
+                ),
+                10000,
+            )
+            return
+        if not self.document.modified:
+            try:
+                self.document.reload()
+            except PlanError as exc:
+                self._error(_("The plan changed on disk and cannot be read"), str(exc))
+                return
+            self.statusBar().showMessage(
+                _("{name} was changed elsewhere and is shown as it is now").format(name=path.name),
+                10000,
+            )
+            return
+        choice = self.ask_disk_conflict(path)
+        if choice == "theirs":
+            try:
+                self.document.reload()
+            except PlanError as exc:
+                self._error(_("The plan changed on disk and cannot be read"), str(exc))
+        elif choice == "copy":
+            self.save_as()
+
+    def ask_disk_conflict(self, path: Path) -> str:
+        """Their change on disk against our unsaved edits: "theirs" (reload), "copy"
+        (keep ours and save it as a copy) or "mine" (keep ours for now)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Changed on disk"))
+        box.setText(
+            _("{name} was changed by someone else while you have unsaved changes.").format(
+                name=path.name
+            )
+        )
+        box.setInformativeText(_("Show details to see what differs."))
+        box.setDetailedText(self._differences(path))
+        theirs = box.addButton(_("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole)
+        copy = box.addButton(_("Keep mine, save as a copy…"), QMessageBox.ButtonRole.AcceptRole)
+        mine = box.addButton(_("Keep mine for now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(copy)
+        box.setEscapeButton(mine)
+        run_modal(box)
+        clicked = box.clickedButton()
+        return "theirs" if clicked is theirs else "copy" if clicked is copy else "mine"
+
+    def _differences(self, path: Path) -> str:
+        """What differs between the plan on disk and ours, activity by activity."""
+        ours = self.document.plan
+        try:
+            theirs = load_plan(path)
+        except PlanError as exc:
+            return str(exc)
+        if ours is None:
+            return ""
+        mine = {a.id: a for a in ours.activities}
+        other = {a.id: a for a in theirs.activities}
+        lines = [
+            _("Only in yours: {title}").format(title=mine[k].title)
+            for k in mine.keys() - other.keys()
+        ]
+        lines += [
+            _("Only on disk: {title}").format(title=other[k].title)
+            for k in other.keys() - mine.keys()
+        ]
+        lines += [
+            _("Changed: {title}").format(title=mine[k].title)
+            for k in mine.keys() & other.keys()
+            if mine[k] != other[k]
+        ]
+        return "\n".join(sorted(lines)) or _(
+            "The activities are the same; the plan's settings differ."
+        )
+
     def _save_to(self, path: Path) -> bool:
+        if (
+            path == self.document.path
+            and self.document.changed_on_disk()
+            and path.exists()
+            and not self._overwrite_theirs(path)
+        ):
+            return False
         try:
             self.document.save(path)
         except OSError as exc:
@@ -515,6 +607,20 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 4000)
         return True
+
+    def _overwrite_theirs(self, path: Path) -> bool:
+        """Save over a file someone else changed since we read it? Never without asking."""
+        answer = QMessageBox.warning(
+            self,
+            _("Changed on disk"),
+            _(
+                "{name} was changed by someone else since you opened it. Saving replaces "
+                "their changes. Save anyway?"
+            ).format(name=path.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False if the user cancels."""
