@@ -59,3 +59,37 @@ def test_save_never_writes_over_their_change_unasked(open_window, qtbot, monkeyp
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Save)
     assert window.save()
     assert load_plan(path).activity("strategi") == window.document.plan.activity("strategi")
+
+
+def test_a_lock_file_says_who_has_the_plan_open(open_window, tmp_path):
+    """As office programs do: the plan's lock names us while we have it open, and a
+    second user is told who and since when."""
+    import datetime as dt
+
+    from aarshjul.model import lockfile
+
+    window = open_window()
+    path = window.document.path
+    lock = lockfile.lock_path(path)
+    assert lock.exists() and lockfile.holder(path) is None  # ours: nobody else
+    since = dt.datetime.now().replace(microsecond=0) - dt.timedelta(minutes=5)
+    lock.write_text(f"kirsten,raadhus-pc,4242,{since.isoformat()}", encoding="utf-8")
+    other = lockfile.holder(path)
+    assert other is not None and other.user == "kirsten" and other.since == since
+    second = open_window()  # a second window (another person) opens the same plan
+    assert second.open_path(path)
+    assert "kirsten on raadhus-pc has had this plan open since" in second.held_notice
+    second.close()
+    assert not lock.exists() or lockfile.holder(path) is None
+
+
+def test_a_stale_lock_from_a_crash_says_nothing(tmp_path):
+    import datetime as dt
+
+    from aarshjul.model import lockfile
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text("", encoding="utf-8")
+    old = dt.datetime.now() - dt.timedelta(days=2)
+    lockfile.lock_path(plan).write_text(f"a,elsewhere,1,{old.isoformat()}", encoding="utf-8")
+    assert lockfile.holder(plan) is None

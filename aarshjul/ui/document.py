@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from aarshjul.model import Plan, load_plan, save_plan
+from aarshjul.model import Plan, load_plan, lockfile, save_plan
 
 
 class PlanDocument(QObject):
@@ -23,6 +23,7 @@ class PlanDocument(QObject):
     path_changed = Signal()
     modified_changed = Signal(bool)
     disk_changed = Signal()  # someone else changed (or removed) the file on disk
+    held_by = Signal(object)  # a lockfile.Holder: someone else has the plan open too
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,6 +59,10 @@ class PlanDocument(QObject):
         plan = load_plan(path)
         self.set_plan(plan, Path(path))
         self._remember_disk()
+        other = lockfile.holder(Path(path))
+        lockfile.take(Path(path))
+        if other is not None:
+            self.held_by.emit(other)
 
     def reload(self) -> None:
         """Read the file again (someone else changed it), keeping the view and the
@@ -127,8 +132,15 @@ class PlanDocument(QObject):
         self._remember_disk()
         self.undo_stack.setClean()
 
+    def close(self) -> None:
+        """The window closes: give up our lock on the file."""
+        if self._path is not None:
+            lockfile.release(self._path)
+
     def _set_path(self, path: Path | None) -> None:
         if path != self._path:
+            if self._path is not None:
+                lockfile.release(self._path)
             self._path = path
             self.path_changed.emit()
 

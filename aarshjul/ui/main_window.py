@@ -42,7 +42,7 @@ from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
-from aarshjul.ui.formatting import format_range, ui_locale
+from aarshjul.ui.formatting import format_date, format_range, ui_locale
 from aarshjul.ui.legend import Legend
 from aarshjul.ui.rings_dialog import RingsDialog
 from aarshjul.ui.rollover_dialog import RolloverDialog
@@ -79,11 +79,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.held_notice = ""  # who else has the plan open, as last said
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.document.plan_changed.connect(self._refresh)
         self.document.path_changed.connect(self._update_title)
         self.document.disk_changed.connect(self._disk_changed)
+        self.document.held_by.connect(self._held_by)
         self.document.modified_changed.connect(self.setWindowModified)
         self.view.zoom_changed.connect(self._zoom_changed)
         self.wheel.hovered.connect(self._show_hovered)
@@ -503,6 +505,20 @@ class MainWindow(QMainWindow):
         path = ask_save_path(self, _("Save plan as"), start, self._file_filter(), ".toml")
         return path is not None and self._save_to(path)
 
+    def _held_by(self, holder) -> None:
+        """Someone else has the plan open: say who and since when."""
+        text = _(
+            "{user} on {host} has had this plan open since {time}. Saving may replace "
+            "their changes; Årshjul asks before it does."
+        ).format(
+            user=holder.user,
+            host=holder.host,
+            time=format_date(holder.since.date(), ui_locale(), with_year=False)
+            + holder.since.strftime(" %H:%M"),
+        )
+        self.statusBar().showMessage(text, 20000)
+        self.held_notice = text
+
     def _disk_changed(self) -> None:
         """Someone else changed the open file: take their plan where nothing of ours is
         unsaved, else ask."""
@@ -721,6 +737,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.document.close()
             self.settings().setValue("window/geometry", self.saveGeometry())
             self.settings().setValue("window/state", self.saveState())
             event.accept()
