@@ -14,6 +14,7 @@ from pathlib import Path
 _SCREEN = Path(__file__).resolve().parent / "laptop-screen.json"
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="aarshjul-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="aarshjul-test-data-")  # recovery files
 os.environ["AARSHJUL_LANG"] = "en"
 
 import pytest  # noqa: E402 (after the environment that Qt reads)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +37,7 @@ from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
 from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
+from aarshjul.ui import recovery
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, place_on_screen, run_modal
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.held_notice = ""  # who else has the plan open, as last said
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start(recovery.INTERVAL_MS)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.document.plan_changed.connect(self._refresh)
@@ -482,14 +486,41 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open the plan at ``path``; on failure say why and keep what is open."""
+        """Open the plan at ``path``; on failure say why and keep what is open. Unsaved
+        work on it that a crash left behind is offered back."""
         try:
             self.document.open(path)
         except PlanError as exc:
             self._error(_("The plan could not be opened"), str(exc))
             return False
         self.settings().setValue("files/lastDirectory", str(Path(path).resolve().parent))
+        left = recovery.found(self.document.path)
+        if left is not None and left[0] != self.document.plan:
+            if self.ask_restore(left[1]):
+                self.document.apply(_("Restore unsaved work"), left[0])
+            else:
+                recovery.discard(self.document.path)
         return True
+
+    def ask_restore(self, written: dt.datetime) -> bool:
+        """Unsaved work from a crash was found: restore it?"""
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved work found"),
+            _(
+                "Årshjul did not close cleanly. Unsaved work on this plan from {time} was "
+                "kept. Restore it?"
+            ).format(time=format_date(written.date(), ui_locale()) + written.strftime(" %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def autosave(self) -> None:
+        """Every 30 seconds: unsaved work to the recovery file, in case of a crash."""
+        plan = self.document.plan
+        if plan is not None and self.document.modified:
+            recovery.write(plan, self.document.path)
 
     def save(self) -> bool:
         if self.document.path is None or is_shipped_plan(self.document.path):
@@ -621,6 +652,7 @@ class MainWindow(QMainWindow):
                 ),
             )
             return False
+        recovery.discard(path)
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 4000)
         return True
 
@@ -737,6 +769,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            recovery.discard(self.document.path)  # a clean close: nothing to recover
             self.document.close()
             self.settings().setValue("window/geometry", self.saveGeometry())
             self.settings().setValue("window/state", self.saveState())
