@@ -613,6 +613,23 @@ def _umask() -> int:
     return mask
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Save the plan to ``path`` atomically (temporary file, then rename)."""
-    write_atomically(path, dumps_plan(plan).encode("utf-8"))
+def save_plan(plan: Plan, path: str | os.PathLike[str], original: str | None = None) -> str:
+    """Save the plan to ``path`` atomically (temporary file, then rename); return the
+    text written.
+
+    Given the file's ``original`` text, only the lines of what changed change
+    (comments and the author's layout stay); a text that would not load back as
+    ``plan`` is never written: then the plan is written in the fixed order instead.
+    """
+    text = dumps_plan(plan)
+    if original is not None:
+        from aarshjul.model.preserving import dumps_preserving
+
+        try:
+            kept = dumps_preserving(plan, original)
+            if loads_plan(kept) == plan:
+                text = kept
+        except Exception:
+            pass
+    write_atomically(path, text.encode("utf-8"))
+    return text

@@ -30,6 +30,7 @@ class PlanDocument(QObject):
         self._plan: Plan | None = None
         self._path: Path | None = None
         self._disk: str | None = None  # a digest of the file as we last read or wrote it
+        self._source: str | None = None  # its text, so a save keeps the author's layout
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
         self.undo_stack = QUndoStack(self)
@@ -58,7 +59,7 @@ class PlanDocument(QObject):
         """Load the plan at ``path``; raises PlanError and keeps the current plan if it fails."""
         plan = load_plan(path)
         self.set_plan(plan, Path(path))
-        self._remember_disk()
+        self._remember_disk(source=True)
         other = lockfile.holder(Path(path))
         lockfile.take(Path(path))
         if other is not None:
@@ -71,7 +72,7 @@ class PlanDocument(QObject):
             return
         self._plan = load_plan(self._path)
         self.undo_stack.clear()
-        self._remember_disk()
+        self._remember_disk(source=True)
         self.plan_changed.emit()
         self.modified_changed.emit(False)
 
@@ -79,8 +80,16 @@ class PlanDocument(QObject):
         """Whether the file is not what we last read or wrote (changed, or gone)."""
         return self._path is not None and _digest(self._path) != self._disk
 
-    def _remember_disk(self) -> None:
+    def _remember_disk(self, *, source: bool = False) -> None:
+        """Note the file as it is now; with ``source``, also its text as the author's
+        layout that saves keep (the text as opened or reloaded, not as we last wrote
+        it: so undoing every edit and saving gives back the very bytes opened)."""
         self._disk = _digest(self._path) if self._path is not None else None
+        if source:
+            try:
+                self._source = self._path.read_text(encoding="utf-8") if self._path else None
+            except (OSError, UnicodeDecodeError):
+                self._source = None
         watched = self._watcher.files()
         if watched:
             self._watcher.removePaths(watched)
@@ -127,7 +136,8 @@ class PlanDocument(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file to save to")
-        save_plan(self._plan, target)
+        original = self._source if target == self._path else None
+        save_plan(self._plan, target, original)
         self._set_path(target)
         self._remember_disk()
         self.undo_stack.setClean()
