@@ -37,7 +37,7 @@ from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
 from aarshjul.render.export import PDF_DPI, export_pdf
 from aarshjul.render.printout import Printout, page_layout, paint_pages
-from aarshjul.ui import recovery
+from aarshjul.ui import recovery, versions
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, place_on_screen, run_modal
@@ -49,6 +49,7 @@ from aarshjul.ui.rings_dialog import RingsDialog
 from aarshjul.ui.rollover_dialog import RolloverDialog
 from aarshjul.ui.tray import UnscheduledTray
 from aarshjul.ui.upcoming import UpcomingPanel
+from aarshjul.ui.versions import VersionsDialog
 from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import WheelWidget
 
@@ -194,6 +195,12 @@ class MainWindow(QMainWindow):
         self.open_action = a(_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
         self.save_action = a(_("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.save_as_action = a(_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
+        self.versions_action = a(
+            _("&Versions…"),
+            None,
+            self.versions_dialog,
+            _("Look at the last saves of this plan and take one back"),
+        )
         self.export_pdf_action = a(
             _("&Export PDF…"),
             "Ctrl+E",
@@ -264,6 +271,7 @@ class MainWindow(QMainWindow):
             None,
             self.save_action,
             self.save_as_action,
+            self.versions_action,
             self.rollover_action,
             None,
             self.export_pdf_action,
@@ -642,6 +650,7 @@ class MainWindow(QMainWindow):
             and not self._overwrite_theirs(path)
         ):
             return False
+        versions.keep(path)  # the file as it was, in case the save is regretted
         try:
             self.document.save(path)
         except OSError as exc:
@@ -654,6 +663,19 @@ class MainWindow(QMainWindow):
             return False
         recovery.discard(path)
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 4000)
+        return True
+
+    def versions_dialog(self) -> bool:
+        """File › Versions…: restore an earlier version of the plan as one undo step."""
+        path = self.document.path
+        if path is None:
+            return False
+        dialog = VersionsDialog(path, self)
+        if run_modal(dialog) != VersionsDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        when = dialog.chosen_time
+        label = when.strftime("%H:%M") if when else ""
+        self.document.apply(_("Restore the version from {time}").format(time=label), dialog.chosen)
         return True
 
     def _overwrite_theirs(self, path: Path) -> bool:
