@@ -114,3 +114,19 @@ def test_a_hostile_file_in_a_process_of_its_own_says_why_and_exits_2(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     with pytest.raises(PlanError):
         load_plan(deep)
+
+
+def test_three_hundred_daily_meetings_make_a_few_pages_not_thousands(tmp_path, qapp):
+    """The handout lists a recurring activity once, with its rule and its dates."""
+    from aarshjul.render.export import export_pdf
+
+    text = plan_text(
+        PHASE.replace("start = 2022-04-01\nend = 2022-05-31", "date = 2022-01-03")
+        + 'rrule = "FREQ=DAILY;COUNT=300"\nmeeting = true\n'
+    )
+    plan = loads_plan(text)
+    assert len(plan.occurrences()) > 500  # the meetings and their agenda markers
+    begin = time.perf_counter()
+    pages = export_pdf(plan, tmp_path / "meetings.pdf")
+    assert pages <= 8
+    assert time.perf_counter() - begin < 20

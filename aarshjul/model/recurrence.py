@@ -6,7 +6,7 @@ import datetime as dt
 
 from dateutil import rrule as _rrule
 
-from aarshjul.i18n import N_, _
+from aarshjul.i18n import N_, Translator, _
 
 
 class RecurrenceError(ValueError):
@@ -116,16 +116,17 @@ _ORDINALS = {
 }
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], tr: Translator = _) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + _(" and ") + items[-1]
+    return ", ".join(items[:-1]) + tr(" and ") + items[-1]
 
 
 def describe(
     rule: str,
     month_names: list[str] | None = None,
     weekday_names: list[str] | None = None,
+    tr: Translator = _,
 ) -> str:
     """The rule in words, such as "Every month in March, June, September and December,
     on the last day". Month and weekday names (January and Monday first) come from
@@ -145,44 +146,44 @@ def describe(
     try:
         interval = int(parts.get("INTERVAL", "1"))
         base = {
-            ("DAILY", True): _("Every day"),
-            ("DAILY", False): _("Every {n} days"),
-            ("WEEKLY", True): _("Every week"),
-            ("WEEKLY", False): _("Every {n} weeks"),
-            ("MONTHLY", True): _("Every month"),
-            ("MONTHLY", False): _("Every {n} months"),
-            ("YEARLY", True): _("Every year"),
-            ("YEARLY", False): _("Every {n} years"),
+            ("DAILY", True): tr("Every day"),
+            ("DAILY", False): tr("Every {n} days"),
+            ("WEEKLY", True): tr("Every week"),
+            ("WEEKLY", False): tr("Every {n} weeks"),
+            ("MONTHLY", True): tr("Every month"),
+            ("MONTHLY", False): tr("Every {n} months"),
+            ("YEARLY", True): tr("Every year"),
+            ("YEARLY", False): tr("Every {n} years"),
         }[(parts.get("FREQ", ""), interval == 1)].format(n=interval)
         words = [base]
         if "BYMONTH" in parts:
             names = [months[int(m) - 1] for m in parts["BYMONTH"].split(",")]
-            words.append(_(" in {months}").format(months=_join(names)))
+            words.append(tr(" in {months}").format(months=_join(names, tr)))
         details = []
         if "BYMONTHDAY" in parts:
             days = [
-                _("the last day") if int(d) == -1 else _("day {n}").format(n=int(d))
+                tr("the last day") if int(d) == -1 else tr("day {n}").format(n=int(d))
                 for d in parts["BYMONTHDAY"].split(",")
             ]
-            details.append(_("on {days}").format(days=_join(days)))
+            details.append(tr("on {days}").format(days=_join(days, tr)))
         if "BYDAY" in parts:
             days = []
             for item in parts["BYDAY"].split(","):
                 name = weekdays[_WEEKDAYS.index(item[-2:])]
                 if item[:-2]:
                     days.append(
-                        _("the {ordinal} {day}").format(
-                            ordinal=_(_ORDINALS[int(item[:-2])]), day=name
+                        tr("the {ordinal} {day}").format(
+                            ordinal=tr(_ORDINALS[int(item[:-2])]), day=name
                         )
                     )
                 else:
                     days.append(name)
-            details.append(_("on {days}").format(days=_join(days)))
+            details.append(tr("on {days}").format(days=_join(days, tr)))
         if "COUNT" in parts:
-            details.append(_("{n} times").format(n=int(parts["COUNT"])))
+            details.append(tr("{n} times").format(n=int(parts["COUNT"])))
         if "UNTIL" in parts:
             until = dt.datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date()
-            details.append(_("until {date}").format(date=until.isoformat()))
+            details.append(tr("until {date}").format(date=until.isoformat()))
     except (KeyError, ValueError, IndexError):
         return text
     return "".join(words) + "".join(", " + d for d in details)

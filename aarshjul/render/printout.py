@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from aarshjul import wording
 from aarshjul.geometry import WheelLayout
 from aarshjul.i18n import translator
+from aarshjul.model import recurrence
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render import fonts
 from aarshjul.render.painter import (
@@ -288,10 +289,23 @@ def handout_blocks(printout: Printout) -> list[Block]:
     tr = translator(printout.plan.locale)
     plan = printout.plan
     names = month_names(plan.locale)
+    # a recurring activity is told once, at its first date, with its rule and dates
+    # (three hundred meetings make a paragraph, not ten thousand pages); so are the
+    # agenda markers of a recurring meeting: its entry says when its agendas go out
+    series_dates: dict[str, list[dt.date]] = {}
+    for o in printout.occurrences:
+        if o.start is not None and o.activity.rrule and o.derived_from is None:
+            series_dates.setdefault(o.activity.id, []).append(o.start)
+    recurring_meetings = {
+        o.activity.id for o in printout.occurrences if o.activity.rrule and o.activity.meeting
+    }
     scheduled = [
         (o, o.start, o.end)
         for o in printout.occurrences
-        if o.start is not None and o.end is not None
+        if o.start is not None
+        and o.end is not None
+        and not (o.activity.rrule and o.start != series_dates[o.activity.id][0])
+        and o.derived_from not in recurring_meetings
     ]
     undated = [o for o in printout.occurrences if o.start is None]
     blocks = [
@@ -317,7 +331,8 @@ def handout_blocks(printout: Printout) -> list[Block]:
         if not starting and not ongoing:
             blocks.append(Block(f"<p class='muted'>{escape(tr('Nothing begins this month.'))}</p>"))
         for occ in starting:
-            blocks.append(Block(_entry_html(plan, occ, occ.activity.id not in described)))
+            dates = series_dates.get(occ.activity.id)
+            blocks.append(Block(_entry_html(plan, occ, occ.activity.id not in described, dates)))
             described.add(occ.activity.id)
         if ongoing:
             titles = ", ".join(escape(wording.title(o, tr)) for o in ongoing)
@@ -331,7 +346,47 @@ def handout_blocks(printout: Printout) -> list[Block]:
     return blocks
 
 
-def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
+MAX_LISTED_DATES = 24  # a series' dates are listed up to this many, else summed up
+
+
+def _series_html(plan: Plan, occ: Occurrence, dates: list[dt.date], tr) -> str:
+    """A recurring activity's rule in words and its dates, once."""
+    rule = recurrence.describe(
+        occ.activity.rrule, month_names(plan.locale), _weekday_names(plan.locale), tr
+    )
+    if len(dates) <= MAX_LISTED_DATES:
+        listed = ", ".join(_short_date(d, plan.locale) for d in dates)
+    else:
+        listed = tr("{count} dates from {first} to {last}").format(
+            count=len(dates),
+            first=_date_words(dates[0], plan.locale),
+            last=_date_words(dates[-1], plan.locale),
+        )
+    html = f"<p class='meta'>{escape(rule)}: {escape(listed)}</p>"
+    if occ.activity.meeting and plan.agenda_days > 0:
+        html += "<p class='meta'>{}</p>".format(
+            escape(
+                tr("The agenda goes out {days} working days before each meeting.").format(
+                    days=plan.agenda_days
+                )
+            )
+        )
+    return html
+
+
+def _short_date(day: dt.date, locale: str) -> str:
+    pattern = "d. MMM" if QLocale(locale).language() == QLocale.Language.Danish else "d MMM"
+    return QLocale(locale).toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def _weekday_names(locale: str) -> list[str]:
+    qlocale = QLocale(locale)
+    return [qlocale.dayName(d, QLocale.FormatType.LongFormat) for d in range(1, 8)]
+
+
+def _entry_html(
+    plan: Plan, occ: Occurrence, describe: bool, series_dates: list[dt.date] | None = None
+) -> str:
     tr = translator(plan.locale)
     activity = occ.activity
     ring = plan.ring(activity.ring)
@@ -352,6 +407,8 @@ def _entry_html(plan: Plan, occ: Occurrence, describe: bool) -> str:
         f"<p><span style='color:{colour}'>■</span> <b>{escape(wording.title(occ, tr))}</b><br>"
         f"<span class='meta'>{escape(' · '.join(meta))}</span></p>"
     )
+    if series_dates:
+        html += _series_html(plan, occ, series_dates, tr)
     text = wording.description(occ, tr, lambda day: _date_words(day, plan.locale))
     if text and (describe or occ.derived_from is not None):
         html += f"<p>{escape(text).replace(chr(10), '<br>')}</p>"
