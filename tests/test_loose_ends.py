@@ -53,3 +53,44 @@ def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
     assert cli.main(["list", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "Ond]0;pwned titel" in out
+
+
+class RecordingPainter:
+    """Stands in for a QPainter and records what text is drawn."""
+
+    def __init__(self):
+        from PySide6.QtGui import QTransform
+
+        self.drawn: list[str] = []
+        self._transform = QTransform()
+
+    def setFont(self, font):
+        pass
+
+    def setPen(self, pen):
+        pass
+
+    def worldTransform(self):
+        return self._transform
+
+    def setWorldTransform(self, transform):
+        self._transform = transform
+
+    def drawText(self, point, text):
+        self.drawn.append(text)
+
+
+def test_right_to_left_titles_are_laid_out_whole_on_the_arc(qapp):
+    """Glyph by glyph, Hebrew or Arabic would read backwards and unjoined: such a title
+    is given to Qt's bidi-aware layout in one piece."""
+    from aarshjul.polar import ArcText
+    from aarshjul.render.painter import draw_arc_text, needs_shaping
+
+    hebrew = "ישיבת ועדה שנתית"
+    assert needs_shaping(hebrew) and needs_shaping("اجتماع") and not needs_shaping("Budgetmøde")
+    painter = RecordingPainter()
+    draw_arc_text(painter, ArcText(hebrew, 60.0, 30.0, 12.0, "#000000"))
+    assert painter.drawn == [hebrew]
+    latin = RecordingPainter()
+    draw_arc_text(latin, ArcText("A long Danish title on a tight arc", 60.0, 30.0, 12.0, "#000000"))
+    assert len(latin.drawn) > 10  # bent along the arc, glyph by glyph

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import unicodedata
 from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Any
@@ -545,7 +546,9 @@ def draw_arc_text(painter: QPainter, text: ArcText) -> None:
     painter.setPen(_color(text.color))
     base = painter.worldTransform()
     sagitta = r * (1 - math.cos(total / r / 2)) if r > 0 else 0.0
-    if sagitta < text.px * 0.2:
+    if sagitta < text.px * 0.2 or needs_shaping(text.text):
+        # in one piece: whole words in PDF and SVG, and Qt's bidi-aware shaping keeps
+        # right-to-left and joined scripts readable (glyph by glyph would reverse them)
         transform = QTransform()
         transform.rotate(text.angle + (180.0 if text.flipped else 0.0))
         transform.translate(0, baseline if text.flipped else -baseline)
@@ -567,6 +570,16 @@ def draw_arc_text(painter: QPainter, text: ArcText) -> None:
             painter.drawText(QPointF(-advance / k / 2, 0), char)
         position += advance
     painter.setWorldTransform(base)
+
+
+@cache
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` must be laid out as a whole to read right: right-to-left letters
+    (Hebrew, Arabic) or marks that join the letter before them."""
+    return any(
+        unicodedata.bidirectional(c) in ("R", "AL", "AN") or unicodedata.combining(c)
+        for c in text
+    )
 
 
 def draw_straight_text(painter: QPainter, text: StraightText) -> None:
