@@ -19,7 +19,7 @@ import datetime as dt
 import heapq
 import math
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from aarshjul.bands import (
@@ -437,15 +437,27 @@ def layout(
         if len(waiting) > 3 * rows
         else None
     )
-    wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2], left, block)
+    wheel.keys = _label_off_items(
+        wheel.items, settings, off_items, frame[2], left, block.corner if block else None
+    )
     for _attempt in range(3):
         if not wheel.keys:
             break
         wanted = _key_block(settings, _keyed(wheel), frame, room, off_items.clear)
-        if block is not None and wanted[0] >= block[0] - 1e-6 and wanted[1] <= block[1] + 1e-6:
+        if (
+            block is not None
+            and wanted.left >= block.left - 1e-6
+            and (wanted.bottom <= block.bottom + 1e-6)
+        ):
             break  # the list fits the room made for it
-        block = wanted if block is None else (min(block[0], wanted[0]), max(block[1], wanted[1]))
-        wheel.keys = _label_off_items(wheel.items, settings, off_items, frame[2], left, block)
+        if block is not None:  # the room only grows, so the names settle
+            wanted = replace(
+                wanted, left=min(block.left, wanted.left), bottom=max(block.bottom, wanted.bottom)
+            )
+        block = wanted
+        wheel.keys = _label_off_items(
+            wheel.items, settings, off_items, frame[2], left, block.corner
+        )
     if wheel.keys and block is not None:
         wheel.key_texts = _key_texts(settings, wheel, block, frame)
     wheel.unit = unit
@@ -880,28 +892,50 @@ def _keyed(wheel: WheelLayout) -> list[Item]:
     return [by_number[k.number] for k in wheel.keys if k.number in by_number]
 
 
-def _key_lines(
-    settings: _Settings, listed: Sequence[Item], width: float, rows: int
-) -> list[tuple[str, float, bool]]:
-    """The numbered list's lines (text, indent, is a number) for the first of
-    ``listed``, each title wrapped between words, no more than ``rows`` lines; the
-    last says how many more there are where not all fit."""
+KeyLine = tuple[str, float, bool]  # text, indent, is the number
+
+
+@dataclass(frozen=True)
+class _KeyBlock:
+    """The numbered list's place: its lower left corner, its columns and their rows."""
+
+    left: float
+    bottom: float
+    width: float  # of a column
+    rows: int
+    columns: int
+
+    @property
+    def corner(self) -> tuple[float, float]:
+        return self.left, self.bottom
+
+
+def _key_columns(
+    settings: _Settings, listed: Sequence[Item], width: float, rows: int, columns: int
+) -> list[list[KeyLine]]:
+    """The numbered list in ``columns`` of at most ``rows`` lines each, every title
+    wrapped between words and kept in one column; where not all fit, the last line
+    says how many more there are."""
     px = settings.min_text
     indent = settings.widths("000  ", px)
-    lines: list[tuple[str, float, bool]] = []
+    filled: list[list[KeyLine]] = [[]]
     used = 0
     for n, item in enumerate(listed):
         label = item.label
         number = label.key if label is not None and label.key is not None else n + 1
         wrapped = wrap(item.title, width - indent, px, settings.measure, cut=False)
+        last = len(filled) == columns
         more = len(listed) - n
-        if used + len(wrapped) > rows - (1 if more > 1 else 0):
-            lines.append((f"+ {more} …", 0.0, False))
-            break
-        lines.append((str(number), 0.0, True))
-        lines += [(text, indent, False) for text in wrapped]
+        if used + len(wrapped) > rows - (1 if last and more > 1 else 0):
+            if last or len(wrapped) > rows:
+                filled[-1].append((f"+ {more} …", 0.0, False))
+                break
+            filled.append([])
+            used = 0
+        filled[-1].append((str(number), 0.0, True))
+        filled[-1] += [(text, indent, False) for text in wrapped]
         used += len(wrapped)
-    return lines
+    return [column for column in filled if column]
 
 
 def _key_block(
@@ -910,53 +944,57 @@ def _key_block(
     frame: tuple[float, ...],
     room: float,
     clear: float,
-) -> tuple[float, float]:
-    """The lower left corner of the numbered list in the frame's upper right corner:
-    as wide as its widest line (titles wrap between words where the room right of the
-    wheel is narrow), as tall as its lines."""
+) -> _KeyBlock:
+    """The numbered list in the frame's upper right corner: columns as wide as their
+    widest line (titles wrap between words where the room right of the wheel is
+    narrow), as many as the list needs and the room holds, as tall as their lines."""
     px = settings.min_text
     step = px * LINE_HEIGHT * 1.1
     rows = max(1, int((frame[3] - frame[1] - px) // step))
-    titles = [i.title for i in listed[:rows]]
+    titles = [i.title for i in listed[: rows * 4]]
     widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
-    left = frame[2] - width - px
+    most = max(1, int((room * 0.85 + px) // (width + px)))
+    columns = _key_columns(settings, listed, width, rows, most)
+    count = max(1, len(columns))
+    left = frame[2] - count * (width + px)
     if left < clear:  # the list reaches over the wheel: it ends above the circle
         bottom = -math.sqrt(clear * clear - max(left, 0.0) ** 2) - px
         rows = min(rows, max(0, int((bottom - frame[1] - px) // step)))
-    lines = _key_lines(settings, listed, width, rows) if rows else []
-    height = px + step * sum(1 for _t, _i, number in lines if not number) if lines else 0.0
-    return left, frame[1] + height
+        columns = _key_columns(settings, listed, width, rows, count) if rows else []
+    tallest = max((sum(1 for *_t, number in c if not number) for c in columns), default=0)
+    height = px + step * tallest if columns else 0.0
+    return _KeyBlock(left, frame[1] + height, width, rows, count)
 
 
 def _key_texts(
     settings: _Settings,
     wheel: WheelLayout,
-    block: tuple[float, float],
+    block: _KeyBlock,
     frame: tuple[float, float, float, float],
 ) -> list[StraightText]:
     """The numbered list drawn in its block: each number before its title's first line."""
     px = settings.min_text
     step = px * LINE_HEIGHT * 1.1
-    left = block[0] + px
-    rows = round((block[1] - frame[1] - px) / step)
-    if rows < 1:
+    if block.rows < 1:
         return []  # no room for the list in this frame: the numbers stand alone
-    lines = _key_lines(settings, _keyed(wheel), frame[2] - left, rows)
+    columns = _key_columns(settings, _keyed(wheel), block.width, block.rows, block.columns)
     indent = settings.widths("000  ", px)
     result = []
-    y = frame[1] + px + step / 2
-    for text, offset, number in lines:
-        w = settings.widths(text, px, number)
-        if number:  # right-aligned before the title's first line
-            x = left + indent - settings.widths("  ", px) - w / 2
-            result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True, w))
-            continue
-        result.append(
-            StraightText(text, left + offset + w / 2, y, 0.0, px, settings.style.ink, False, w)
-        )
-        y += step
+    for k, lines in enumerate(columns):
+        left = block.left + px + k * (block.width + px)
+        y = frame[1] + px + step / 2
+        for text, offset, number in lines:
+            w = settings.widths(text, px, number)
+            if number:  # right-aligned before the title's first line
+                x = left + indent - settings.widths("  ", px) - w / 2
+                result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True, w))
+                continue
+            result.append(
+                StraightText(text, left + offset + w / 2, y, 0.0, px, settings.style.ink, False, w)
+            )
+            y += step
     return result
 
 

@@ -82,3 +82,10 @@ def open_window(qtbot, tmp_path):
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def application(qapp):
+    """One QApplication for the whole run, made first: an export's QGuiApplication made
+    before it would keep the window tests from making theirs."""
+    return qapp

@@ -577,8 +577,7 @@ def needs_shaping(text: str) -> bool:
     """Whether ``text`` must be laid out as a whole to read right: right-to-left letters
     (Hebrew, Arabic) or marks that join the letter before them."""
     return any(
-        unicodedata.bidirectional(c) in ("R", "AL", "AN") or unicodedata.combining(c)
-        for c in text
+        unicodedata.bidirectional(c) in ("R", "AL", "AN") or unicodedata.combining(c) for c in text
     )
 
 
