@@ -130,3 +130,17 @@ def test_three_hundred_daily_meetings_make_a_few_pages_not_thousands(tmp_path, q
     pages = export_pdf(plan, tmp_path / "meetings.pdf")
     assert pages <= 8
     assert time.perf_counter() - begin < 20
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY;BYYEARDAY=366;BYMONTH=1", "FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6"]
+)
+def test_any_rule_without_a_date_is_refused_fast(tmp_path, capsys, rule):
+    """Not only the kinds named: dateutil's search stops by the year 3010."""
+    text = plan_text(
+        PHASE.replace("start = 2022-04-01\nend = 2022-05-31", "date = 2022-01-03")
+        + f'rrule = "{rule}"\n'
+    )
+    path = tmp_path / "never.toml"
+    path.write_text(text, encoding="utf-8")
+    refused_fast(path, capsys, "is not one of the rule's dates")

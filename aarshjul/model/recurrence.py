@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import types
 
 from dateutil import rrule as _rrule
 
 from aarshjul.i18n import N_, Translator, _
+
+# dateutil looks for a rule's next date up to the year 9999: for a rule that never
+# gives one (DAILY;BYYEARDAY=366;BYMONTH=1) that is seconds of search. Plans start by
+# the year 2999, so its rules need not look past 3010: dateutil's rrule module gets a
+# view of the datetime module with that as its last year (nothing else sees it).
+SEARCH_LIMIT_YEAR = 3010
+_bounded_datetime = types.ModuleType("datetime")
+_bounded_datetime.__dict__.update(dt.__dict__)
+_bounded_datetime.MAXYEAR = SEARCH_LIMIT_YEAR  # type: ignore[attr-defined]
+_rrule.datetime = _bounded_datetime  # type: ignore[attr-defined]
 
 
 class RecurrenceError(ValueError):
