@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aarshjul.i18n import _
-from aarshjul.model import PlanError, dumps_plan, edits, loads_plan
+from aarshjul.model import edits
 from aarshjul.model.edits import EditError
+from aarshjul.model.fileformat import plan_problems
 from aarshjul.model.plan import Activity, Occurrence, Plan
 from aarshjul.ui.activity_dialog import ActivityDialog
 from aarshjul.ui.dialogs import run_modal
@@ -77,10 +78,9 @@ class EditController(QObject):
                 if keep is None:
                     return False
                 new = edits.release_moved(new, series.id, keep)
-        try:
-            loads_plan(dumps_plan(new))
-        except PlanError as exc:
-            self.refused.emit(exc.problems[0].message if exc.problems else str(exc))
+        problems = plan_problems(new)  # the loader's own rules
+        if problems:
+            self.refused.emit(problems[0].message)
             return False
         self.document.apply(text, new, merge_key)
         return True
