@@ -63,3 +63,35 @@ def ask_save_path(
             if answer != QMessageBox.StandardButton.Yes:
                 return None
     return chosen
+
+
+def choose(
+    parent: QWidget,
+    title: str,
+    text: str,
+    options: list[tuple[str, QMessageBox.ButtonRole]],
+    *,
+    details: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    cancel: str = "",
+) -> int | None:
+    """Ask a question with these answers (the first is the default, Escape cancels);
+    the index of the answer given, or None."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(_("Show details to see what differs."))
+        box.setDetailedText(details)
+    buttons = [box.addButton(label, role) for label, role in options]
+    escape = (
+        box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+        if cancel
+        else box.addButton(QMessageBox.StandardButton.Cancel)
+    )
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(escape)
+    run_modal(box)
+    clicked = box.clickedButton()
+    return next((k for k, button in enumerate(buttons) if clicked is button), None)

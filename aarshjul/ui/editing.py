@@ -22,7 +22,7 @@ from aarshjul.model.edits import EditError
 from aarshjul.model.fileformat import plan_problems
 from aarshjul.model.plan import Activity, Occurrence, Plan
 from aarshjul.ui.activity_dialog import ActivityDialog
-from aarshjul.ui.dialogs import run_modal
+from aarshjul.ui.dialogs import choose, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.view_state import ViewState
 
@@ -88,37 +88,31 @@ class EditController(QObject):
     def ask_moved(self, series: Activity) -> bool | None:
         """The series loses its rule: keep its moved occurrences as activities of their
         own (True), delete them (False), or cancel (None)."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Recurring activity"))
-        box.setText(
+        answer = choose(
+            self.window,
+            _("Recurring activity"),
             _(
                 "\u201c{title}\u201d no longer repeats. What becomes of its moved occurrences?"
-            ).format(title=series.title)
+            ).format(title=series.title),
+            [
+                (_("Keep them as activities"), QMessageBox.ButtonRole.AcceptRole),
+                (_("Delete them"), QMessageBox.ButtonRole.DestructiveRole),
+            ],
         )
-        keep = box.addButton(_("Keep them as activities"), QMessageBox.ButtonRole.AcceptRole)
-        drop = box.addButton(_("Delete them"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(cancel)
-        run_modal(box)
-        clicked = box.clickedButton()
-        return True if clicked is keep else False if clicked is drop else None
+        return None if answer is None else answer == 0
 
     def ask_scope(self, activity: Activity, question: str) -> Scope | None:
         """This occurrence or the whole series? None if the user cancels (Escape)."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Recurring activity"))
-        box.setText(question.format(title=activity.title))
-        this = box.addButton(_("This occurrence"), QMessageBox.ButtonRole.AcceptRole)
-        series = box.addButton(_("The whole series"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(this)
-        box.setEscapeButton(cancel)
-        run_modal(box)
-        clicked = box.clickedButton()
-        return Scope.THIS if clicked is this else Scope.SERIES if clicked is series else None
+        answer = choose(
+            self.window,
+            _("Recurring activity"),
+            question.format(title=activity.title),
+            [
+                (_("This occurrence"), QMessageBox.ButtonRole.AcceptRole),
+                (_("The whole series"), QMessageBox.ButtonRole.AcceptRole),
+            ],
+        )
+        return None if answer is None else (Scope.THIS, Scope.SERIES)[answer]
 
     # -- moving ------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui import recovery, versions
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
-from aarshjul.ui.dialogs import ask_save_path, place_on_screen, run_modal
+from aarshjul.ui.dialogs import ask_save_path, choose, place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_date, format_range, ui_locale
@@ -595,24 +595,21 @@ class MainWindow(QMainWindow):
     def ask_disk_conflict(self, path: Path) -> str:
         """Their change on disk against our unsaved edits: "theirs" (reload), "copy"
         (keep ours and save it as a copy) or "mine" (keep ours for now)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Changed on disk"))
-        box.setText(
+        answer = choose(
+            self,
+            _("Changed on disk"),
             _("{name} was changed by someone else while you have unsaved changes.").format(
                 name=path.name
-            )
+            ),
+            [
+                (_("Keep mine, save as a copy…"), QMessageBox.ButtonRole.AcceptRole),
+                (_("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole),
+            ],
+            details=self._differences(path),
+            icon=QMessageBox.Icon.Warning,
+            cancel=_("Keep mine for now"),
         )
-        box.setInformativeText(_("Show details to see what differs."))
-        box.setDetailedText(self._differences(path))
-        theirs = box.addButton(_("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole)
-        copy = box.addButton(_("Keep mine, save as a copy…"), QMessageBox.ButtonRole.AcceptRole)
-        mine = box.addButton(_("Keep mine for now"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(copy)
-        box.setEscapeButton(mine)
-        run_modal(box)
-        clicked = box.clickedButton()
-        return "theirs" if clicked is theirs else "copy" if clicked is copy else "mine"
+        return {0: "copy", 1: "theirs"}.get(answer, "mine") if answer is not None else "mine"
 
     def _differences(self, path: Path) -> str:
         """What differs between the plan on disk and ours, activity by activity."""
