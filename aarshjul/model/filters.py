@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from aarshjul.model.plan import Activity, Occurrence, Plan
 
 DANISH_LETTERS = frozenset("æøå")
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, for searching ("é" finds "e"); æ, ø and å stay
     themselves, being letters of their own in Danish."""

@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
 from aarshjul.model import recurrence, workdays
 
 DAY = dt.timedelta(days=1)
+
+
+@cache
+def _twelve_months_on(start: dt.date) -> dt.date:
+    """``start`` twelve months on (29 February to 28 February), worked out once."""
+    return start + relativedelta(months=12)
 
 
 class Kind(Enum):
@@ -112,7 +119,7 @@ class Plan:
     @property
     def end(self) -> dt.date:
         """The first day after the wheel's twelve months."""
-        return self.start + relativedelta(months=12)
+        return _twelve_months_on(self.start)
 
     @property
     def last_day(self) -> dt.date:

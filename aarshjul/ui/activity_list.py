@@ -25,6 +25,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (activity id, occurrence index)
 COLUMNS = (N_("Dates"), N_("Title"), N_("Ring"), N_("Category"), N_("Owner"))
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+PAST = QBrush(QColor("#8e8e93"))  # the colour of what is over
 
 
 class OccurrenceTableModel(QAbstractTableModel):
@@ -49,6 +50,7 @@ class OccurrenceTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.view.listed()
+        self._cells: dict[tuple[int, int, int], object] = {}  # what data() worked out
         self.endResetModel()
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
@@ -66,8 +68,19 @@ class OccurrenceTableModel(QAbstractTableModel):
         return next((i for i, o in enumerate(self.rows) if (o.activity.id, o.index) == key), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """A cell's text, sort key and the rest; texts and sort keys are worked out once
+        per reload (the sorting proxy asks for each many times)."""
         if not index.isValid():
             return None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            key = (index.row(), index.column(), int(role))
+            cached = self._cells.get(key, self)
+            if cached is self:
+                cached = self._cells[key] = self._data(index, role)
+            return cached
+        return self._data(index, role)
+
+    def _data(self, index: Index, role: int):
         occ = self.rows[index.row()]
         plan = self.view.document.plan
         if plan is None:
@@ -103,7 +116,7 @@ class OccurrenceTableModel(QAbstractTableModel):
             return self._swatch(category.color) if category else None
         if role == Qt.ItemDataRole.ForegroundRole:  # what is over is grey
             over = occ.end is not None and occ.end < self.view.today()
-            return QBrush(QColor("#8e8e93")) if over else None
+            return PAST if over else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             locale = ui_locale()
             text = wording.description(occ, _, lambda d: format_date(d, locale))

@@ -70,9 +70,11 @@ class EditController(QObject):
         except EditError as exc:
             self.refused.emit(str(exc))
             return False
+        rules_after = {a.id: a.rrule for a in new.activities} if plan.activities else {}
         for series in plan.activities:
-            after = new.activity(series.id)
-            lost_rule = series.rrule and (after is None or not after.rrule)
+            if not series.rrule:
+                continue
+            lost_rule = not rules_after.get(series.id)
             if lost_rule and edits.moved_occurrences(new, series.id):
                 keep = self.ask_moved(series)
                 if keep is None:

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.next_action)
         bar.addSeparator()
         self.search = QLineEdit()
+        self.search.setObjectName("searchField")  # a stable handle for tests and scripts
         self.search.setObjectName("search")
         self.search.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)

@@ -1,0 +1,166 @@
+"""What a user of the window feels: from an event to the repainted window.
+
+Run ``.venv/bin/python benchmarks/interactive.py`` (``--sizes 500 5000 50000`` for
+other plans, ``--repeats N``). It opens generated plans in the real main window
+at 1366×768 (offscreen) and drives it with real events (QTest): a keystroke in
+the search field, an arrow-key nudge, a drag's first and later frames and its
+drop, an undo, the first hover, a zoom change; it also times loading the plan and
+the PDF handout. Each figure runs from the event until the window has repainted
+(``QWidget.repaint()`` paints at once), median milliseconds. Peak memory is the
+process's largest resident size after each plan (it only grows).
+
+A script, not a test: speed is measured here, not asserted in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render import synthetic_plan
+
+from aarshjul.model import save_plan
+from aarshjul.model.periods import Zoom
+from aarshjul.render.export import export_pdf
+from aarshjul.ui.app import create_application
+from aarshjul.ui.main_window import MainWindow
+
+
+def median(times: list[float]) -> float:
+    return round(statistics.median(times), 1)
+
+
+def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
+    app = QApplication.instance()
+    assert app is not None
+    plan = synthetic_plan(count)
+    path = folder / f"plan-{count}.toml"
+    save_plan(plan, path)
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    wheel = window.wheel
+
+    def settle() -> None:
+        app.processEvents()
+        window.repaint()  # everything visible, painted now
+
+    def timed(action) -> float:
+        begin = time.perf_counter()
+        action()
+        settle()
+        return (time.perf_counter() - begin) * 1000
+
+    results: dict[str, float] = {}
+    results["load"] = median([timed(lambda: window.open_path(path)) for _ in range(2)])
+    layout = wheel.layout_()
+    assert layout is not None
+    # a phase of some length, to hover, nudge and drag
+    item = max((i for i in layout.items if not i.is_marker), key=lambda i: i.angle1 - i.angle0)
+    activity = item.occurrence.activity.id
+    point = wheel.point_for(activity, "middle").toPoint()
+    results["first_hover"] = round(timed(lambda: QTest.mouseMove(wheel, point)), 1)
+
+    search = window.search
+    keys = []
+    for letter in "budget"[:repeats]:
+        keys.append(timed(lambda letter=letter: QTest.keyClicks(search, letter)))
+    results["search_keystroke"] = median(keys)
+    search.clear()
+    settle()
+
+    window.view.select((activity, item.occurrence.index))
+    wheel.setFocus()
+    settle()
+    nudges, undos = [], []
+    for _ in range(repeats):  # a nudge and its undo, each a step of its own
+        nudges.append(timed(lambda: QTest.keyClick(wheel, Qt.Key.Key_Right)))
+        undos.append(timed(lambda: window.undo_action.trigger()))
+    results["nudge"] = median(nudges)
+    results["undo"] = median(undos)
+
+    firsts, frames, drops = [], [], []
+    for _ in range(max(1, repeats // 2)):
+        layout = wheel.layout_()
+        assert layout is not None
+        start = wheel.point_for(activity, "middle").toPoint()
+        QTest.mousePress(wheel, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        settle()
+        firsts.append(timed(lambda s=start: QTest.mouseMove(wheel, s + QPoint(12, 4))))
+        for step in range(2, 8):
+            frames.append(
+                timed(lambda s=start, k=step: QTest.mouseMove(wheel, s + QPoint(6 * k, 2 * k)))
+            )
+        end = start + QPoint(48, 16)
+        drops.append(
+            timed(
+                lambda e=end: QTest.mouseRelease(
+                    wheel, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, e
+                )
+            )
+        )
+        window.undo_action.trigger()
+        settle()
+    results["drag_first_frame"] = median(firsts)
+    results["drag_frame"] = median(frames)
+    results["drop"] = median(drops)
+    results["zoom_change"] = median(
+        [
+            timed(lambda z=zoom: window.view.set_zoom(z, plan.start))
+            for zoom in (Zoom.QUARTER, Zoom.MONTH, Zoom.YEAR)
+        ]
+    )
+    pdf = folder / f"plan-{count}.pdf"
+    begin = time.perf_counter()
+    export_pdf(window.document.plan, pdf)  # type: ignore[arg-type]
+    results["pdf_export"] = round((time.perf_counter() - begin) * 1000)
+    results["peak_memory_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    window.document.undo_stack.clear()
+    window.document.undo_stack.setClean()
+    window.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[500, 5000])
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CONFIG_HOME"] = folder  # a first start, no saved window state
+        os.environ["XDG_DATA_HOME"] = folder
+        create_application()
+        QSettings().clear()
+        results = {str(n): bench(n, args.repeats, Path(folder)) for n in args.sizes}
+    print(
+        json.dumps(
+            {
+                "unit": "median milliseconds from the event to the repainted window",
+                "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+                "python": sys.version.split()[0],
+                "results": results,
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
