@@ -31,6 +31,7 @@ class PlanDocument(QObject):
         self._path: Path | None = None
         self._disk: str | None = None  # a digest of the file as we last read or wrote it
         self._source: str | None = None  # its text, so a save keeps the author's layout
+        self._announced = False  # whether plan_changed went out during a push
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
         self.undo_stack = QUndoStack(self)
@@ -41,6 +42,7 @@ class PlanDocument(QObject):
         self.modified_changed.emit(not clean)
 
     def _index_changed(self, _index: int) -> None:
+        self._announced = True
         self.plan_changed.emit()
 
     @property
@@ -120,9 +122,9 @@ class PlanDocument(QObject):
         """
         if self._plan is None:
             return
-        index = self.undo_stack.index()
+        self._announced = False
         self.undo_stack.push(PlanEdit(self, text, self._plan, new_plan, merge_key))
-        if self.undo_stack.index() == index:  # merged into the last command: no signal came
+        if not self._announced:  # merged into the last command: no signal came
             self.plan_changed.emit()
 
     def _replace(self, plan: Plan) -> None:

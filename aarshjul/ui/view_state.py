@@ -37,6 +37,7 @@ class ViewState(QObject):
         self.zoom = Zoom.YEAR
         self.span: tuple[dt.date, dt.date] | None = None
         self.selection: Selection | None = None
+        self._memo: dict[str, tuple[object, Filter, tuple[Occurrence, ...]]] = {}
         document.plan_replaced.connect(self._reset)
         document.plan_changed.connect(self._drop_stale_selection)
 
@@ -93,12 +94,24 @@ class ViewState(QObject):
         self.set_filter(Filter(self.filter.hidden_rings, self.filter.hidden_categories, text))
 
     def visible(self) -> list[Occurrence]:
-        plan = self.document.plan
-        return [] if plan is None else self.filter.visible(plan)
+        """The occurrences the wheel draws, worked out once per plan and filter: every
+        edit makes a new plan (the old one is never changed), so the plan itself is the
+        key, compared by identity."""
+        return self._cached("visible", self.filter.visible)
 
     def listed(self) -> list[Occurrence]:
+        return self._cached("listed", self.filter.listed)
+
+    def _cached(self, name: str, work) -> list[Occurrence]:
         plan = self.document.plan
-        return [] if plan is None else self.filter.listed(plan)
+        if plan is None:
+            return []
+        hit = self._memo.get(name)
+        if hit is not None and hit[0] is plan and hit[1] == self.filter:
+            return list(hit[2])
+        result = work(plan)
+        self._memo[name] = (plan, self.filter, tuple(result))
+        return result
 
     # -- zoom -------------------------------------------------------------------
 
