@@ -286,3 +286,21 @@ def test_today_lives_in_one_place_and_everything_moves_on_at_midnight(open_windo
     grey = [i.data() for i in rows if i.data(Qt.ItemDataRole.ForegroundRole) is not None]
     assert "Løbende introduktion til området" in grey  # ended 31 March
     assert "Beskæftigelsesplan" not in grey
+
+
+def test_an_edit_updates_the_list_rows_it_touched_without_a_reset(window):
+    """The list learns of an edit by rows changed, not by a reset of every row."""
+    from aarshjul.model import edits
+
+    model = window.activity_list.source
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    window.editor.apply("Move", lambda p: edits.move_activity(p, "strategi", 3))
+    assert resets == [] and len(changed) == 1
+    row = changed[0][0]
+    assert model.rows[row].activity.id == "strategi"
+    titles = listed_titles(window)
+    assert titles.index("Arbejdsmarkedsstrategi") < titles.index(
+        "Prioritering af indsatsområde for det kommende budgetår"
+    )

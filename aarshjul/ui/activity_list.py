@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
@@ -28,6 +30,10 @@ NO_PARENT = QModelIndex()
 PAST = QBrush(QColor("#8e8e93"))  # the colour of what is over
 
 
+def _key(occurrence: Occurrence) -> tuple[str, int]:
+    return occurrence.activity.id, occurrence.index
+
+
 class OccurrenceTableModel(QAbstractTableModel):
     """The occurrences the view lists (shown and matching the search), in date order."""
 
@@ -35,6 +41,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.view = view
         self.rows: list[Occurrence] = []
+        self._cells: dict[tuple[int, int, int], object] = {}  # what data() worked out
         self._swatches: dict[str, QPixmap] = {}
         view.document.plan_changed.connect(self.reload)
         view.filter_changed.connect(self.reload)
@@ -48,10 +55,36 @@ class OccurrenceTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self.view.listed()
-        self._cells: dict[tuple[int, int, int], object] = {}  # what data() worked out
-        self.endResetModel()
+        """Follow the plan: rows are kept in the order of their keys (activity, index),
+        so an edit inserts, removes or updates the rows it touched, and the sorting
+        proxy moves just those; a change of most rows (a search) resets."""
+        new = sorted(self.view.listed(), key=_key)
+        old = getattr(self, "rows", [])
+        old_keys, new_keys = [_key(o) for o in old], [_key(o) for o in new]
+        gone, came = set(old_keys) - set(new_keys), set(new_keys) - set(old_keys)
+        if not old or len(gone) + len(came) > max(50, len(new) // 10):
+            self.beginResetModel()
+            self.rows = new
+            self._cells = {}
+            self.endResetModel()
+            return
+        self._cells = {}  # rows move: the cells are worked out again as they are asked for
+        for row in range(len(old) - 1, -1, -1):
+            if old_keys[row] in gone:
+                self.beginRemoveRows(NO_PARENT, row, row)
+                del self.rows[row]
+                self.endRemoveRows()
+        for occurrence, key in zip(new, new_keys, strict=True):
+            if key in came:
+                row = bisect.bisect_left([_key(o) for o in self.rows], key)
+                self.beginInsertRows(NO_PARENT, row, row)
+                self.rows.insert(row, occurrence)
+                self.endInsertRows()
+        changed = [row for row, (a, b) in enumerate(zip(self.rows, new, strict=True)) if a != b]
+        self.rows = new
+        last = len(COLUMNS) - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -108,8 +141,14 @@ class OccurrenceTableModel(QAbstractTableModel):
                 return category.name if category else occ.activity.category
             return occ.activity.owner
         if role == SORT_ROLE:
-            if column == 0:  # undated last, whichever way the column sorts
-                return "~" if occ.start is None else f"{occ.start.isoformat()}{occ.end}"
+            if column == 0:  # date order as the plan's (longer first), undated last in plan order
+                if occ.start is None:
+                    order = next(
+                        (k for k, a in enumerate(plan.activities) if a.id == occ.activity.id), 0
+                    )
+                    return f"~{order:06d}"
+                title = occ.activity.title.casefold()
+                return f"{occ.start.isoformat()} {99999 - occ.days:05d} {title}"
             return str(self.data(index)).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             category = plan.category(occ.activity.category)
