@@ -250,6 +250,26 @@ def test_what_the_legend_hides_is_not_exported_from_the_window(window, tmp_path,
     assert "Budgetforhandling" not in text
 
 
+def test_a_search_fades_items_in_the_layout_it_has_and_repaints(window, qtbot):
+    wheel = window.wheel
+    layout = wheel.layout_()
+    before = wheel.grab().toImage()
+    qtbot.keyClicks(window.search, "budget")
+    assert wheel.layout_() is layout  # a search places nothing anew
+    assert wheel.grab().toImage() != before  # but the picture fades the rest
+    wheel.invalidate()
+    again = wheel.layout_()
+    assert again is not layout and again is not None
+    marks = {(i.occurrence.activity.id, i.occurrence.index): i.dimmed for i in layout.items}
+    assert marks == {(i.occurrence.activity.id, i.occurrence.index): i.dimmed for i in again.items}
+    assert any(marks.values()) and not all(marks.values())
+    window.legend.entry("ring", "frister").setCheckState(0, Qt.CheckState.Unchecked)
+    hidden = wheel.layout_()
+    assert hidden is not again  # a hidden ring lays out anew
+    assert all(i.occurrence.activity.ring != "frister" for i in hidden.items)
+    assert any(i.dimmed for i in hidden.items)
+
+
 def test_a_selected_activity_the_search_does_not_match_stays_dimmed(window, qtbot):
     """Its outline stays, but its colour is as faint as the other unmatched ones."""
     window.view.select(("budgetforhandling", 0))

@@ -26,6 +26,31 @@ def fold(text: str) -> str:
     return "".join(folded)
 
 
+@lru_cache(maxsize=256)
+def _words(search: str) -> tuple[str, ...]:
+    return tuple(fold(search).split())
+
+
+def _matches(words: tuple[str, ...], haystack: str) -> bool:
+    return all(word in haystack for word in words)
+
+
+def _haystack(activity: Activity, plan: Plan) -> str:
+    ring = plan.ring(activity.ring)
+    category = plan.category(activity.category)
+    return fold(
+        " ".join(
+            (
+                activity.title,
+                activity.description,
+                activity.owner,
+                ring.name if ring else "",
+                category.name if category else "",
+            )
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Filter:
     """Rings and categories to hide, and search words that must all match."""
@@ -42,23 +67,13 @@ class Filter:
 
     def matches(self, activity: Activity, plan: Plan) -> bool:
         """Does every search word occur in the title, description, owner, ring or category?"""
-        words = fold(self.search).split()
-        if not words:
-            return True
-        ring = plan.ring(activity.ring)
-        category = plan.category(activity.category)
-        haystack = fold(
-            " ".join(
-                (
-                    activity.title,
-                    activity.description,
-                    activity.owner,
-                    ring.name if ring else "",
-                    category.name if category else "",
-                )
-            )
-        )
-        return all(word in haystack for word in words)
+        words = self.words
+        return not words or _matches(words, _haystack(activity, plan))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The folded search words."""
+        return _words(self.search)
 
     @property
     def searching(self) -> bool:
@@ -68,13 +83,26 @@ class Filter:
         """The occurrences the wheel draws: every one whose ring and category are shown."""
         return [o for o in plan.occurrences() if self.shows(o.activity)]
 
-    def listed(self, plan: Plan) -> list[Occurrence]:
-        """The occurrences a list shows: shown and matching the search."""
-        return [o for o in self.visible(plan) if self.matches(o.activity, plan)]
+    def listed(self, plan: Plan, visible: list[Occurrence] | None = None) -> list[Occurrence]:
+        """The occurrences a list shows: shown and matching the search (``visible``
+        is :meth:`visible`'s answer, where the caller has it already)."""
+        shown = self.visible(plan) if visible is None else visible
+        if not self.words:
+            return list(shown)
+        hits: dict[str, bool] = {}
+        listed = []
+        for occ in shown:
+            activity = occ.activity
+            hit = hits.get(activity.id)
+            if hit is None:
+                hit = hits[activity.id] = self.matches(activity, plan)
+            if hit:
+                listed.append(occ)
+        return listed
 
     def unmatched_ids(self, plan: Plan) -> set[str]:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
-        if not self.searching:
+        if not self.words:
             return set()
         return {a.id for a in plan.activities if self.shows(a) and not self.matches(a, plan)}
 

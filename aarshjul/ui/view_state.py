@@ -37,7 +37,7 @@ class ViewState(QObject):
         self.zoom = Zoom.YEAR
         self.span: tuple[dt.date, dt.date] | None = None
         self.selection: Selection | None = None
-        self._memo: dict[str, tuple[object, Filter, tuple[Occurrence, ...]]] = {}
+        self._memo: dict[str, tuple[object, object, tuple[Occurrence, ...]]] = {}
         document.plan_replaced.connect(self._reset)
         document.plan_changed.connect(self._drop_stale_selection)
 
@@ -94,23 +94,27 @@ class ViewState(QObject):
         self.set_filter(Filter(self.filter.hidden_rings, self.filter.hidden_categories, text))
 
     def visible(self) -> list[Occurrence]:
-        """The occurrences the wheel draws, worked out once per plan and filter: every
-        edit makes a new plan (the old one is never changed), so the plan itself is the
-        key, compared by identity."""
-        return self._cached("visible", self.filter.visible)
+        """The occurrences the wheel draws, worked out once per plan and shown rings
+        and categories: every edit makes a new plan (the old one is never changed), so
+        the plan itself is the key, compared by identity; a search does not change it."""
+        shown = (self.filter.hidden_rings, self.filter.hidden_categories)
+        return self._cached("visible", shown, self.filter.visible)
 
     def listed(self) -> list[Occurrence]:
-        return self._cached("listed", self.filter.listed)
+        """The visible occurrences the search matches, worked out once per plan and filter."""
+        return self._cached(
+            "listed", self.filter, lambda plan: self.filter.listed(plan, self.visible())
+        )
 
-    def _cached(self, name: str, work) -> list[Occurrence]:
+    def _cached(self, name: str, key: object, work) -> list[Occurrence]:
         plan = self.document.plan
         if plan is None:
             return []
         hit = self._memo.get(name)
-        if hit is not None and hit[0] is plan and hit[1] == self.filter:
+        if hit is not None and hit[0] is plan and hit[1] == key:
             return list(hit[2])
         result = work(plan)
-        self._memo[name] = (plan, self.filter, tuple(result))
+        self._memo[name] = (plan, key, tuple(result))
         return result
 
     # -- zoom -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 from aarshjul.geometry import Item, WheelLayout, polar, preview, to_polar
 from aarshjul.i18n import _
 from aarshjul.layout_report import report
+from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
     DIMMED_OPACITY,
@@ -93,6 +94,7 @@ class WheelWidget(QWidget):
         self.view = view
         self.document = view.document
         self._layout: WheelLayout | None = None
+        self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
         self._skip: str | None = None  # the previewed activity, left out of the cache
@@ -102,7 +104,7 @@ class WheelWidget(QWidget):
         self.tray: QWidget | None = None  # dropping a dragged activity there unschedules it
         self.setAcceptDrops(True)
         self.document.plan_changed.connect(self.invalidate)
-        view.filter_changed.connect(self.invalidate)
+        view.filter_changed.connect(self._filter_changed)
         view.zoom_changed.connect(self.invalidate)
         view.selection_changed.connect(self.update)
         view.today_changed.connect(self.invalidate)
@@ -125,6 +127,29 @@ class WheelWidget(QWidget):
         self._hover = None
         self.update()
 
+    def _filter_changed(self) -> None:
+        """A new search only fades other items: the layout stays, its items are marked
+        again and the picture repainted; shown rings or categories lay out anew."""
+        new, old, layout = self.view.filter, self._laid_out_for, self._layout
+        plan = self.document.plan
+        if (
+            layout is None
+            or old is None
+            or plan is None
+            or (
+                (new.hidden_rings, new.hidden_categories)
+                != (old.hidden_rings, old.hidden_categories)
+            )
+        ):
+            self.invalidate()
+            return
+        dimmed = new.unmatched_ids(plan)
+        for item in (*layout.items, *layout.undated):
+            item.dimmed = item.occurrence.activity.id in dimmed
+        self._laid_out_for = new
+        self._pixmap = None
+        self.update()
+
     def wheel_rect(self) -> QRectF:
         """The frame the wheel and its names fill: the widget less a margin."""
         m = self.MARGIN
@@ -137,6 +162,7 @@ class WheelWidget(QWidget):
             return None
         if self._layout is None:
             self._layout = self._new_layout()  # in the plan's language
+            self._laid_out_for = self.view.filter
         return self._layout
 
     def _new_layout(self) -> WheelLayout:
