@@ -262,10 +262,17 @@ class WheelLayout:
                     (i for i in mine if i.is_marker and i.flag is None), key=lambda i: i.angle0
                 )
                 lanes: list[list[Item]] = [[] for _ in range(band.lanes)]
+                height = (band.lane_outer - band.lane_inner) / band.lanes
                 for item in mine:
                     if item.is_marker and item.flag is None:
                         continue
-                    for lane in range(band.lanes):  # every lane the item covers
+                    # the lanes the item covers, worked out from its radii, not searched
+                    if height > 0:
+                        first = math.floor((band.lane_outer - item.outer) / height) - 1
+                        last = math.ceil((band.lane_outer - item.inner) / height) + 1
+                    else:
+                        first, last = 0, band.lanes
+                    for lane in range(max(0, first), min(band.lanes, last)):
                         inner, outer = band.lane_bounds(lane)
                         if item.inner < outer - 1e-6 and inner < item.outer - 1e-6:
                             lanes[lane].append(item)

@@ -23,6 +23,7 @@ from aarshjul import i18n  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_2022 = ROOT / "plans" / "2022.toml"
+EXAMPLES = ROOT / "docs" / "examples"
 
 
 @pytest.fixture(autouse=True)

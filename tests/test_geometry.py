@@ -18,7 +18,7 @@ from aarshjul.geometry import (
 )
 from aarshjul.model import Activity, Category, Kind, Plan, Ring, load_plan
 
-from .conftest import PLAN_2022
+from .conftest import EXAMPLES, PLAN_2022
 from .helpers import DANISH_MONTHS
 
 D = dt.date
@@ -194,6 +194,24 @@ def test_hit_test_finds_what_is_drawn_there():
     assert wheel.hit(*geometry.polar(wheel.outer - 1, 10)) is None  # the month band
     gap = geometry.polar(wheel.rings[0].lane_outer - 2, 195)  # July: nothing in ring 1
     assert wheel.hit(*gap) is None
+
+
+@pytest.mark.parametrize("name", ["crowded-2024.toml", "school-2025.toml"])
+def test_hit_test_agrees_with_a_scan_of_every_item(name):
+    """The index answers what a scan of every segment would, at random points."""
+    plan = load_plan(EXAMPLES / name)
+    wheel = layout(plan, 900)
+    segments = [i for i in wheel.items if not i.is_marker]
+    rng = random.Random(7)
+    for _ in range(3000):
+        radius = rng.uniform(wheel.rings_inner, wheel.rings_outer)
+        angle = rng.uniform(0.0, 360.0)
+        hit = wheel.hit(*geometry.polar(radius, angle))
+        under = [i for i in segments if i.contains(radius, angle)]
+        if hit is None:
+            assert not under
+        elif not hit.is_marker:
+            assert hit in under
 
 
 def test_today_line_only_inside_the_year():

@@ -13,9 +13,7 @@ from aarshjul.ui.app import create_application
 from aarshjul.ui.main_window import MainWindow
 
 from .audit import audit
-from .conftest import PLAN_2022, ROOT
-
-EXAMPLES = ROOT / "docs" / "examples"
+from .conftest import EXAMPLES, PLAN_2022
 
 
 @pytest.fixture
