@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aarshjul.model import dumps_plan, edits, load_plan, loads_plan
+from aarshjul.model.fileformat import plan_problems
 from aarshjul.ui.editing import EditController, Scope
 
 from .conftest import PLAN_2022
@@ -145,3 +146,40 @@ def test_random_edits_and_undos_always_leave_a_plan_that_loads(
         stack.undo()
     assert dumps_plan(window.document.plan).encode() == original
     assert load_plan(PLAN_2022) == window.document.plan
+
+
+BROKEN_FIELDS = st.sampled_from(
+    [
+        {"title": ""},
+        {"ring": "no-such-ring"},
+        {"category": "no-such-category"},
+        {"id": "budgetforhandling"},  # another activity's id
+        {"id": "not an id!"},
+        {"series": "no-such-series"},
+        {"rrule": "FREQ=NEVER"},
+        {"start": D(2022, 5, 10), "end": D(2022, 5, 1)},
+        {"start": D(1800, 1, 1), "end": None},
+        {"title": "x" * 100_000},
+        {"rrule": ""},  # a series' children lose their parent's rule
+        {"title": "Nyt navn"},  # fine
+        {"start": D(2022, 6, 1), "end": D(2022, 6, 9)},  # fine
+    ]
+)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 10_000), BROKEN_FIELDS), min_size=1, max_size=3),
+    st.integers(0, 2),
+)
+@settings(max_examples=150, deadline=None)
+def test_checking_only_what_an_edit_changed_says_what_a_full_check_says(changes, removed):
+    """The loader's rules on the activities an edit made anew, with the rest as they
+    were, find the very problems the rules on the whole plan find."""
+    before = load_plan(PLAN_2022)
+    activities = list(before.activities)
+    for index, fields in changes:
+        k = index % len(activities)
+        activities[k] = edits.replace(activities[k], **fields)
+    del activities[:removed]
+    after = edits.replace(before, activities=activities)
+    assert plan_problems(after, before) == plan_problems(after)

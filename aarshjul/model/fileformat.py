@@ -15,6 +15,7 @@ import stat
 import tempfile
 import time
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -439,11 +440,36 @@ def loads_plan(text: str, file: str = "<plan>") -> Plan:
     return plan
 
 
-def plan_problems(plan: Plan) -> list[Problem]:
+def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
     """What the loader would say of ``plan`` saved as it is: its very rules, run on the
-    plan's data without writing and parsing the text (five times faster)."""
+    plan's data without writing and parsing the text (five times faster).
+
+    ``before`` is the valid plan an edit made ``plan`` from. Where the edit kept the
+    plan's settings, rings and categories, only the activities it made anew are read
+    again (an edit never changes an activity in place, it replaces it), with the ids
+    of the rest and every series checked as a whole: an edit of one activity costs
+    the same in a plan of any size.
+    """
     reader = _Reader(_Lines(""))
-    reader.read(plan_to_dict(plan))
+    head = plan_to_dict(replace(plan, activities=[]))
+    if before is None or head != plan_to_dict(replace(before, activities=[])):
+        reader.read(plan_to_dict(plan))
+        return reader.problems
+    settled = reader.read(head)
+    if settled is None or reader.problems:
+        return reader.problems
+    kept = {id(a) for a in before.activities}
+    ids: set[str] = set()
+    for i, activity in enumerate(plan.activities):  # in order, as the loader says it
+        where = f"activities[{i}]"
+        if id(activity) not in kept:
+            reader.read_activity(_activity_table(activity), where, settled, ids)
+        elif activity.id in ids:  # a valid id, taken by an activity made anew
+            reader.problem(f"{where}.id", _("duplicate id '{id}'").format(id=activity.id))
+        else:
+            ids.add(activity.id)
+    settled.activities = list(plan.activities)
+    reader.check_series(settled)
     return reader.problems
 
 

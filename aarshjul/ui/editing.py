@@ -80,7 +80,7 @@ class EditController(QObject):
                 if keep is None:
                     return False
                 new = edits.release_moved(new, series.id, keep)
-        problems = plan_problems(new)  # the loader's own rules
+        problems = plan_problems(new, plan)  # the loader's own rules, on what changed
         if problems:
             self.refused.emit(problems[0].message)
             return False
