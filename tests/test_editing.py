@@ -453,3 +453,24 @@ def test_the_drag_label_is_never_cut_off_at_the_edge(window):
         box = wheel.drag_label_box(corner, text)
         assert box.left() >= 0 and box.top() >= 0
         assert box.right() <= wheel.width() and box.bottom() <= wheel.height()
+
+
+def test_a_drag_ghosts_the_activity_where_it_was_and_paints_the_wheel_once(window, qtbot):
+    wheel = window.wheel
+    start = wheel.point_for("strategi", "middle")
+    before = wheel.grab().toImage().pixelColor(start.toPoint())
+    cached = wheel._pixmap
+    assert cached is not None
+    target = turned(window, start, 120)
+    qtbot.mousePress(wheel, Qt.MouseButton.LeftButton, pos=start.toPoint())
+    for days in (10, 40, 80, 120):
+        qtbot.mouseMove(wheel, turned(window, start, days))
+    assert wheel._preview is not None
+    assert wheel._pixmap is cached  # no frame of the drag paints the whole wheel again
+    ghost = wheel.grab().toImage().pixelColor(start.toPoint())
+    base = wheel.palette().base().color()
+    assert ghost.lightness() > before.lightness() + 60  # washed pale
+    assert ghost != base  # but still there, where it was
+    qtbot.keyClick(wheel, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(wheel, Qt.MouseButton.LeftButton, pos=target)
+    assert wheel.grab().toImage().pixelColor(start.toPoint()) == before

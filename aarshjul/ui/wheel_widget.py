@@ -24,19 +24,23 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
+    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
-from aarshjul.geometry import Item, WheelLayout, polar, preview, to_polar
+from aarshjul.geometry import OUTSIDE, Item, WheelLayout, polar, preview, to_polar
 from aarshjul.i18n import _
 from aarshjul.layout_report import report
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
     DIMMED_OPACITY,
+    annulus_sector,
     fit_transform,
+    item_path,
     measure,
     paint_item,
     paint_outline,
@@ -54,6 +58,7 @@ from aarshjul.ui.view_state import ViewState
 
 ACTIVITY_MIME = "application/x-aarshjul-activity"
 EDGE_GRIP = 9.0  # pixels from a phase's edge that drag the edge, not the phase
+GHOST_WASH = 200  # alpha of the pale wash over where a dragged activity was
 
 
 @dataclass
@@ -97,7 +102,7 @@ class WheelWidget(QWidget):
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
-        self._skip: str | None = None  # the previewed activity, left out of the cache
+        self._skip: str | None = None  # the previewed activity, ghosted where it was
         self._preview: Item | None = None
         self._press: _Press | None = None
         self.drop_hint: tuple[QPointF, str] | None = None  # where and what, from the tray
@@ -229,6 +234,8 @@ class WheelWidget(QWidget):
         """Selection, hover and the previewed activity, over the cached wheel."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setWorldTransform(fit_transform(layout, self.wheel_rect()))
+        if self._skip is not None:
+            self._paint_ghost(painter, layout, self._skip)
         selection = self.view.selection
         if selection is not None:
             for item in layout.items_of(selection[0]):
@@ -247,6 +254,25 @@ class WheelWidget(QWidget):
         if self.drop_hint is not None:  # an activity dragged from the tray
             painter.resetTransform()
             self._paint_drag_label(painter, *self.drop_hint)
+
+    def _paint_ghost(self, painter: QPainter, layout: WheelLayout, activity_id: str) -> None:
+        """Where a dragged activity was: washed pale, over the cached wheel, which is
+        not painted again for a drag; its name and leader line fade with it."""
+        wash = self.palette().base().color()
+        wash.setAlpha(GHOST_WASH)
+        painter.setPen(QPen(wash, 2.5))
+        painter.setBrush(wash)
+        for item in (*layout.items_of(activity_id), *layout.undated):
+            if item.occurrence.activity.id != activity_id:
+                continue
+            painter.drawPath(item_path(item))
+            if item.flag is not None:
+                painter.drawPath(annulus_sector(item.inner, item.outer, *item.flag))
+            label = item.label
+            if label is not None and label.placement == OUTSIDE:
+                painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in label.outline]))
+                if label.leader:
+                    painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in label.leader]))
 
     def _paint_emphasis(self, painter: QPainter, item: Item, width: float) -> None:
         """An outlined item over the cached wheel; one the search does not match stays
@@ -286,9 +312,9 @@ class WheelWidget(QWidget):
     # -- previewing an activity that moves (dragging) -----------------------
 
     def begin_preview(self, activity_id: str) -> None:
-        """Cache the wheel without ``activity_id``; then only set_preview() paints per frame."""
+        """Ghost ``activity_id`` where it is; then set_preview() paints it where it goes.
+        The cached wheel stays as it is: no frame of a drag paints the whole wheel."""
         self._skip = activity_id
-        self._pixmap = None
         self.update()
 
     def set_preview(self, item: Item | None) -> None:
@@ -298,7 +324,6 @@ class WheelWidget(QWidget):
     def end_preview(self) -> None:
         self._skip = None
         self._preview = None
-        self._pixmap = None
         self.update()
 
     # -- hit testing ---------------------------------------------------------------
