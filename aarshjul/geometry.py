@@ -466,6 +466,14 @@ def layout(
             wheel.items, settings, off_items, frame[2], left, block.corner
         )
     if wheel.keys and block is not None:
+        final = _key_block(settings, _keyed(wheel), frame, room, off_items.clear)
+        if final.left < block.left - 1e-6 or final.bottom > block.bottom + 1e-6:
+            # the names have not settled: the list takes the whole right side, down to
+            # the frame's foot, and no name beside the wheel can meet it
+            block = replace(final, left=min(block.left, final.left), bottom=frame[3])
+            wheel.keys = _label_off_items(
+                wheel.items, settings, off_items, frame[2], left, block.corner
+            )
         wheel.key_texts = _key_texts(settings, wheel, block, frame)
     wheel.unit = unit
     return wheel

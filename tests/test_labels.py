@@ -22,7 +22,7 @@ from aarshjul.model import Activity, Category, Plan, Ring, load_plan
 from aarshjul.model.periods import Zoom, span
 from aarshjul.polar import arc_outline, straight_outline
 
-from .conftest import PLAN_2022
+from .conftest import PLAN_2022, ROOT
 
 D = dt.date
 WORDS = [
@@ -241,3 +241,13 @@ def test_text_widths_are_measured_once_and_scale():
     assert widths("Budget", 10) == pytest.approx(estimate_width("Budget", 10))
     assert widths("Budget", 20) == pytest.approx(estimate_width("Budget", 20))
     assert calls == ["Budget"]
+
+
+def test_names_that_do_not_settle_beside_the_list_give_way_to_it():
+    """Found by hypothesis: each placing of the names beside the wheel put one more in
+    the numbered list, which then grew down over a name placed in the last round."""
+    plan = load_plan(ROOT / "tests" / "plans" / "unsettled-list.toml")
+    wheel = layout(plan, 762, 494)
+    check(wheel, plan)
+    numbers = {int(t.text) for t in wheel.key_texts if t.bold and t.text.isdigit()}
+    assert wheel.keys and numbers == {k.number for k in wheel.keys}
