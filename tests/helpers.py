@@ -31,6 +31,18 @@ color = "#e69f00"
 """
 
 
+# a phase in ring r1 and category c1, in April and May 2022
+PHASE = """
+[[activities]]
+id = "a1"
+title = "Phase"
+ring = "r1"
+category = "c1"
+start = 2022-04-01
+end = 2022-05-31
+"""
+
+
 def plan_text(activities: str = "", start: str = "2022-01-01") -> str:
     """A valid plan with two rings and two categories, plus ``activities`` (TOML)."""
     return HEADER.format(start=start) + "\n" + textwrap.dedent(activities)

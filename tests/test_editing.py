@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from aarshjul import geometry, i18n
@@ -284,17 +284,23 @@ def test_duplicate(window):
     assert activity(window, "strategi-2").title == "Arbejdsmarkedsstrategi (copy)"
 
 
-def test_dropping_from_the_tray_schedules_and_dragging_to_it_unschedules(window, qtbot):
-    wheel = window.wheel
-    layout = wheel.layout_()
+def over_frister_on_19_may(window):
+    """The widget point in the middle of the Frister ring on 19 May 2022, and the ring."""
+    layout = window.wheel.layout_()
     band = layout.rings[3]
     x, y = geometry.polar(
         (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 5, 19))
     )
-    centre = wheel.wheel_rect().center()
+    centre = window.wheel.wheel_rect().center()
+    return QPointF(centre.x() + x, centre.y() + y), band
+
+
+def test_dropping_from_the_tray_schedules_and_dragging_to_it_unschedules(window, qtbot):
+    wheel = window.wheel
+    point, _band = over_frister_on_19_may(window)
     mime = window.unscheduled.mime_for("jobcamp")
     drop = QDropEvent(
-        QPointF(centre.x() + x, centre.y() + y),
+        point,
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -419,18 +425,11 @@ def test_the_editor_says_every_problem_at_once_with_dates_in_words(window, qtbot
 
 
 def test_dragging_from_the_tray_shows_the_day_under_the_cursor(window, qtbot):
-    from PySide6.QtGui import QDragMoveEvent
-
     wheel = window.wheel
-    layout = wheel.layout_()
-    band = layout.rings[3]
-    x, y = geometry.polar(
-        (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 5, 19))
-    )
-    centre = wheel.wheel_rect().center()
+    point, band = over_frister_on_19_may(window)
     mime = window.unscheduled.mime_for("jobcamp")  # kept alive: the event does not own it
     move = QDragMoveEvent(
-        QPoint(round(centre.x() + x), round(centre.y() + y)),
+        point.toPoint(),
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,

@@ -10,18 +10,9 @@ from aarshjul.model import PlanError, dumps_plan, load_plan, loads_plan, save_pl
 from aarshjul.model.fileformat import FORMAT_VERSION
 
 from .conftest import PLAN_2022
-from .helpers import plan_text
+from .helpers import PHASE, plan_text
 
 D = dt.date
-PHASE = """
-[[activities]]
-id = "a1"
-title = "Phase"
-ring = "r1"
-category = "c1"
-start = 2022-04-01
-end = 2022-05-31
-"""
 
 
 def error_of(text: str) -> PlanError:

@@ -13,17 +13,7 @@ from aarshjul.model import PlanError, load_plan, loads_plan
 from aarshjul.model.rollover import rollover
 
 from .conftest import PLAN_2022, ROOT
-from .helpers import plan_text
-
-PHASE = """
-[[activities]]
-id = "a1"
-title = "Phase"
-ring = "r1"
-category = "c1"
-start = 2022-04-01
-end = 2022-05-31
-"""
+from .helpers import PHASE, plan_text
 
 
 def refused_fast(path, capsys, expected: str) -> None:
