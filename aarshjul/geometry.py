@@ -284,6 +284,12 @@ class WheelLayout:
             self._index = index
         return self._index
 
+    def fade(self, activity_ids: Collection[str]) -> None:
+        """Mark the items of ``activity_ids`` faded and the rest not (a new search):
+        nothing moves, so nothing is placed anew."""
+        for item in (*self.items, *self.undated):
+            item.dimmed = item.occurrence.activity.id in activity_ids
+
     def items_of(self, activity_id: str) -> list[Item]:
         if self._by_id is None:
             by_id: dict[str, list[Item]] = {}

@@ -75,10 +75,6 @@ class Filter:
         """The folded search words."""
         return _words(self.search)
 
-    @property
-    def searching(self) -> bool:
-        return bool(self.search.strip())
-
     def visible(self, plan: Plan) -> list[Occurrence]:
         """The occurrences the wheel draws: every one whose ring and category are shown."""
         return [o for o in plan.occurrences() if self.shows(o.activity)]

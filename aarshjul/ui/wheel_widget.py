@@ -148,9 +148,7 @@ class WheelWidget(QWidget):
         ):
             self.invalidate()
             return
-        dimmed = new.unmatched_ids(plan)
-        for item in (*layout.items, *layout.undated):
-            item.dimmed = item.occurrence.activity.id in dimmed
+        layout.fade(new.unmatched_ids(plan))
         self._laid_out_for = new
         self._pixmap = None
         self.update()
