@@ -14,6 +14,10 @@ from aarshjul.model import recurrence, workdays
 DAY = dt.timedelta(days=1)
 
 
+_EXPANDED: dict[int, tuple[Activity, tuple[object, ...], list[Occurrence]]] = {}
+_EXPANDED_LIMIT = 200_000  # activities remembered; past this the memory starts again
+
+
 @cache
 def _twelve_months_on(start: dt.date) -> dt.date:
     """``start`` twelve months on (29 February to 28 February), worked out once."""
@@ -150,9 +154,23 @@ class Plan:
 
     def occurrences_of(self, activity: Activity) -> list[Occurrence]:
         """The activity's occurrences inside the wheel's year, clipped to it."""
-        return self._expand(activity, self.last_day)
+        return list(self._expand(activity, self.last_day))
 
     def _expand(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
+        """The activity's occurrences, remembered per activity object and what dates
+        it: an edit makes a new plan that shares every activity it did not touch, so
+        a plan after an edit expands only the activities that changed."""
+        dates = (activity.start, activity.end, activity.rrule, tuple(activity.exdates), self.start)
+        known = _EXPANDED.get(id(activity))
+        if known is not None and known[0] is activity and known[1] == dates:
+            return known[2]
+        if len(_EXPANDED) > _EXPANDED_LIMIT:
+            _EXPANDED.clear()
+        expanded = self._expand_now(activity, last_day)
+        _EXPANDED[id(activity)] = (activity, dates, expanded)  # holding it keeps its id its own
+        return expanded
+
+    def _expand_now(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
         start, last = activity.start, activity.last_day
         if start is None or last is None:
             return [Occurrence(activity, 0, None, None)]

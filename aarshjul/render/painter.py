@@ -11,7 +11,7 @@ import itertools
 import math
 import unicodedata
 from collections.abc import Collection, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
@@ -51,6 +51,7 @@ RING_FILL = QColor(0, 0, 0, 6)
 TODAY = QColor("#d70015")
 TODAY_HAND = TODAY
 CONTINUES = QColor(255, 255, 255, 215)  # the arrow on a phase that goes on past the edge
+PATHS_KEPT = 65_536  # ring segments and diamonds remembered for the next paint
 LEADER = QColor("#ababb0")  # opaque: lines with alpha cost four times as much
 SEGMENT_EDGE = QColor("#ffffff")
 DIMMED_OPACITY = 0.2
@@ -291,8 +292,13 @@ def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
     return True
 
 
+@lru_cache(maxsize=PATHS_KEPT)
 def annulus_sector(inner: float, outer: float, angle0: float, angle1: float) -> QPainterPath:
-    """The ring segment between two radii and two angles (clockwise from 12 o'clock)."""
+    """The ring segment between two radii and two angles (clockwise from 12 o'clock).
+
+    Remembered: after an edit most items keep their place, and their paths are
+    not built again. Callers draw the path and never change it.
+    """
     path = QPainterPath()
     sweep = angle1 - angle0
     outer_rect = QRectF(-outer, -outer, 2 * outer, 2 * outer)
@@ -468,10 +474,13 @@ def segment_path(item: Item) -> QPainterPath:
 
 def marker_path(item: Item) -> QPainterPath:
     """A diamond centred on the deadline's day, pointing along the radius."""
-    s = item.marker_size
-    r = item.mid_radius
+    return _diamond(item.marker_size, item.mid_radius, item.angle0)
+
+
+@lru_cache(maxsize=PATHS_KEPT)
+def _diamond(s: float, r: float, angle: float) -> QPainterPath:
     points = [(r + s, 0.0), (r, s * 0.8), (r - s, 0.0), (r, -s * 0.8)]
-    transform = QTransform().rotate(item.angle0 - 90.0)
+    transform = QTransform().rotate(angle - 90.0)
     path = QPainterPath()
     path.addPolygon(transform.map(QPolygonF([QPointF(x, y) for x, y in points])))
     path.closeSubpath()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,8 +32,8 @@ NO_PARENT = QModelIndex()
 PAST = QBrush(QColor("#8e8e93"))  # the colour of what is over
 
 
-def _key(occurrence: Occurrence) -> tuple[str, int]:
-    return occurrence.activity.id, occurrence.index
+_key: Callable[[Occurrence], tuple[str, int]] = attrgetter("activity.id", "index")
+"""An occurrence's (activity id, index); attrgetter works it out in C, 30,000 times a reload."""
 
 
 class OccurrenceTableModel(QAbstractTableModel):
@@ -41,6 +43,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.view = view
         self.rows: list[Occurrence] = []
+        self._keys: list[tuple[str, int]] = []  # the rows' keys, in the same order
         self._cells: dict[tuple[int, int, int], object] = {}  # what data() worked out
         self._swatches: dict[str, QPixmap] = {}
         view.document.plan_changed.connect(self.reload)
@@ -58,9 +61,12 @@ class OccurrenceTableModel(QAbstractTableModel):
         """Follow the plan: rows are kept in the order of their keys (activity, index),
         so an edit inserts, removes or updates the rows it touched, and the sorting
         proxy moves just those; a change of most rows (a search) resets."""
-        new = sorted(self.view.listed(), key=_key)
-        old = getattr(self, "rows", [])
-        old_keys, new_keys = [_key(o) for o in old], [_key(o) for o in new]
+        listed = self.view.listed()
+        order = sorted(range(len(listed)), key=list(map(_key, listed)).__getitem__)
+        new = [listed[i] for i in order]
+        new_keys = list(map(_key, new))
+        old, old_keys = self.rows, self._keys
+        self._keys = new_keys
         gone, came = set(old_keys) - set(new_keys), set(new_keys) - set(old_keys)
         if not old or len(gone) + len(came) > max(50, len(new) // 10):
             self.beginResetModel()
@@ -80,7 +86,11 @@ class OccurrenceTableModel(QAbstractTableModel):
                 self.beginInsertRows(NO_PARENT, row, row)
                 self.rows.insert(row, occurrence)
                 self.endInsertRows()
-        changed = [row for row, (a, b) in enumerate(zip(self.rows, new, strict=True)) if a != b]
+        changed = [
+            row
+            for row, (a, b) in enumerate(zip(self.rows, new, strict=True))
+            if a is not b and a != b
+        ]
         self.rows = new
         last = len(COLUMNS) - 1
         for row in changed:
