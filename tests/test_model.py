@@ -109,3 +109,27 @@ def test_rrule_prefix_is_accepted():
         D(2022, 1, 5),
         D(2022, 2, 5),
     ]
+
+
+def test_remembered_occurrences_follow_a_change_of_dates_or_of_the_wheel():
+    """Occurrences are remembered per activity; a change of its dates, rule or left-out
+    days, or of the wheel's start, is never answered from that memory."""
+    meeting = Activity("m", "Møde", "r", "c", D(2022, 1, 10), rrule="FREQ=MONTHLY;COUNT=3")
+    first = plan(activities=[meeting])
+    assert [o.start for o in first.occurrences()] == [
+        D(2022, 1, 10),
+        D(2022, 2, 10),
+        D(2022, 3, 10),
+    ]
+    meeting.exdates.append(D(2022, 2, 10))  # as the loader builds an activity, in place
+    assert [o.start for o in first.occurrences()] == [D(2022, 1, 10), D(2022, 3, 10)]
+    meeting.start = D(2022, 1, 11)
+    meeting.exdates.clear()
+    assert [o.start for o in first.occurrences()][0] == D(2022, 1, 11)
+    later = plan(D(2022, 2, 1), activities=[meeting])  # the same activity, another wheel
+    assert [o.start for o in later.occurrences()] == [D(2022, 2, 11), D(2022, 3, 11)]
+    assert [o.start for o in first.occurrences()] == [
+        D(2022, 1, 11),
+        D(2022, 2, 11),
+        D(2022, 3, 11),
+    ]
