@@ -35,20 +35,29 @@ def _matches(words: tuple[str, ...], haystack: str) -> bool:
     return all(word in haystack for word in words)
 
 
-def _haystack(activity: Activity, plan: Plan) -> str:
-    ring = plan.ring(activity.ring)
-    category = plan.category(activity.category)
-    return fold(
-        " ".join(
-            (
-                activity.title,
-                activity.description,
-                activity.owner,
-                ring.name if ring else "",
-                category.name if category else "",
-            )
-        )
-    )
+_HAYSTACKS: dict[int, tuple[Activity, tuple[str, ...], str]] = {}
+_HAYSTACKS_LIMIT = 200_000  # activities remembered; past this the memory starts again
+
+
+def _haystack(activity: Activity, ring: str, category: str) -> str:
+    """The folded text a search looks in: title, description, owner, ring and category.
+
+    Prepared once per activity and its ring's and category's names, not per keystroke.
+    """
+    words = (activity.title, activity.description, activity.owner, ring, category)
+    known = _HAYSTACKS.get(id(activity))
+    if known is not None and known[0] is activity and known[1] == words:
+        return known[2]
+    if len(_HAYSTACKS) > _HAYSTACKS_LIMIT:
+        _HAYSTACKS.clear()
+    text = fold(" ".join(words))
+    _HAYSTACKS[id(activity)] = (activity, words, text)  # holding it keeps its id its own
+    return text
+
+
+def _names(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
+    """The plan's ring and category names by id."""
+    return {r.id: r.name for r in plan.rings}, {c.id: c.name for c in plan.categories}
 
 
 @dataclass(frozen=True)
@@ -65,10 +74,22 @@ class Filter:
             activity.category not in self.hidden_categories
         )
 
-    def matches(self, activity: Activity, plan: Plan) -> bool:
-        """Does every search word occur in the title, description, owner, ring or category?"""
+    def matches(
+        self,
+        activity: Activity,
+        plan: Plan,
+        names: tuple[dict[str, str], dict[str, str]] | None = None,
+    ) -> bool:
+        """Does every search word occur in the title, description, owner, ring or category?
+        (``names`` is :func:`_names` of the plan, where the caller has it already.)"""
         words = self.words
-        return not words or _matches(words, _haystack(activity, plan))
+        if not words:
+            return True
+        rings, categories = names or _names(plan)
+        haystack = _haystack(
+            activity, rings.get(activity.ring, ""), categories.get(activity.category, "")
+        )
+        return _matches(words, haystack)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -86,12 +107,13 @@ class Filter:
         if not self.words:
             return list(shown)
         hits: dict[str, bool] = {}
+        names = _names(plan)
         listed = []
         for occ in shown:
             activity = occ.activity
             hit = hits.get(activity.id)
             if hit is None:
-                hit = hits[activity.id] = self.matches(activity, plan)
+                hit = hits[activity.id] = self.matches(activity, plan, names)
             if hit:
                 listed.append(occ)
         return listed
@@ -100,7 +122,8 @@ class Filter:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
         if not self.words:
             return set()
-        return {a.id for a in plan.activities if self.shows(a) and not self.matches(a, plan)}
+        names = _names(plan)
+        return {a.id for a in plan.activities if self.shows(a) and not self.matches(a, plan, names)}
 
     def with_hidden(
         self, *, rings: Iterable[str] | None = None, categories: Iterable[str] | None = None
