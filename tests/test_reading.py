@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrintPreviewWidget
@@ -324,3 +326,68 @@ def test_an_edit_updates_the_list_rows_it_touched_without_a_reset(window):
     assert titles.index("Arbejdsmarkedsstrategi") < titles.index(
         "Prioritering af indsatsområde for det kommende budgetår"
     )
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    column=st.integers(0, 4),
+    descending=st.booleans(),
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["move", "remove", "undo"]), st.integers(0, 30), st.integers(-60, 60)
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_the_list_stays_sorted_and_keeps_the_selection_through_edits(
+    window, column, descending, steps
+):
+    """Whatever the sorted column and order, after moves, removals and undos the list
+    holds exactly what the view lists, in that column's order, and the selected
+    occurrence stays selected while it is there."""
+    from aarshjul.model import edits
+
+    table, model = window.activity_list, window.activity_list.source
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    table.sortByColumn(column, order)
+    stack = window.document.undo_stack
+    try:
+        for action, pick, days in steps:
+            plan = window.document.plan
+            dated = [a for a in plan.activities if a.start is not None]
+            chosen = dated[pick % len(dated)].id
+            window.view.select((chosen, 0))
+            if action == "move" and days:
+                window.editor.apply(
+                    "Move", lambda p, c=chosen, d=days: edits.move_activity(p, c, d)
+                )
+            elif action == "remove":
+                window.editor.apply("Remove", lambda p, c=chosen: edits.remove_activity(p, c))
+            elif stack.canUndo():
+                stack.undo()
+            listed = window.view.listed()
+            assert sorted(map(_row_key, model.rows)) == sorted(map(_row_key, listed))
+            texts = [model.index(r, column).data() for r in range(model.rowCount())]
+            if column == 0:
+                keys = model._sort_keys(model.rows)
+                assert keys == sorted(keys, reverse=descending)
+            else:
+                folded = [t.casefold() for t in texts]
+                assert folded == sorted(folded, reverse=descending)
+            selection = window.view.selection
+            if selection is not None and model.row_of(selection) >= 0:
+                rows = table.selectionModel().selectedRows()
+                assert [model.rows[i.row()].activity.id for i in rows] == [selection[0]]
+    finally:
+        while stack.canUndo():
+            stack.undo()
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+
+def _row_key(occurrence):
+    return occurrence.activity.id, occurrence.index
