@@ -124,8 +124,11 @@ class OccurrenceTableModel(QAbstractTableModel):
         """Follow the plan and the search: insert, remove, move or update the rows
         that changed; reset where most did."""
         new = self.view.listed()
-        old_rows = {_key(o): o for o in self.rows}
-        new_rows = {_key(o): o for o in new}
+        # an edit keeps the occurrences it did not touch, the same objects: only the
+        # rest are looked at by key
+        kept = set(map(id, self.rows)).intersection(map(id, new))
+        old_rows = {_key(o): o for o in self.rows if id(o) not in kept}
+        new_rows = {_key(o): o for o in new if id(o) not in kept}
         gone = old_rows.keys() - new_rows.keys()
         came = new_rows.keys() - old_rows.keys()
         differ = [k for k, o in new_rows.items() if k in old_rows and old_rows[k] is not o]
@@ -137,22 +140,24 @@ class OccurrenceTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         self._cells = {}  # rows move: their texts are worked out again when asked for
-        position = {_key(o): row for row, o in enumerate(self.rows)}
-        for row in sorted((position[k] for k in gone), reverse=True):
+        leaving = {id(old_rows[k]) for k in gone}
+        for row in [r for r, o in enumerate(self.rows) if id(o) in leaving][::-1]:
             self.beginRemoveRows(NO_PARENT, row, row)
             del self.rows[row], self._order[row]
             self.endRemoveRows()
         last = len(COLUMNS) - 1
-        for key in changed:  # moved, so that a selected row stays selected
-            occurrence = new_rows[key]
-            order = self._sort_keys([occurrence])[0]
-            row = self.row_of(key)
+        moving = [new_rows[k] for k in changed]
+        ids = list(map(id, self.rows))  # found by identity: no row's key is worked out
+        for key, occurrence, order in zip(changed, moving, self._sort_keys(moving), strict=True):
+            # moved, not removed and inserted, so that a selected row stays selected
+            row = ids.index(id(old_rows[key]))
             rest = self._order[:row] + self._order[row + 1 :]
             target = _after(rest, order, self._descending)
             if target != row:
                 self.beginMoveRows(NO_PARENT, row, row, NO_PARENT, target + (target > row))
-            del self.rows[row]
+            del self.rows[row], ids[row]
             self.rows.insert(target, occurrence)
+            ids.insert(target, id(occurrence))
             rest.insert(target, order)
             self._order = rest
             if target != row:
@@ -167,7 +172,7 @@ class OccurrenceTableModel(QAbstractTableModel):
             self.endInsertRows()
         if renewed:
             for row, occurrence in enumerate(self.rows):
-                if (key := _key(occurrence)) in renewed:
+                if id(occurrence) not in kept and (key := _key(occurrence)) in renewed:
                     self.rows[row] = new_rows[key]
         if gone or came or changed:
             self.rows_changed.emit()
