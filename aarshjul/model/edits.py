@@ -108,6 +108,7 @@ def duplicate_activity(plan: Plan, activity_id: str) -> tuple[Plan, str]:
         id=unique_id(plan, original.id),
         exdates=list(original.exdates),
         title=_("{title} (copy)").format(title=original.title),
+        uid="",  # a calendar's event is the original's
     )
     return add_activity(plan, copy, index + 1), copy.id
 
@@ -236,6 +237,7 @@ def detach_occurrence(
         rrule="",
         exdates=[],
         series=series.id,
+        uid="",  # a calendar knows it by the series' UID and its date
     )
     parent = replace(series, exdates=sorted({*series.exdates, occurrence.start}))
     activities = list(plan.activities)

@@ -32,8 +32,9 @@ FORMAT_VERSION = 1
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"[^\W_][\w.-]*")  # letters of any script (æ, ø, å too), digits, _ . -
 MAX_BYTES = 5_000_000  # a plan file is at most 5 MB
-TEXT_LIMITS = {"title": 500, "name": 200, "organisation": 500, "id": 200}  # characters
+TEXT_LIMITS = {"title": 500, "name": 200, "organisation": 500, "id": 200, "uid": 500}  # characters
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years a plan may start in
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
@@ -61,6 +62,7 @@ ACTIVITY_KEYS = {
     "owner": False,
     "link": False,
     "description": False,
+    "uid": False,
 }
 TYPE_NAMES = {
     str: N_("text"),
@@ -252,6 +254,7 @@ class _Reader:
             if activity is not None:
                 plan.activities.append(activity)
         self.check_series(plan)
+        self.check_uids(plan)
         return plan
 
     def check_unique(self, items: list[Any], name: str) -> None:
@@ -337,7 +340,12 @@ class _Reader:
             rrule=self.text(data, "rrule", where),
             meeting=self.value(data, "meeting", where, bool, False),
             series=self.text(data, "series", where),
+            uid=self.text(data, "uid", where),
         )
+        if activity.uid and (not activity.uid.strip() or CONTROL_RE.search(activity.uid)):
+            self.problem(
+                f"{where}.uid", _("a calendar UID is text on one line, without control characters")
+            )
         self.read_dates(data, where, plan, activity)
         self.read_exdates(data, where, plan, activity)
         return activity
@@ -372,6 +380,18 @@ class _Reader:
                 continue
             activity.exdates.append(value)
         activity.exdates.sort()
+
+    def check_uids(self, plan: Plan) -> None:
+        """No two activities have the same calendar UID."""
+        seen: set[str] = set()
+        for i, activity in enumerate(plan.activities):
+            if activity.uid in seen:
+                self.problem(
+                    f"activities[{i}].uid",
+                    _("another activity has the calendar UID '{uid}'").format(uid=activity.uid),
+                )
+            elif activity.uid:
+                seen.add(activity.uid)
 
     def check_series(self, plan: Plan) -> None:
         """An occurrence moved out of a series names a recurring activity of the plan."""
@@ -470,6 +490,7 @@ def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
             ids.add(activity.id)
     settled.activities = list(plan.activities)
     reader.check_series(settled)
+    reader.check_uids(settled)
     return reader.problems
 
 
@@ -529,7 +550,7 @@ def _activity_table(activity: Activity) -> dict[str, Any]:
         table["series"] = activity.series
     if activity.meeting:
         table["meeting"] = True
-    for key in ("owner", "link", "description"):
+    for key in ("owner", "link", "description", "uid"):
         if value := getattr(activity, key):
             table[key] = value
     return table

@@ -71,6 +71,7 @@ class Activity:
     meeting: bool = False  # a committee meeting: its agenda goes out agenda_days before
     exdates: list[dt.date] = field(default_factory=list)  # occurrences left out of the series
     series: str = ""  # id of the series this occurrence was moved out of
+    uid: str = ""  # a calendar's UID, where the activity came from one (kept on export)
 
     @property
     def kind(self) -> Kind:
