@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from aarshjul import __version__, wording
@@ -82,14 +83,21 @@ def _parser() -> argparse.ArgumentParser:
         help=_("draw the wheel to files without a window"),
         description=_(
             "Write the wheel as PDF (the wheel and a month-by-month handout), SVG or PNG "
-            "(the wheel with its title and legend). Everything is printed unless --ring "
-            "or --category narrows it."
+            "(the wheel with its title and legend), and the activities as an .ics calendar. "
+            "Everything is printed unless --ring or --category narrows it; the calendar "
+            "holds every activity."
         ),
     )
     export.add_argument("plan", type=Path, metavar="PLAN")
     export.add_argument("--pdf", type=Path, metavar="OUT", help=_("write a PDF"))
     export.add_argument("--svg", type=Path, metavar="OUT", help=_("write an SVG image"))
     export.add_argument("--png", type=Path, metavar="OUT", help=_("write a PNG image"))
+    export.add_argument(
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help=_("write the activities as calendar events (.ics, for Outlook and others)"),
+    )
     export.add_argument(
         "--size",
         type=_size,
@@ -315,10 +323,13 @@ def _list(path: Path, as_json: bool) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if not (args.pdf or args.svg or args.png):
-        print(_("aarshjul export: give at least one of --pdf, --svg and --png"), file=sys.stderr)
+    if not (args.pdf or args.svg or args.png or args.ics):
+        print(
+            _("aarshjul export: give at least one of --pdf, --svg, --png and --ics"),
+            file=sys.stderr,
+        )
         return EXIT_INVALID
-    outputs = [p for p in (args.pdf, args.svg, args.png) if p]
+    outputs = [p for p in (args.pdf, args.svg, args.png, args.ics) if p]
     if (clash := _writes_over(args.plan, outputs)) is not None:
         return clash
     plan = load_plan(args.plan)
@@ -335,6 +346,14 @@ def _export(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_INVALID
+    if args.ics:
+        from aarshjul.calendars.export import to_ics
+        from aarshjul.model.fileformat import write_atomically
+
+        write_atomically(args.ics, to_ics(plan, say=_date_words(plan.locale)))
+        print(_("wrote {path} ({events} events)").format(path=args.ics, events=_events(args.ics)))
+        if not (args.pdf or args.svg or args.png):
+            return 0
     from aarshjul.model.filters import Filter
     from aarshjul.render.export import export_pdf, export_png, export_svg
 
@@ -358,6 +377,18 @@ def _export(args: argparse.Namespace) -> int:
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
     return 0
+
+
+def _date_words(locale: str) -> Callable[[dt.date], str]:
+    """Dates in words in the plan's language, as the handout writes them."""
+    from aarshjul.render.dates import date_words
+
+    return lambda day: date_words(day, locale)
+
+
+def _events(path: Path) -> int:
+    """How many VEVENTs an .ics file holds."""
+    return path.read_bytes().count(b"BEGIN:VEVENT")
 
 
 def _layout(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from aarshjul.i18n import translator
 from aarshjul.model import recurrence
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render import fonts
+from aarshjul.render.dates import date_words
 from aarshjul.render.painter import (
     fit_transform,
     measure,
@@ -67,13 +68,6 @@ def page_layout(paper: str = "A4", landscape: bool = False) -> QPageLayout:
         QMarginsF(12, 12, 12, 12),
         QPageLayout.Unit.Millimeter,
     )
-
-
-def _date_words(day: dt.date, locale: str) -> str:
-    pattern = (
-        "d. MMMM yyyy" if QLocale(locale).language() == QLocale.Language.Danish else ("d MMMM yyyy")
-    )
-    return QLocale(locale).toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def _text(
@@ -131,8 +125,8 @@ def _paint_poster(
         for p in (
             plan.organisation,
             tr("{first} to {last}").format(
-                first=_date_words(plan.start, plan.locale),
-                last=_date_words(plan.last_day, plan.locale),
+                first=date_words(plan.start, plan.locale),
+                last=date_words(plan.last_day, plan.locale),
             ),
         )
         if p
@@ -143,7 +137,7 @@ def _paint_poster(
     _text(
         painter,
         footer,
-        tr("Made {date} with Årshjul").format(date=_date_words(printout.made, plan.locale)),
+        tr("Made {date} with Årshjul").format(date=date_words(printout.made, plan.locale)),
         14 * unit,
         color=MUTED,
     )
@@ -359,8 +353,8 @@ def _series_html(plan: Plan, occ: Occurrence, dates: list[dt.date], tr) -> str:
     else:
         listed = tr("{count} dates from {first} to {last}").format(
             count=len(dates),
-            first=_date_words(dates[0], plan.locale),
-            last=_date_words(dates[-1], plan.locale),
+            first=date_words(dates[0], plan.locale),
+            last=date_words(dates[-1], plan.locale),
         )
     html = f"<p class='meta'>{escape(rule)}: {escape(listed)}</p>"
     if occ.activity.meeting and plan.agenda_days > 0:
@@ -394,9 +388,9 @@ def _entry_html(
     if occ.start is None or occ.end is None:
         dates = tr("No date yet")
     elif activity.kind is Kind.DEADLINE:
-        dates = _date_words(occ.start, plan.locale)
+        dates = date_words(occ.start, plan.locale)
     else:
-        dates = f"{_date_words(occ.start, plan.locale)} – {_date_words(occ.end, plan.locale)}"
+        dates = f"{date_words(occ.start, plan.locale)} – {date_words(occ.end, plan.locale)}"
     meta = [dates, tr("ring: {ring}").format(ring=ring.name if ring else activity.ring)]
     if category:
         meta.append(category.name)
@@ -409,7 +403,7 @@ def _entry_html(
     )
     if series_dates:
         html += _series_html(plan, occ, series_dates, tr)
-    text = wording.description(occ, tr, lambda day: _date_words(day, plan.locale))
+    text = wording.description(occ, tr, lambda day: date_words(day, plan.locale))
     if text and (describe or occ.derived_from is not None):
         html += f"<p>{escape(text).replace(chr(10), '<br>')}</p>"
     elif text:

@@ -1,0 +1,241 @@
+"""A plan as iCalendar (RFC 5545) events, the way calendar programs store them.
+
+One all-day VEVENT per dated activity: a recurring one as its RRULE and EXDATEs,
+an occurrence moved out of a series as an override (the series' UID and a
+RECURRENCE-ID of its original date). Each agenda marker is an event of its own.
+UIDs come from the plan and the activity's id, so they are the same in every
+export and after rollover: importing a newer export updates events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event, vRecur
+
+from aarshjul import __version__, wording
+from aarshjul.i18n import N_, translator
+from aarshjul.model import recurrence
+from aarshjul.model.plan import DAY, Activity, Occurrence, Plan
+
+PRODID = f"-//Aarshjul//aarshjul {__version__}//DA"
+PLAN_PROPERTY = "X-AARSHJUL-PLAN"  # which plan made an event: publishing touches only its own
+ID_PROPERTY = "X-AARSHJUL-ID"  # the activity's id, so an import can keep it
+KIND_PROPERTY = "X-AARSHJUL-KIND"  # phase or deadline: a one-day phase stays a phase
+MEETING_PROPERTY = "X-AARSHJUL-MEETING"
+OWNER_PROPERTY = "X-AARSHJUL-OWNER"
+OWNER_LINE = N_("Responsible: {owner}")
+YEAR = re.compile(r"\b(1[89]|2\d)\d\d(\s*[/–-]\s*\d{2,4})?\b")
+
+
+def plan_key(plan: Plan) -> str:
+    """The plan's name in UIDs: organisation and title without their years, so next
+    year's plan (rollover) has the same key and its activities the same UIDs."""
+    words = f"{plan.organisation} {YEAR.sub(' ', plan.title)}"
+    ascii_words = (
+        unicodedata.normalize("NFKD", words.casefold().translate(_DANISH))
+        .encode("ascii", "ignore")
+        .decode()
+    )
+    return re.sub(r"[^a-z0-9]+", "-", ascii_words).strip("-")[:60] or "plan"
+
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def uid_of(plan: Plan, activity: Activity) -> str:
+    """The activity's UID: the one it came with from a calendar, else made from the
+    plan and its id."""
+    return activity.uid or f"{activity.id}@{plan_key(plan)}.aarshjul"
+
+
+def agenda_uid(plan: Plan, marker: Occurrence) -> str:
+    """An agenda marker's UID: its meeting's id and the meeting's occurrence."""
+    source = marker.derived_from or marker.activity.id
+    return f"{source}.agenda{marker.activity.id.rpartition('@agenda')[2]}@{plan_key(plan)}.aarshjul"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """The events that share one UID (a series and its moved occurrences): one
+    calendar object, as CalDAV stores it."""
+
+    uid: str
+    events: tuple[Event, ...]
+
+
+def original_dates(plan: Plan) -> dict[str, dt.date]:
+    """For each occurrence moved out of a series, the series' date it was moved from.
+
+    The plan stores that date as one of the series' exdates; the moved activity's id
+    names it ("trivsel-2024-12-05", as Årshjul makes it). Else the nearest exdate not
+    taken by another moved occurrence is taken; none left: the activity stands alone.
+    """
+    found: dict[str, dt.date] = {}
+    by_series: dict[str, list[Activity]] = {}
+    for activity in plan.activities:
+        if activity.series and activity.start is not None:
+            by_series.setdefault(activity.series, []).append(activity)
+    for series_id, moved in by_series.items():
+        series = plan.activity(series_id)
+        if series is None or not series.rrule:
+            continue
+        free = set(series.exdates)
+        waiting = []
+        for activity in moved:
+            named = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:-\d+)?$", activity.id)
+            day = None
+            if named:
+                try:
+                    day = dt.date(*map(int, named.groups()))
+                except ValueError:
+                    day = None
+            if day is not None and day in free:
+                found[activity.id] = day
+                free.discard(day)
+            else:
+                waiting.append(activity)
+        for activity in waiting:
+            if not free:
+                break
+            assert activity.start is not None
+            start = activity.start
+            day = min(free, key=lambda d: (abs((d - start).days), d))
+            found[activity.id] = day
+            free.discard(day)
+    return found
+
+
+def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[Resource]:
+    """Every dated activity of the plan as calendar objects, in plan order; agenda
+    markers after. ``say`` writes a date in the plan's language (ISO if not given)."""
+    tr = translator(plan.locale)
+    say = say or dt.date.isoformat
+    moved_from = original_dates(plan)
+    key = plan_key(plan)
+    categories = {c.id: c.name for c in plan.categories}
+    by_uid: dict[str, list[Event]] = {}
+    for activity in plan.activities:
+        if activity.start is None:
+            continue  # no date yet: nothing for a calendar
+        series = plan.activity(activity.series) if activity.series else None
+        event = _event(plan, activity, key, categories, tr)
+        if series is not None and activity.id in moved_from:
+            event.add("recurrence-id", moved_from[activity.id])
+            uid = uid_of(plan, series)
+        else:
+            uid = uid_of(plan, activity)
+            if activity.rrule:
+                overridden = {
+                    moved_from[a.id] for a in _moved(plan, activity) if a.id in moved_from
+                }
+                _add_rule(plan, activity, event, overridden)
+        event.add("uid", uid)
+        by_uid.setdefault(uid, []).append(event)
+    for occ in plan.occurrences():
+        if occ.derived_from is None or occ.start is None:
+            continue
+        event = Event()
+        uid = agenda_uid(plan, occ)
+        event.add("uid", uid)
+        event.add("dtstamp", _now())
+        event.add("summary", wording.title(occ, tr))
+        event.add("description", wording.description(occ, tr, say))
+        event.add("dtstart", occ.start)
+        event.add("dtend", occ.start + DAY)
+        event.add("transp", "TRANSPARENT")
+        category = categories.get(occ.activity.category)
+        if category:
+            event.add("categories", [category])
+        event.add(PLAN_PROPERTY, key)
+        event.add(KIND_PROPERTY, "agenda")
+        by_uid.setdefault(uid, []).append(event)
+    return [Resource(uid, tuple(events)) for uid, events in by_uid.items()]
+
+
+def _moved(plan: Plan, series: Activity) -> list[Activity]:
+    return [a for a in plan.activities if a.series == series.id]
+
+
+def _event(
+    plan: Plan,
+    activity: Activity,
+    key: str,
+    categories: dict[str, str],
+    tr: Callable[[str], str],
+) -> Event:
+    """The activity's event without its UID and rule."""
+    assert activity.start is not None
+    event = Event()
+    event.add("dtstamp", _now())
+    event.add("summary", activity.title)
+    last = activity.end if activity.end is not None else activity.start
+    event.add("dtstart", activity.start)
+    event.add("dtend", last + DAY)  # all-day events end the day after (exclusive)
+    text = activity.description
+    if activity.owner:
+        owner = tr(OWNER_LINE).format(owner=activity.owner)
+        text = f"{text}\n\n{owner}" if text else owner
+    if text:
+        event.add("description", text)
+    if activity.link:
+        event.add("url", activity.link)
+    category = categories.get(activity.category)
+    if category:
+        event.add("categories", [category])
+    event.add("transp", "TRANSPARENT")  # a plan's day does not make anyone busy
+    event.add(PLAN_PROPERTY, key)
+    event.add(ID_PROPERTY, activity.id)
+    event.add(KIND_PROPERTY, activity.kind.value)
+    if activity.meeting:
+        event.add(MEETING_PROPERTY, "TRUE")
+    if activity.owner:
+        event.add(OWNER_PROPERTY, activity.owner)
+    return event
+
+
+def _add_rule(plan: Plan, activity: Activity, event: Event, moved: set[dt.date]) -> None:
+    """The activity's RRULE, ending with the wheel's year (a calendar shows what the
+    wheel shows), and its EXDATEs less the dates moved occurrences override."""
+    assert activity.start is not None
+    text = activity.rrule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[len("RRULE:") :]
+    starts = recurrence.expand(activity.rrule, activity.start, plan.start, plan.last_day)
+    rule = vRecur.from_ical(text)
+    for part in ("COUNT", "UNTIL"):
+        rule.pop(part, None)
+    rule["UNTIL"] = [max(starts, default=activity.start)]
+    event.add("rrule", rule)
+    left_out = sorted(d for d in activity.exdates if d not in moved)
+    if left_out:
+        event.add("exdate", left_out)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def calendar_of(plan: Plan, found: list[Resource] | None = None) -> Calendar:
+    """A VCALENDAR holding ``found`` (every resource of the plan if not given)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", plan.title)
+    if plan.organisation:
+        calendar.add("x-wr-caldesc", plan.organisation)
+    for resource in resources(plan) if found is None else found:
+        for event in resource.events:
+            calendar.add_component(event)
+    return calendar
+
+
+def to_ics(plan: Plan, say: Callable[[dt.date], str] | None = None) -> bytes:
+    """The plan as the text of an .ics file."""
+    return calendar_of(plan, resources(plan, say)).to_ical()
