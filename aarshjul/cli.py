@@ -20,7 +20,7 @@ from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.paths import shipped_plan
 
-COMMANDS = ("open", "validate", "list", "export", "rollover", "layout")
+COMMANDS = ("open", "validate", "list", "export", "rollover", "layout", "import", "publish")
 EXIT_INVALID = 2
 
 
@@ -185,6 +185,51 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("leave the activities without a date behind"),
     )
+
+    take = sub.add_parser(
+        "import",
+        help=_("take events from a calendar file (.ics) into the plan"),
+        description=_(
+            "Add the events of a calendar file (from Outlook, Google Calendar and others) "
+            "to PLAN, in RING and CATEGORY. An event already in the plan (the same UID) "
+            "updates its activity, so importing a file twice adds nothing the second "
+            "time; events outside the wheel's twelve months are skipped."
+        ),
+    )
+    take.add_argument("plan", type=Path, metavar="PLAN")
+    take.add_argument(
+        "--ics", type=Path, required=True, metavar="FILE", help=_("the calendar file")
+    )
+    take.add_argument("--ring", required=True, metavar="RING", help=_("the ring new events go in"))
+    take.add_argument(
+        "--category", required=True, metavar="CATEGORY", help=_("the category of new events")
+    )
+    take.add_argument(
+        "--meetings", action="store_true", help=_("mark new events as meetings (agenda dates)")
+    )
+    take.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help=_("write the plan here (default: over PLAN, keeping its layout)"),
+    )
+
+    publish = sub.add_parser(
+        "publish",
+        help=_("put the plan's activities into a shared calendar (CalDAV)"),
+        description=_(
+            "Keep a CalDAV calendar (Nextcloud, SOGo, Radicale, Fastmail, iCloud) in step "
+            "with PLAN: events are created, changed and deleted so that the calendar holds "
+            "the plan's activities; events the plan did not create are left alone. The "
+            "password comes from AARSHJUL_CALDAV_PASSWORD or is asked for."
+        ),
+    )
+    publish.add_argument("plan", type=Path, metavar="PLAN")
+    publish.add_argument(
+        "--caldav", required=True, metavar="URL", help=_("the calendar collection's address")
+    )
+    publish.add_argument("--user", metavar="NAME", help=_("the user name on the server"))
     return parser
 
 
@@ -206,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rollover(args)
         if args.command == "layout":
             return _layout(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "publish":
+            return _publish(args)
         return _gui(getattr(args, "plan", None))
     except PlanError as exc:
         print(exc, file=sys.stderr)
@@ -474,6 +523,108 @@ def _rollover(args: argparse.Namespace) -> int:
             count=len(new.activities),
         )
     )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from aarshjul.calendars.importing import (
+        ACTION_WORDS,
+        Action,
+        CalendarError,
+        apply_import,
+        read_calendar,
+    )
+    from aarshjul.model.fileformat import plan_problems, save_plan
+
+    output = args.output or args.plan
+    if args.output is not None and (clash := _writes_over(args.plan, [args.output])):
+        return clash
+    original = args.plan.read_text(encoding="utf-8")
+    plan = load_plan(args.plan)
+    for option, value, known in (
+        ("--ring", args.ring, [r.id for r in plan.rings]),
+        ("--category", args.category, [c.id for c in plan.categories]),
+    ):
+        if value not in known:
+            print(
+                _(
+                    "aarshjul import: {option} {value}: the plan has no such id; it has {known}"
+                ).format(option=option, value=value, known=", ".join(known)),
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+    try:
+        incoming = read_calendar(args.ics.read_bytes(), plan)
+    except CalendarError as exc:
+        print(f"aarshjul import: {args.ics}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    result = apply_import(plan, incoming, args.ring, args.category, meetings=args.meetings)
+    problems = plan_problems(result.plan, plan)
+    if problems:
+        print(
+            _("aarshjul import: the plan would not be valid; nothing was written:"), file=sys.stderr
+        )
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    for item in incoming:
+        when = "" if item.start is None else item.start.isoformat()
+        if item.end is not None and item.end != item.start:
+            when += f" – {item.end.isoformat()}"
+        line = f"{_(ACTION_WORDS[item.action]):<10} {when:<25} {item.title}"
+        if item.rrule:
+            line += f"  ({item.rrule})"
+        if item.reason:
+            line += f": {item.reason}"
+        print(printable(line))
+    counts = {action: sum(1 for i in incoming if i.action is action) for action in Action}
+    if result.added or result.updated:
+        save_plan(result.plan, output, original=original if output == args.plan else None)
+    print(
+        _("{added} added, {updated} updated, {same} unchanged, {skipped} skipped; {path}").format(
+            added=counts[Action.ADD],
+            updated=counts[Action.UPDATE],
+            same=counts[Action.SAME],
+            skipped=counts[Action.SKIP],
+            path=_("wrote {path}").format(path=output)
+            if result.added or result.updated
+            else _("nothing to write"),
+        )
+    )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from aarshjul.calendars.publish import PublishError, publish
+
+    plan = load_plan(args.plan)
+    password = os.environ.get("AARSHJUL_CALDAV_PASSWORD")
+    if password is None and args.user and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(_("Password for {user}: ").format(user=args.user))
+    try:
+        report = publish(plan, args.caldav, args.user, password, say=_date_words(plan.locale))
+    except PublishError as exc:
+        print(f"aarshjul publish: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(
+        _(
+            "{url}: {created} created, {updated} updated, {deleted} deleted, {same} unchanged"
+        ).format(
+            url=args.caldav,
+            created=len(report.created),
+            updated=len(report.updated),
+            deleted=len(report.deleted),
+            same=len(report.unchanged),
+        )
+    )
+    for uid in report.foreign:
+        print(
+            _("left alone: {uid} is in the calendar, but the plan did not put it there").format(
+                uid=uid
+            )
+        )
     return 0
 
 

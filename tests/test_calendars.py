@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import icalendar
 import pytest
 import recurring_ical_events
+from caldav.davclient import DAVClient
 
 from aarshjul import cli
 from aarshjul.calendars.export import plan_key, uid_of
@@ -115,3 +121,285 @@ def test_export_refuses_to_write_over_its_plan(tmp_path, capsys):
     assert cli.main(["export", str(copy), "--ics", str(copy)]) == 2
     assert "is the plan being read" in capsys.readouterr().err
     assert copy.read_bytes() == SERIES.read_bytes()
+
+
+OUTLOOK = ROOT / "tests" / "calendars" / "outlook.ics"
+
+
+def imported(tmp_path, capsys, *extra, plan=PLAN_2022, ics=OUTLOOK):
+    copy = tmp_path / "plan.toml"
+    if not copy.exists():
+        copy.write_bytes(plan.read_bytes())
+    code = cli.main(
+        [
+            "import",
+            str(copy),
+            "--ics",
+            str(ics),
+            "--ring",
+            "politik",
+            "--category",
+            "budget",
+            *extra,
+        ]
+    )
+    out, err = capsys.readouterr()
+    return code, out, err, copy
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"])
+def test_an_outlook_file_imports_onto_its_own_days_in_any_time_zone(
+    tmp_path, capsys, monkeypatch, zone
+):
+    """Outlook's "Romance Standard Time", a meeting at 00:30, a series with EXDATE and
+    an override, all-day and timed events, a time in UTC: each lands on the day it has
+    where it happens, whatever the machine's zone."""
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        code, out, err, copy = imported(tmp_path, capsys, "--meetings")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert code == 0, err
+    plan = load_plan(copy)
+    before = load_plan(PLAN_2022)
+    new = [a for a in plan.activities if before.activity(a.id) is None]
+    by_title = {a.title: a for a in new}
+    meeting = by_title["Udvalgsmøde"]
+    assert meeting.start == D(2022, 1, 11) and meeting.end is None  # 00:30 Copenhagen time
+    assert meeting.rrule.startswith("FREQ=MONTHLY;UNTIL=20221214")
+    assert meeting.exdates == [D(2022, 7, 12), D(2022, 9, 13)]  # left out; moved
+    assert meeting.meeting and meeting.ring == "politik" and meeting.category == "budget"
+    assert meeting.uid.startswith("040000008200E00074C5B7101A82E008")
+    assert "Rådhuset, mødelokale 1" in meeting.description
+    moved = by_title["Udvalgsmøde (flyttet)"]
+    assert moved.series == meeting.id and moved.start == D(2022, 9, 15)
+    seminar = by_title["Budgetseminar"]
+    assert (seminar.start, seminar.end) == (D(2022, 3, 28), D(2022, 4, 1))  # DTEND exclusive
+    hearing = by_title["Frist for høringssvar"]
+    assert hearing.start == D(2022, 6, 1) and hearing.end is None
+    assert hearing.owner == "Jens Jensen" and hearing.link == "https://example.org/hoering"
+    assert by_title["Temadrøftelse"].start == D(2022, 8, 20)  # 22:30 UTC is 00:30 in Denmark
+    assert "Næste års første møde" not in by_title and "Aflyst workshop" not in by_title
+    assert "outside the wheel's twelve months" in out and "the event is cancelled" in out
+    assert "4 added, 0 updated, 0 unchanged, 2 skipped" in out
+    listed_days = {(r["title"], r["start"]) for r in listed(copy, capsys)}
+    assert ("Udvalgsmøde", "2022-09-13") not in listed_days
+    assert ("Udvalgsmøde (flyttet)", "2022-09-15") in listed_days
+
+
+def test_importing_twice_adds_nothing_and_a_changed_file_updates(tmp_path, capsys):
+    code, out, _err, copy = imported(tmp_path, capsys)
+    assert code == 0
+    first = copy.read_text(encoding="utf-8")
+    code, out, _err, copy = imported(tmp_path, capsys)
+    assert code == 0 and "0 added, 0 updated, 4 unchanged, 2 skipped" in out
+    assert "nothing to write" in out
+    assert copy.read_text(encoding="utf-8") == first
+    changed = tmp_path / "changed.ics"
+    changed.write_bytes(
+        OUTLOOK.read_bytes().replace(b"SUMMARY:Budgetseminar", b"SUMMARY:Budgetseminar 2022")
+    )
+    code, out, _err, copy = imported(tmp_path, capsys, ics=changed)
+    assert "0 added, 1 updated, 3 unchanged" in out
+    plan = load_plan(copy)
+    assert [a.title for a in plan.activities].count("Budgetseminar 2022") == 1
+    assert "Budgetseminar" not in [a.title for a in plan.activities]
+
+
+def test_an_export_imported_into_its_own_plan_changes_nothing(tmp_path, capsys):
+    """The round trip: every activity's event is found by its UID and is as the plan
+    has it (owner line, kinds, series, moved dates); agenda dates are not taken."""
+    ics = tmp_path / "plan.ics"
+    export(SERIES, ics, capsys)
+    copy = tmp_path / "plan.toml"
+    copy.write_bytes(SERIES.read_bytes())
+    code = cli.main(
+        ["import", str(copy), "--ics", str(ics), "--ring", "moeder", "--category", "ferie"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "0 added, 0 updated, 4 unchanged, 11 skipped" in out  # the 11 agenda dates
+    assert copy.read_bytes() == SERIES.read_bytes()
+
+
+def test_an_export_imported_into_an_empty_plan_gives_the_same_occurrences(tmp_path, capsys):
+    ics = tmp_path / "plan.ics"
+    export(SERIES, ics, capsys)
+    source = load_plan(SERIES)
+    empty = tmp_path / "empty.toml"
+    empty.write_text(
+        SERIES.read_text(encoding="utf-8").split("[[activities]]")[0], encoding="utf-8"
+    )
+    code = cli.main(
+        ["import", str(empty), "--ics", str(ics), "--ring", "moeder", "--category", "ferie"]
+    )
+    assert code == 0, capsys.readouterr().err
+    capsys.readouterr()
+    plan = load_plan(empty)
+    assert sorted((o.activity.title, o.start, o.end) for o in plan.occurrences()) == sorted(
+        (o.activity.title, o.start, o.end) for o in source.occurrences() if o.start is not None
+    )
+    assert {a.id for a in plan.activities} == {a.id for a in source.activities if a.start}
+
+
+def test_import_says_where_and_what_and_writes_nothing_on_bad_input(tmp_path, capsys):
+    bad = tmp_path / "bad.ics"
+    bad.write_text("this is not a calendar", encoding="utf-8")
+    code, _out, err, copy = imported(tmp_path, capsys, ics=bad)
+    assert code == 2 and f"{bad}: this is not a calendar file" in err
+    assert copy.read_bytes() == PLAN_2022.read_bytes()
+    code = cli.main(
+        ["import", str(copy), "--ics", str(OUTLOOK), "--ring", "nope", "--category", "budget"]
+    )
+    assert code == 2 and "--ring nope: the plan has no such id" in capsys.readouterr().err
+    assert copy.read_bytes() == PLAN_2022.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory):
+    """A real CalDAV server (Radicale) on 127.0.0.1, with one user and one calendar."""
+    folder = tmp_path_factory.mktemp("radicale")
+    (folder / "users").write_text("anne:hemmelig\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "radicale",
+            "--config",
+            "",
+            "--server-hosts",
+            f"127.0.0.1:{port}",
+            "--auth-type",
+            "htpasswd",
+            "--auth-htpasswd-filename",
+            str(folder / "users"),
+            "--auth-htpasswd-encryption",
+            "plain",
+            "--storage-filesystem-folder",
+            str(folder / "store"),
+            "--logging-level",
+            "error",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("Radicale did not start")
+                time.sleep(0.1)
+        client = DAVClient(
+            url=f"http://127.0.0.1:{port}/",
+            username="anne",
+            password="hemmelig",
+            enable_rfc6764=False,
+        )
+        calendar = client.principal().make_calendar(name="Udvalget", cal_id="udvalget")
+        yield client, str(calendar.url)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def events_in(client, url):
+    """The calendar's events as (UID, RECURRENCE-ID or None, SUMMARY, DTSTART)."""
+    calendar = client.calendar(url=url)
+    found = []
+    for item in calendar.events():
+        for event in icalendar.Calendar.from_ical(item.data).walk("VEVENT"):
+            recurrence_id = event.get("RECURRENCE-ID")
+            found.append(
+                (
+                    str(event["UID"]),
+                    recurrence_id.dt if recurrence_id is not None else None,
+                    str(event["SUMMARY"]),
+                    event.decoded("DTSTART"),
+                )
+            )
+    return sorted(found, key=str)
+
+
+def publish_cli(plan_path, url, capsys, password="hemmelig"):
+    os.environ["AARSHJUL_CALDAV_PASSWORD"] = password
+    try:
+        code = cli.main(["publish", str(plan_path), "--caldav", url, "--user", "anne"])
+    finally:
+        del os.environ["AARSHJUL_CALDAV_PASSWORD"]
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_publishing_twice_keeps_one_event_per_activity_and_leaves_others_alone(
+    radicale, tmp_path, capsys
+):
+    client, url = radicale
+    calendar = client.calendar(url=url)
+    foreign = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:lunch@example.org\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:20250903T120000Z\r\n"
+        "SUMMARY:Frokost\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    calendar.save_event(foreign)
+    plan_path = tmp_path / "plan.toml"
+    plan_path.write_bytes(SERIES.read_bytes())
+    code, out, err = publish_cli(plan_path, url, capsys)
+    assert code == 0, err
+    assert "15 created, 0 updated, 0 deleted, 0 unchanged" in out  # 4 activities, 11 agenda dates
+    first = events_in(client, url)
+    code, out, err = publish_cli(plan_path, url, capsys)
+    assert "0 created, 0 updated, 0 deleted, 15 unchanged" in out
+    assert events_in(client, url) == first
+    ours = [e for e in first if e[0] != "lunch@example.org"]
+    assert len({(uid, rid) for uid, rid, _s, _d in ours}) == len(ours) == 16  # + the override
+    # the plan changes: a deadline moves, the summer holiday goes, a title changes
+    text = SERIES.read_text(encoding="utf-8")
+    text = text.replace("date = 2026-03-13", "date = 2026-03-20")
+    text = text.replace('title = "Projektuge"', 'title = "Projektuge med temadag"')
+    text = text.replace(
+        text[
+            text.index('[[activities]]\nid = "sommerferie"') : text.index(
+                '[[activities]]\nid = "budget"'
+            )
+        ],
+        "",
+    )
+    plan_path.write_text(text, encoding="utf-8")
+    code, out, err = publish_cli(plan_path, url, capsys)
+    assert "0 created, 2 updated, 1 deleted, 12 unchanged" in out, out
+    after = events_in(client, url)
+    assert (
+        "lunch@example.org",
+        None,
+        "Frokost",
+        dt.datetime(2025, 9, 3, 12, tzinfo=dt.UTC),
+    ) in after
+    budget = [e for e in after if e[0].startswith("budget@")]
+    assert [e[3] for e in budget] == [D(2026, 3, 20)]
+    assert not [e for e in after if e[0].startswith("sommerferie@")]
+    assert plan_path.read_text(encoding="utf-8") == text  # publishing only reads the plan
+
+
+def test_a_server_that_refuses_gets_a_message_and_exit_status_2(radicale, tmp_path, capsys):
+    _client, url = radicale
+    plan_path = tmp_path / "plan.toml"
+    plan_path.write_bytes(SERIES.read_bytes())
+    code, _out, err = publish_cli(plan_path, url, capsys, password="forkert")
+    assert code == 2 and "refused the user name or password" in err
+    code, _out, err = publish_cli(plan_path, url.replace("udvalget", "findes-ikke"), capsys)
+    assert code == 2 and "there is no calendar at this address" in err
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    code, _out, err = publish_cli(plan_path, f"http://127.0.0.1:{closed}/anne/x/", capsys)
+    assert code == 2 and "cannot be reached: Connection refused" in err
+    assert plan_path.read_bytes() == SERIES.read_bytes()
