@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -28,10 +29,11 @@ PLANS = [SERIES, PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]
 D = dt.date
 
 
-def export(plan_path: Path, out: Path, capsys) -> icalendar.Calendar:
+def export(plan_path: Path, out: Path, capsys) -> Any:
     assert cli.main(["export", str(plan_path), "--ics", str(out)]) == 0
     assert "wrote" in capsys.readouterr().out
-    return icalendar.Calendar.from_ical(out.read_bytes())
+    calendar: Any = icalendar.Calendar.from_ical(out.read_bytes())  # loosely typed for tests
+    return calendar
 
 
 def listed(plan_path: Path, capsys) -> list[dict]:
@@ -304,7 +306,7 @@ def radicale(tmp_path_factory):
             password="hemmelig",
             enable_rfc6764=False,
         )
-        calendar = client.principal().make_calendar(name="Udvalget", cal_id="udvalget")
+        calendar: Any = client.principal().make_calendar(name="Udvalget", cal_id="udvalget")
         yield client, str(calendar.url)
     finally:
         server.terminate()
