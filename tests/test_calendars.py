@@ -16,6 +16,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 from caldav.davclient import DAVClient
+from PySide6.QtCore import Qt
 
 from aarshjul import cli
 from aarshjul.calendars.export import plan_key, uid_of
@@ -405,3 +406,93 @@ def test_a_server_that_refuses_gets_a_message_and_exit_status_2(radicale, tmp_pa
     code, _out, err = publish_cli(plan_path, f"http://127.0.0.1:{closed}/anne/x/", capsys)
     assert code == 2 and "cannot be reached: Connection refused" in err
     assert plan_path.read_bytes() == SERIES.read_bytes()
+
+
+def test_the_window_imports_a_calendar_as_one_undo_step(open_window, monkeypatch):
+    """File › Import calendar…: the preview lists what is added and skipped and why; the
+    ring, category, meetings and ticks chosen there are what the plan gets, in one
+    undo step."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from aarshjul.ui.calendar_dialogs import ImportDialog
+
+    window = open_window()
+    seen = {}
+
+    def answer(dialog):
+        rows = dialog.table.rowCount()
+        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(1, 5)] for r in range(rows)]
+        seen["enabled"] = [
+            bool(dialog.table.item(r, 0).flags() & Qt.ItemFlag.ItemIsEnabled) for r in range(rows)
+        ]
+        dialog.ring_box.setCurrentIndex(dialog.ring_box.findData("frister"))
+        dialog.meetings_box.setChecked(True)
+        seminar = next(r for r in range(rows) if dialog.table.item(r, 3).text() == "Budgetseminar")
+        dialog.table.item(seminar, 0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", answer)
+    stack = window.document.undo_stack
+    before = stack.count()
+    assert window.import_calendar_dialog(OUTLOOK)
+    assert seen["rows"][4][:3] == ["skip", "10 Jan 2023", "Næste års første møde"]
+    assert seen["rows"][5][3] == "the event is cancelled"
+    assert seen["enabled"] == [True, True, True, True, False, False]
+    assert stack.count() == before + 1
+    plan = window.document.plan
+    titles = {a.title: a for a in plan.activities}
+    assert "Budgetseminar" not in titles  # unticked
+    meeting = titles["Udvalgsmøde"]
+    assert meeting.ring == "frister" and meeting.category == "budget" and meeting.meeting
+    assert titles["Udvalgsmøde (flyttet)"].series == meeting.id
+    stack.undo()
+    assert "Udvalgsmøde" not in {a.title for a in window.document.plan.activities}
+
+
+def test_the_window_says_why_a_file_is_not_a_calendar(open_window, tmp_path, monkeypatch):
+    window = open_window()
+    errors = []
+    monkeypatch.setattr(window, "_error", lambda title, text: errors.append((title, text)))
+    bad = tmp_path / "notes.ics"
+    bad.write_text("BEGIN:VCALENDAR\nthis is not\n", encoding="utf-8")
+    assert not window.import_calendar_dialog(bad)
+    assert errors and errors[0][1].startswith(f"{bad}: this is not a calendar file")
+    assert window.document.undo_stack.count() == 0
+
+
+def test_the_window_exports_a_calendar(open_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window()
+    target = tmp_path / "udvalg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.export_calendar_dialog()
+    calendar = icalendar.Calendar.from_ical((tmp_path / "udvalg.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == 12  # 16 activities, 4 of them without a date
+
+
+def test_the_window_publishes_in_the_background_and_says_what_happened(
+    radicale, open_window, qtbot
+):
+    client, url = radicale
+    window = open_window()
+    dialog = window.publish_dialog()
+    assert dialog is not None
+    dialog.url_edit.setText(url.replace("udvalget", "vindue"))
+    client.principal().make_calendar(name="Vindue", cal_id="vindue")
+    dialog.user_edit.setText("anne")
+    dialog.password_edit.setText("forkert")
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20_000)
+    assert "refused the user name or password" in dialog.outcome_label.text()
+    dialog.password_edit.setText("hemmelig")
+    with qtbot.waitSignal(dialog.published, timeout=20_000) as published:
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert len(published.args[0].created) == 12
+    assert "12 created" in dialog.outcome_label.text()
+    settings = window.settings()
+    assert settings.value("calendar/url") == url.replace("udvalget", "vindue")
+    assert settings.value("calendar/user") == "anne"
+    assert "hemmelig" not in str([settings.value(k) for k in settings.allKeys()])
+    dialog.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -52,6 +53,9 @@ from aarshjul.ui.upcoming import UpcomingPanel
 from aarshjul.ui.versions import VersionsDialog
 from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import WheelWidget
+
+if TYPE_CHECKING:
+    from aarshjul.ui.calendar_dialogs import PublishDialog
 
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
 
@@ -207,6 +211,24 @@ class MainWindow(QMainWindow):
             self.export_pdf_dialog,
             _("The wheel and a month-by-month handout as PDF"),
         )
+        self.export_calendar_action = a(
+            _("Export &Calendar…"),
+            None,
+            self.export_calendar_dialog,
+            _("The activities as calendar events (.ics) for Outlook and other calendars"),
+        )
+        self.import_calendar_action = a(
+            _("&Import Calendar…"),
+            None,
+            self.import_calendar_dialog,
+            _("Take events from a calendar file (.ics) into the plan"),
+        )
+        self.publish_action = a(
+            _("P&ublish to Calendar…"),
+            None,
+            self.publish_dialog,
+            _("Keep a shared calendar (CalDAV) in step with the plan"),
+        )
         self.print_action = a(_("&Print…"), QKeySequence.StandardKey.Print, self.print_dialog)
         self.preview_action = a(_("Print Pre&view…"), "Ctrl+Shift+P", self.print_preview)
         self.quit_action = a(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -277,6 +299,10 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.preview_action,
             self.print_action,
+            None,
+            self.export_calendar_action,
+            self.import_calendar_action,
+            self.publish_action,
             None,
             self.quit_action,
         ):
@@ -738,6 +764,89 @@ class MainWindow(QMainWindow):
             _("Wrote {path} ({pages} pages)").format(path=path, pages=pages), 5000
         )
         return True
+
+    # -- calendars ---------------------------------------------------------------------
+
+    def export_calendar_dialog(self) -> bool:
+        """The plan's activities as an .ics file, for Outlook and other calendars."""
+        plan = self.document.plan
+        if plan is None:
+            return False
+        start = self.document.path.with_suffix(".ics") if self.document.path else Path.home()
+        path = ask_save_path(
+            self, _("Export calendar"), str(start), f"{_('Calendar files')} (*.ics)", ".ics"
+        )
+        if path is None:
+            return False
+        from aarshjul.calendars.export import to_ics  # loaded when first used
+        from aarshjul.model.fileformat import write_atomically
+        from aarshjul.render.dates import date_words
+
+        data = to_ics(plan, say=lambda day: date_words(day, plan.locale))
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            self._error(_("The calendar could not be written"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(
+            _("Wrote {path} ({events} events)").format(
+                path=path, events=data.count(b"BEGIN:VEVENT")
+            ),
+            5000,
+        )
+        return True
+
+    def import_calendar_dialog(self, path: str | Path | None = None) -> bool:
+        """Events of a calendar file into the plan, as one undo step, after a preview of
+        what is added, updated and skipped."""
+        from aarshjul.calendars.importing import CalendarError, apply_import, read_calendar
+        from aarshjul.ui.calendar_dialogs import ImportDialog
+
+        plan = self.document.plan
+        if plan is None:
+            return False
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                _("Import calendar"),
+                self._start_dir(),
+                f"{_('Calendar files')} (*.ics *.ical *.ifb);;{_('All files')} (*)",
+            )
+            if not chosen:
+                return False
+            path = chosen
+        source = Path(path)
+        try:
+            incoming = read_calendar(source.read_bytes(), plan)
+        except (OSError, CalendarError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._error(_("The calendar could not be read"), f"{source}: {reason}")
+            return False
+        dialog = ImportDialog(plan, incoming, source.name, self)
+        if run_modal(dialog) != ImportDialog.DialogCode.Accepted:
+            return False
+        chosen_events = dialog.chosen()
+        ring, category, meetings = dialog.ring(), dialog.category(), dialog.meetings()
+        return self.editor.apply(
+            _("Import {name}").format(name=source.name),
+            lambda p: apply_import(p, chosen_events, ring, category, meetings=meetings).plan,
+        )
+
+    def publish_dialog(self) -> PublishDialog | None:
+        """Publish the plan as it is in the window to a shared CalDAV calendar."""
+        from aarshjul.render.dates import date_words
+        from aarshjul.ui.calendar_dialogs import PublishDialog
+
+        plan = self.document.plan
+        if plan is None:
+            return None
+        dialog = PublishDialog(
+            plan, lambda day: date_words(day, plan.locale), self.settings(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        place_on_screen(dialog, self)
+        dialog.open()
+        return dialog
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
