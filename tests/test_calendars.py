@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,20 @@ import icalendar
 import pytest
 import recurring_ical_events
 from caldav.davclient import DAVClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from aarshjul import cli
-from aarshjul.calendars.export import plan_key, uid_of
-from aarshjul.model import load_plan
+from aarshjul.calendars.export import plan_key, to_ics, uid_of
+from aarshjul.calendars.importing import Action, apply_import, read_calendar
+from aarshjul.model import edits, load_plan
+from aarshjul.model.fileformat import plan_problems
+from aarshjul.model.plan import Activity, Category, Plan, Ring
 from aarshjul.model.rollover import rollover
 
 from .conftest import EXAMPLES, PLAN_2022, ROOT
+from .test_loader_properties import TEXT
 
 SERIES = ROOT / "tests" / "plans" / "calendar-series.toml"
 PLANS = [SERIES, PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]
@@ -496,3 +504,76 @@ def test_the_window_publishes_in_the_background_and_says_what_happened(
     assert settings.value("calendar/user") == "anne"
     assert "hemmelig" not in str([settings.value(k) for k in settings.allKeys()])
     dialog.close()
+
+
+RULES = ["FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY", "FREQ=MONTHLY;COUNT=4", "FREQ=DAILY;INTERVAL=9"]
+
+
+@st.composite
+def calendar_plans(draw):
+    """Plans with phases, deadlines, meetings, series with left-out and moved dates."""
+    start = D(draw(st.integers(1995, 2085)), draw(st.sampled_from([1, 8])), 1)
+    plan = Plan(
+        draw(TEXT.filter(str.strip)),
+        start,
+        organisation=draw(TEXT),
+        locale=draw(st.sampled_from(["da", "en_GB"])),
+        agenda_days=draw(st.integers(0, 10)),
+        rings=[Ring("r", "R")],
+        categories=[Category("c", draw(TEXT.filter(str.strip)), "#336699")],
+    )
+    for k in range(draw(st.integers(1, 6))):
+        first = start + dt.timedelta(days=draw(st.integers(0, plan.days - 1)))
+        kind = draw(st.sampled_from(["phase", "deadline", "none", "series"]))
+        rule = draw(st.sampled_from(RULES)) if kind == "series" else ""
+        length = draw(st.integers(0, 20))
+        activity = Activity(
+            f"a{k}",
+            draw(TEXT.filter(str.strip)),
+            "r",
+            "c",
+            None if kind == "none" else first,
+            first + dt.timedelta(days=length) if kind == "phase" or (rule and length % 2) else None,
+            description=draw(TEXT),
+            owner=draw(TEXT).strip(),
+            link=draw(st.sampled_from(["", "https://example.org/x"])),
+            rrule=rule,
+            meeting=kind in ("deadline", "series") and draw(st.booleans()),
+        )
+        plan.activities.append(activity)
+        if rule:
+            dates = [o.start for o in plan.occurrences_of(activity)]
+            left = draw(st.lists(st.sampled_from(dates), max_size=2, unique=True))
+            activity.exdates = sorted(d for d in left if d != first)
+            if draw(st.booleans()):
+                index = next(o.index for o in plan.occurrences_of(activity))
+                days = draw(st.integers(-5, 5))
+                with contextlib.suppress(edits.EditError):
+                    plan, _new = edits.detach_occurrence(plan, activity.id, index, days)
+    assert not plan_problems(plan)
+    return plan
+
+
+def _occurrences(plan):
+    return sorted(
+        (o.activity.title, o.start, o.end, o.activity.meeting)
+        + (o.activity.description, o.activity.owner, o.activity.link)
+        for o in plan.occurrences()
+        if o.start is not None
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(calendar_plans())
+def test_any_plan_comes_back_from_its_calendar(plan):
+    """Export, then import into the same plan: nothing to add or update. Import into
+    the plan without its activities: the same occurrences, days and meetings."""
+    data = to_ics(plan)
+    again = read_calendar(data, plan)
+    assert [i for i in again if i.takes] == []
+    assert all(i.action is Action.SAME or "agenda" in i.reason for i in again)
+    empty = replace(plan, activities=[])
+    incoming = read_calendar(data, empty)
+    result = apply_import(empty, incoming, "r", "c")
+    assert not plan_problems(result.plan)
+    assert _occurrences(result.plan) == _occurrences(plan)

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
 from aarshjul import __version__, wording
 from aarshjul.i18n import N_, translator
@@ -57,6 +57,17 @@ def agenda_uid(plan: Plan, marker: Occurrence) -> str:
     """An agenda marker's UID: its meeting's id and the meeting's occurrence."""
     source = marker.derived_from or marker.activity.id
     return f"{source}.agenda{marker.activity.id.rpartition('@agenda')[2]}@{plan_key(plan)}.aarshjul"
+
+
+class Text(vText):
+    """TEXT escaped by RFC 5545 alone (backslash, semicolon, comma, line break):
+    icalendar's own escaping takes a written backslash-N for a line break."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+            text = text.replace(char, escaped)
+        return text.encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -143,8 +154,8 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
         uid = agenda_uid(plan, occ)
         event.add("uid", uid)
         event.add("dtstamp", _now())
-        event.add("summary", wording.title(occ, tr))
-        event.add("description", wording.description(occ, tr, say))
+        event.add("summary", Text(wording.title(occ, tr)))
+        event.add("description", Text(wording.description(occ, tr, say)))
         event.add("dtstart", occ.start)
         event.add("dtend", occ.start + DAY)
         event.add("transp", "TRANSPARENT")
@@ -172,7 +183,7 @@ def _event(
     assert activity.start is not None
     event = Event()
     event.add("dtstamp", _now())
-    event.add("summary", activity.title)
+    event.add("summary", Text(activity.title))
     last = activity.end if activity.end is not None else activity.start
     event.add("dtstart", activity.start)
     event.add("dtend", last + DAY)  # all-day events end the day after (exclusive)
@@ -181,7 +192,7 @@ def _event(
         owner = tr(OWNER_LINE).format(owner=activity.owner)
         text = f"{text}\n\n{owner}" if text else owner
     if text:
-        event.add("description", text)
+        event.add("description", Text(text))
     if activity.link:
         event.add("url", activity.link)
     category = categories.get(activity.category)
@@ -189,12 +200,12 @@ def _event(
         event.add("categories", [category])
     event.add("transp", "TRANSPARENT")  # a plan's day does not make anyone busy
     event.add(PLAN_PROPERTY, key)
-    event.add(ID_PROPERTY, activity.id)
+    event.add(ID_PROPERTY, Text(activity.id))
     event.add(KIND_PROPERTY, activity.kind.value)
     if activity.meeting:
         event.add(MEETING_PROPERTY, "TRUE")
     if activity.owner:
-        event.add(OWNER_PROPERTY, activity.owner)
+        event.add(OWNER_PROPERTY, Text(activity.owner))
     return event
 
 
@@ -227,9 +238,9 @@ def calendar_of(plan: Plan, found: list[Resource] | None = None) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", plan.title)
+    calendar.add("x-wr-calname", Text(plan.title))  # escaped like SUMMARY
     if plan.organisation:
-        calendar.add("x-wr-caldesc", plan.organisation)
+        calendar.add("x-wr-caldesc", Text(plan.organisation))
     for resource in resources(plan) if found is None else found:
         for event in resource.events:
             calendar.add_component(event)

@@ -220,15 +220,31 @@ def _end_day(event: Component, start: Any, zone: dt.tzinfo) -> dt.date:
 
 
 def _text(value: Any) -> str:
-    return CONTROL.sub("", str(value)).strip() if value is not None else ""
+    """A property's text as written, less control characters."""
+    return CONTROL.sub("", str(value)) if value is not None else ""
+
+
+def _x_text(event: Component, name: str) -> str:
+    """An X- property's text: the parser does not know its type, so the escaped
+    backslashes, commas, semicolons and line breaks of RFC 5545 text are undone here."""
+    raw = event.get(name)
+    if raw is None:
+        return ""
+    text = re.sub(r"\\([\\,;nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(raw))
+    return CONTROL.sub("", text)
+
+
+def _title(event: Component) -> str:
+    """The event's SUMMARY as written, or "" if it has none worth the name."""
+    title = _text(event.get("SUMMARY"))[: TEXT_LIMITS["title"]]
+    return title if title.strip() else ""
 
 
 def _incoming(
     uid: str, event: Component, overrides: list[Component], zone: dt.tzinfo, plan: Plan
 ) -> Incoming:
     """What the plan would take of one event (a series with its overrides)."""
-    title = _text(event.get("SUMMARY"))[: TEXT_LIMITS["title"]]
-    base = Incoming(uid=uid, title=title or _(UNTITLED), start=None)
+    base = Incoming(uid=uid, title=_title(event) or _(UNTITLED), start=None)
     try:
         return _read_event(base, event, overrides, zone, plan)
     except (CalendarError, recurrence.RecurrenceError) as exc:
@@ -257,7 +273,7 @@ def _read_event(
     kind = str(event.get(KIND_PROPERTY, "")).lower()
     single = kind == Kind.DEADLINE.value or (kind != Kind.PHASE.value and last == start)
     end = None if single else last
-    owner = _text(event.get(OWNER_PROPERTY)) or _organiser(event)
+    owner = _x_text(event, OWNER_PROPERTY).strip() or _organiser(event)
     description = _description(event, owner, plan)
     incoming = replace(
         base,
@@ -265,9 +281,9 @@ def _read_event(
         end=end,
         description=description,
         owner=owner,
-        link=_text(event.get("URL")),
+        link=_text(event.get("URL")).strip(),
         meeting=str(event.get(MEETING_PROPERTY, "")).upper() == "TRUE",
-        wanted_id=_text(event.get(ID_PROPERTY)),
+        wanted_id=_x_text(event, ID_PROPERTY).strip(),
         categories=tuple(_categories(event)),
     )
     if event.get("RRULE") is None:
@@ -280,19 +296,23 @@ def _organiser(event: Component) -> str:
     if organiser is None:
         return ""
     name = organiser.params.get("CN", "") if hasattr(organiser, "params") else ""
-    return _text(name) or _text(str(organiser)).removeprefix("mailto:").removeprefix("MAILTO:")
+    name = _text(name).strip()
+    return name or _text(str(organiser)).strip().removeprefix("mailto:").removeprefix("MAILTO:")
 
 
 def _description(event: Component, owner: str, plan: Plan) -> str:
     """The event's description and place, without the owner line an export added."""
-    text = str(event.get("DESCRIPTION", "")).replace("\r\n", "\n").strip()
+    text = str(event.get("DESCRIPTION", "")).replace("\r\n", "\n")
     if owner:
         for tr in (translator(plan.locale), translator("da"), translator("en")):
             line = tr(OWNER_LINE).format(owner=owner)
-            if text == line or text.endswith(f"\n\n{line}"):
-                text = text.removesuffix(line).rstrip()
+            if text == line:
+                text = ""
                 break
-    place = _text(event.get("LOCATION"))
+            if text.endswith(f"\n\n{line}"):
+                text = text[: -len(line) - 2]
+                break
+    place = _text(event.get("LOCATION")).strip()
     if place:
         line = translator(plan.locale)(PLACE).format(place=place)
         if place not in text:
@@ -378,20 +398,26 @@ def _series(
         if str(override.get("STATUS", "")).upper() == "CANCELLED":
             continue
         value = override.decoded("DTSTART")
-        override_own = (
-            value.tzinfo if isinstance(value, dt.datetime) and not _is_utc(value) else own
-        )
-        moved_start = _day(value, zone, override_own)
+        moved_start = _day(value, zone, _own_zone(value) or own)
         moved_last = _end_day(override, value, zone)
-        if not plan.contains(moved_start):
-            continue  # moved off the wheel: this year has no such meeting
+        kind = str(override.get(KIND_PROPERTY, "")).lower()
+        single = kind == Kind.DEADLINE.value or (
+            kind != Kind.PHASE.value and incoming.end is None and moved_last == moved_start
+        )
+        on_wheel = (
+            plan.contains(moved_start)
+            if single
+            else moved_start <= plan.last_day and moved_last >= plan.start
+        )
+        if not on_wheel:
+            continue  # moved off the wheel: this year has no such occurrence
         moved.append(
             Moved(
                 original,
                 moved_start,
-                None if incoming.end is None and moved_last == moved_start else moved_last,
-                _text(override.get("SUMMARY"))[: TEXT_LIMITS["title"]] or incoming.title,
-                _description(override, "", plan),
+                None if single else moved_last,
+                _title(override) or incoming.title,
+                _description(override, incoming.owner, plan),
             )
         )
     exdates = tuple(sorted(d for d in left_out if d in dates and d >= start))
