@@ -555,12 +555,13 @@ def calendar_plans(draw):
 
 
 def _occurrences(plan):
-    return sorted(
-        (o.activity.title, o.start, o.end, o.activity.meeting)
-        + (o.activity.description, o.activity.owner, o.activity.link)
-        for o in plan.occurrences()
-        if o.start is not None
-    )
+    """Each dated occurrence's days, and what its activity says."""
+    found = []
+    for o in plan.occurrences():
+        if o.start is not None:
+            a = o.activity
+            found.append((a.title, o.start, o.end, a.meeting, a.description, a.owner, a.link))
+    return sorted(found)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
