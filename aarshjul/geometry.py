@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import heapq
 import math
+import operator
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -199,6 +200,9 @@ class WheelLayout:
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
+    # per ring, what its items were made from: the same object in two layouts means
+    # the ring's items (their shapes and the names on them) are the same
+    ring_tokens: list[object] = field(default_factory=list, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
@@ -355,6 +359,60 @@ class _Settings:
     min_text: float
     style: Style
     colors: dict[str, str]
+    title_key: object = None  # names by title_of are the same for the same key
+
+
+@dataclass
+class _RingLayout:
+    """One ring's items as laid out, with the occurrences they were made from."""
+
+    occurrences: list[Occurrence]
+    items: list[Item]  # never handed out: layouts get copies
+
+
+_RINGS: dict[tuple, _RingLayout] = {}  # the latest rings laid out, newest last
+RINGS_KEPT = 48
+
+
+def _remember_ring(key: tuple, entry: _RingLayout) -> None:
+    _RINGS.pop(key, None)
+    _RINGS[key] = entry
+    while len(_RINGS) > RINGS_KEPT:
+        del _RINGS[next(iter(_RINGS))]
+
+
+def _same(first: Sequence[object], second: Sequence[object]) -> bool:
+    """The same objects in the same order."""
+    return len(first) == len(second) and all(map(operator.is_, first, second))
+
+
+_SLOTS = Item.__slots__
+_READ_ALL = operator.attrgetter(*_SLOTS)
+
+
+def _copy(item: Item) -> Item:
+    """A shallow copy of ``item`` (its label is a tuple, shared safely)."""
+    copy = object.__new__(Item)
+    for name, value in zip(_SLOTS, _READ_ALL(item), strict=True):
+        object.__setattr__(copy, name, value)
+    return copy
+
+
+_LANES: dict[tuple, tuple[list[Occurrence], list[int]]] = {}
+
+
+def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> list[int]:
+    """:func:`assign_lanes`, remembered per ring while its occurrences stay the same."""
+    key = (ring_id, scale.start, scale.end)
+    known = _LANES.get(key)
+    if known is not None and _same(known[0], occurrences):
+        return known[1]
+    lanes = assign_lanes(occurrences, scale)
+    _LANES.pop(key, None)
+    _LANES[key] = (list(occurrences), lanes)
+    while len(_LANES) > RINGS_KEPT:
+        del _LANES[next(iter(_LANES))]
+    return lanes
 
 
 def layout(
@@ -377,6 +435,7 @@ def layout(
     min_text: float = SCREEN_MIN_TEXT,
     unit: str = "px",
     style: Style = Style(),
+    title_key: object = None,
 ) -> WheelLayout:
     """Lay out ``plan`` in a frame of ``width`` × ``height`` (square if no height).
 
@@ -389,7 +448,9 @@ def layout(
     the week's name in a month view, ``today_label`` the words on the today hand,
     ``undated_label`` the heading of the activities without a date (listed beside
     the whole year's wheel), ``title_of`` an occurrence's name as shown (its
-    activity's title if not given).
+    activity's title if not given); ``title_key`` says that ``title_of`` names an
+    occurrence as it did in an earlier layout with the same key, so a ring that did
+    not change is taken from that layout (None: every ring is laid out anew).
     Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
     """
     height = width if height is None else height
@@ -409,7 +470,7 @@ def layout(
             shown = by_ring_id.get(occ.activity.ring)
             if shown is not None:
                 shown.append(occ)
-    by_ring = [(r, by_ring_id[r.id], assign_lanes(by_ring_id[r.id], scale)) for r in shown_rings]
+    by_ring = [(r, by_ring_id[r.id], _lanes(r.id, by_ring_id[r.id], scale)) for r in shown_rings]
     settings = _Settings(
         plan,
         scale,
@@ -432,6 +493,7 @@ def layout(
         min_text,
         style,
         {c.id: c.color for c in plan.categories},
+        title_key,
     )
     frame = (-width / 2, -height / 2, width / 2, height / 2)
     R = wheel_radius(width, height, min_text, len(shown_rings), style)
@@ -558,7 +620,34 @@ def _layout_at(
     first_day, last_day = scale.start, scale.last_day
     per_day = 360.0 / scale.days
     marker_cap = R * 0.022
+    tokens: list[object] = []
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
+        # a ring whose occurrences, band and sizes are as in an earlier layout is taken
+        # from it (copies of its items, their names on them as placed then)
+        key = None
+        if settings.title_key is not None:
+            key = (
+                index,
+                band.lane_outer,
+                band.lane_inner,
+                band.lanes,
+                tuple(sizes),
+                first_day,
+                last_day,
+                marker_cap,
+                id(settings.widths),
+                id(style),
+                settings.title_key,
+                tuple(sorted(colors.items())),
+            )
+            known = _RINGS.get(key)
+            if known is not None and _same(known.occurrences, occs):
+                ring_items = [_copy(item) for item in known.items]
+                for item in ring_items:
+                    item.dimmed = item.occurrence.activity.id in dimmed
+                items.extend(ring_items)
+                tokens.append(known)
+                continue
         ring_items = []
         height = (band.lane_outer - band.lane_inner) / band.lanes
         for occ, lane in zip(occs, lanes, strict=True):
@@ -582,6 +671,10 @@ def _layout_at(
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
+        entry = _RingLayout(list(occs), [_copy(item) for item in ring_items])
+        if key is not None:
+            _remember_ring(key, entry)
+        tokens.append(entry)
         items.extend(ring_items)
 
     today_angle = scale.middle(settings.today) if settings.today is not None else None
@@ -624,6 +717,7 @@ def _layout_at(
         clear=clear,
         today_label=today_label,
         _off_items=off_items,
+        ring_tokens=tokens,
     )
 
 

@@ -16,6 +16,8 @@ DAY = dt.timedelta(days=1)
 
 _EXPANDED: dict[int, tuple[Activity, tuple[object, ...], list[Occurrence]]] = {}
 _EXPANDED_LIMIT = 200_000  # activities remembered; past this the memory starts again
+# each meeting occurrence's agenda marker, so that an unchanged meeting keeps its marker
+_MARKERS: dict[int, tuple[Occurrence, tuple[int, dt.date], Occurrence | None]] = {}
 
 
 @cache
@@ -197,6 +199,17 @@ class Plan:
         """
         if not meeting.activity.meeting or meeting.start is None or self.agenda_days <= 0:
             return None
+        known = _MARKERS.get(id(meeting))  # the same meeting, the same marker object
+        if known is not None and known[0] is meeting and known[1] == (self.agenda_days, self.start):
+            return known[2]
+        if len(_MARKERS) > _EXPANDED_LIMIT:
+            _MARKERS.clear()
+        marker = self._new_agenda_marker(meeting)
+        _MARKERS[id(meeting)] = (meeting, (self.agenda_days, self.start), marker)
+        return marker
+
+    def _new_agenda_marker(self, meeting: Occurrence) -> Occurrence | None:
+        assert meeting.start is not None
         day = workdays.working_days_before(meeting.start, self.agenda_days)
         if not self.contains(day):
             return None

@@ -37,7 +37,7 @@ from aarshjul.geometry import (
     WheelLayout,
 )
 from aarshjul.i18n import translator
-from aarshjul.labels import Label
+from aarshjul.labels import KEY, OUTSIDE, Label
 from aarshjul.model.plan import Occurrence, Plan
 from aarshjul.render.fonts import BASE_PX, TextMeasure, base_font
 
@@ -113,6 +113,7 @@ def wheel_layout(
         today_label=today_words(today, plan.locale) if today is not None else "",
         undated_label=tr("Without a date"),
         title_of=lambda occ: wording.title(occ, tr),
+        title_key=("wording.title", plan.locale),  # the same words for the same language
         min_text=PAPER_MIN_TEXT if paper else SCREEN_MIN_TEXT,
         unit="pt" if paper else "px",
         **options,
@@ -156,24 +157,8 @@ def paint_wheel(
     if layout.today is not None:  # under the activities: their names stay readable
         _paint_today_hand(painter, layout)
     _paint_leaders(painter, layout, skip)
-    transform = painter.worldTransform()
-    device_scale = math.hypot(transform.m11(), transform.m12())
-    smooth = True
-    for item in layout.items:
-        if skip and item.occurrence.activity.id in skip:
-            continue
-        # hairline segments of a crowded wheel: antialiasing costs twice the time
-        # and shows nothing at that size
-        thin = (item.outer - item.inner) * device_scale < THIN_SEGMENT_PX
-        if thin == smooth:
-            smooth = not thin
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-        if item.dimmed:
-            painter.setOpacity(DIMMED_OPACITY)
-            paint_item(painter, item, leader=False)
-            painter.setOpacity(1.0)
-        else:
-            paint_item(painter, item, leader=False)
+    if not _paint_ring_layers(painter, layout, skip):
+        _paint_items(painter, layout.items, skip)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
         _paint_today_label(painter, layout)
@@ -190,6 +175,115 @@ def paint_wheel(
         paint_item(painter, item, leader=False)
     painter.setOpacity(1.0)
     painter.restore()
+
+
+def _paint_items(
+    painter: QPainter, items: Sequence[Item], skip: Collection[str], *, names: bool = True
+) -> None:
+    """Items in order, the faded ones faded; with ``names`` False, names off their
+    items (beside the wheel, numbers) are left for :func:`_paint_off_names`."""
+    transform = painter.worldTransform()
+    device_scale = math.hypot(transform.m11(), transform.m12())
+    smooth = True
+    for item in items:
+        if skip and item.occurrence.activity.id in skip:
+            continue
+        # hairline segments of a crowded wheel: antialiasing costs twice the time
+        # and shows nothing at that size
+        thin = (item.outer - item.inner) * device_scale < THIN_SEGMENT_PX
+        if thin == smooth:
+            smooth = not thin
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        name = names or not _off_item(item)
+        if item.dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
+            paint_item(painter, item, leader=False, name=name)
+            painter.setOpacity(1.0)
+        else:
+            paint_item(painter, item, leader=False, name=name)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+def _off_item(item: Item) -> bool:
+    return item.label is not None and item.label.placement in (OUTSIDE, KEY)
+
+
+# ring layers, newest last, each with the token it was painted from (held, so that the
+# token's id in the key stays its own)
+_LAYERS: dict[tuple, tuple[object, QImage]] = {}
+LAYERS_KEPT = 24
+
+
+def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[str]) -> bool:
+    """On a raster device, each ring's items (with the names on them) from an image
+    of that ring, made again only where the ring changed: after an edit of one
+    activity, one ring is painted, not the whole wheel. Names off their items are
+    painted over the rings. False (nothing painted) where the device or the
+    transform does not allow it; the caller paints item by item then."""
+    where = _device_square(painter, layout)
+    if where is None or len(layout.ring_tokens) != len(layout.rings):
+        return False
+    device_scale, side, left, top, ratio = where
+    by_ring: list[list[Item]] = [[] for _ in layout.rings]
+    for item in layout.items:
+        by_ring[item.ring].append(item)
+    painter.save()
+    painter.resetTransform()
+    painter.scale(1 / ratio, 1 / ratio)
+    for index, items in enumerate(by_ring):
+        token = layout.ring_tokens[index]
+        skipped = tuple(sorted({i.occurrence.activity.id for i in items} & set(skip)))
+        key = (id(token), device_scale, side, skipped, bytes(i.dimmed for i in items))
+        known = _LAYERS.pop(key, None)
+        if known is not None:
+            image = known[1]
+        else:
+            image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            with QPainter(image) as layer:
+                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+                layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                layer.translate(side / 2, side / 2)
+                layer.scale(device_scale, device_scale)
+                _paint_items(layer, items, skip, names=False)
+            while len(_LAYERS) >= LAYERS_KEPT:
+                del _LAYERS[next(iter(_LAYERS))]
+        _LAYERS[key] = (token, image)
+        painter.drawImage(left, top, image)
+    painter.restore()
+    for item in layout.items:  # names beside the wheel and numbers, over the rings
+        if _off_item(item) and item.label is not None and item.label.texts:
+            if skip and item.occurrence.activity.id in skip:
+                continue
+            painter.setOpacity(DIMMED_OPACITY if item.dimmed else 1.0)
+            paint_label(painter, item, False, leader=False)
+    painter.setOpacity(1.0)
+    return True
+
+
+def _device_square(
+    painter: QPainter, layout: WheelLayout
+) -> tuple[float, int, int, int, float] | None:
+    """Where an image of the wheel, centred on its centre, lands on the painter's
+    raster device: (device scale, side, left, top, pixel ratio); None on a vector
+    device, under a turned or stretched transform, or off the pixel grid."""
+    device = painter.device()
+    if not isinstance(device, QImage | QPixmap):
+        return None
+    transform = painter.worldTransform()
+    if transform.m12() != 0 or transform.m21() != 0 or transform.m11() != transform.m22():
+        return None
+    ratio = device.devicePixelRatioF()
+    device_scale = transform.m11() * ratio
+    # the image's centre must fall on the wheel's centre to the device pixel
+    cx, cy = transform.dx() * ratio, transform.dy() * ratio
+    twice_x, twice_y = round(cx * 2), round(cy * 2)
+    if abs(cx * 2 - twice_x) > 1e-6 or abs(cy * 2 - twice_y) > 1e-6 or (twice_x % 2 != twice_y % 2):
+        return None
+    side = math.ceil(layout.diameter * device_scale) + 2
+    if side % 2 != twice_x % 2:  # an odd side puts the image's centre mid-pixel
+        side += 1
+    return device_scale, side, round(cx - side / 2), round(cy - side / 2), ratio
 
 
 def _paint_leaders(painter: QPainter, layout: WheelLayout, skip: Collection[str]) -> None:
@@ -266,28 +360,16 @@ def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
     plan's rings, so repaints after an edit blit them. Vector devices (PDF, SVG,
     printers) always get real paths and text. False if nothing was drawn.
     """
-    device = painter.device()
-    if not isinstance(device, QImage | QPixmap):
-        return False
-    transform = painter.worldTransform()
-    if transform.m12() != 0 or transform.m21() != 0 or transform.m11() != transform.m22():
-        return False
-    ratio = device.devicePixelRatioF()
-    device_scale = transform.m11() * ratio
-    # the image's centre must fall on the wheel's centre to the device pixel
-    cx, cy = transform.dx() * ratio, transform.dy() * ratio
-    twice_x, twice_y = round(cx * 2), round(cy * 2)
-    if abs(cx * 2 - twice_x) > 1e-6 or abs(cy * 2 - twice_y) > 1e-6 or (twice_x % 2 != twice_y % 2):
-        return False  # the centre is not on a pixel corner or centre: paint for real
-    side = math.ceil(layout.diameter * device_scale) + 2
-    if side % 2 != twice_x % 2:  # an odd side puts the image's centre mid-pixel
-        side += 1
+    where = _device_square(painter, layout)
+    if where is None:
+        return False  # a vector device, or the centre off the pixel grid: paint for real
+    device_scale, side, left, top, ratio = where
     key = (*_background_key(layout), device_scale, side)
     image = _background_image(key, layout)
     painter.save()
     painter.resetTransform()
     painter.scale(1 / ratio, 1 / ratio)
-    painter.drawImage(round(cx - side / 2), round(cy - side / 2), image)
+    painter.drawImage(left, top, image)
     painter.restore()
     return True
 
@@ -388,10 +470,15 @@ def _paint_rings(painter: QPainter, layout: WheelLayout) -> None:
 
 
 def paint_item(
-    painter: QPainter, item: Item, *, emphasis: float = 0.0, leader: bool = True
+    painter: QPainter,
+    item: Item,
+    *,
+    emphasis: float = 0.0,
+    leader: bool = True,
+    name: bool = True,
 ) -> None:
-    """Paint one activity occurrence with its name; ``emphasis`` > 0 outlines it
-    (hover, selection).
+    """Paint one activity occurrence with its name (unless ``name`` is False);
+    ``emphasis`` > 0 outlines it (hover, selection).
 
     Segments are filled without an outline (an outline triples the cost); a
     small gap at each edge keeps neighbours apart. A deadline's name sits on a
@@ -421,7 +508,7 @@ def paint_item(
                 painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in arrow]))
     if emphasis > 0:
         paint_outline(painter, item, emphasis)
-    if item.label is not None:
+    if item.label is not None and name:
         paint_label(painter, item, emphasis > 0, leader)
 
 

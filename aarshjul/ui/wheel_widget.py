@@ -154,9 +154,12 @@ class WheelWidget(QWidget):
         self.update()
 
     def wheel_rect(self) -> QRectF:
-        """The frame the wheel and its names fill: the widget less a margin."""
+        """The frame the wheel and its names fill: the widget less a margin, an even
+        number of pixels each way, so that the wheel's centre is on a pixel corner and
+        its cached images (background, rings) are drawn pixel for pixel."""
         m = self.MARGIN
-        return QRectF(m, m, max(1.0, self.width() - 2 * m), max(1.0, self.height() - 2 * m))
+        width, height = max(2, self.width() - 2 * m), max(2, self.height() - 2 * m)
+        return QRectF(m, m, width - width % 2, height - height % 2)
 
     def layout_(self) -> WheelLayout | None:
         """The current layout, computed on demand for the widget's size."""

@@ -1,0 +1,96 @@
+"""After an edit the wheel reuses what did not change: the rings laid out before, the
+images of rings painted before. What it draws must be what a fresh start draws."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from aarshjul import geometry
+from aarshjul.layout_report import report
+from aarshjul.model import edits, load_plan
+from aarshjul.render import painter as painting
+from aarshjul.render.painter import paint_wheel, wheel_layout
+
+from .conftest import EXAMPLES, PLAN_2022
+
+PLANS = [PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]
+SIZE = (984, 544)
+
+
+def forget() -> None:
+    """No remembered rings, lanes or ring images: a fresh start."""
+    geometry._RINGS.clear()
+    geometry._LANES.clear()
+    painting._LAYERS.clear()
+
+
+def laid_out(plan, today):
+    return wheel_layout(plan, *SIZE, plan.occurrences(), today=today)
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return {path.stem: load_plan(path) for path in PLANS}
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data):
+    plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
+    today = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
+    laid_out(plan, today)  # remembered
+    for _ in range(data.draw(st.integers(1, 3))):
+        dated = [a for a in plan.activities if a.start is not None and not a.rrule]
+        chosen = data.draw(st.sampled_from(dated))
+        days = data.draw(st.integers(-20, 20))
+        try:
+            plan = edits.move_activity(plan, chosen.id, days)
+        except edits.EditError:
+            continue
+        warm = report(laid_out(plan, today))
+        forget()
+        fresh = report(laid_out(plan, today))
+        assert warm == fresh
+
+
+def _image(layout) -> QImage:
+    image = QImage(SIZE[0] + 16, SIZE[1] + 16, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    with QPainter(image) as p:
+        paint_wheel(p, layout, QRectF(8, 8, *SIZE))
+    return image
+
+
+def test_ring_images_paint_what_painting_item_by_item_paints(qapp, loaded, monkeypatch):
+    """The wheel from ring images, some of them from before an edit, against the
+    wheel painted item by item: the same picture, to antialiasing's rounding."""
+    plan = loaded["crowded-2024"]
+    today = plan.start + dt.timedelta(days=100)
+    _image(laid_out(plan, today))  # ring images remembered
+    moved = next(a for a in plan.activities if a.end is not None and not a.rrule)
+    plan = edits.move_activity(plan, moved.id, 9)
+    layout = laid_out(plan, today)
+    tokens = {id(t) for t in layout.ring_tokens}
+    waiting = sum(1 for key in painting._LAYERS if key[0] in tokens)
+    assert waiting == len(layout.rings) - 1  # the images of the rings the edit left alone
+    layered = _image(layout)
+    monkeypatch.setattr(painting, "_paint_ring_layers", lambda *a: False)
+    direct = _image(layout)
+    differ = 0
+    for y in range(layered.height()):
+        for x in range(0, layered.width(), 2):
+            a, b = layered.pixelColor(x, y), direct.pixelColor(x, y)
+            gap = max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+            assert gap <= 24, (x, y, a.name(), b.name())
+            differ += gap > 2
+    assert differ < layered.width() * layered.height() // 2 * 0.01
