@@ -105,7 +105,7 @@ class RingBand:
         return outer - height, outer
 
 
-@dataclass(slots=True)
+@dataclass  # not slotted: a layout after an edit copies most items, and a dict copies fast
 class Item:
     """One occurrence on the wheel: a ring segment (phase) or a marker (deadline)."""
 
@@ -386,15 +386,10 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
     return len(first) == len(second) and all(map(operator.is_, first, second))
 
 
-_SLOTS = Item.__slots__
-_READ_ALL = operator.attrgetter(*_SLOTS)
-
-
 def _copy(item: Item) -> Item:
     """A shallow copy of ``item`` (its label is a tuple, shared safely)."""
     copy = object.__new__(Item)
-    for name, value in zip(_SLOTS, _READ_ALL(item), strict=True):
-        object.__setattr__(copy, name, value)
+    copy.__dict__ = item.__dict__.copy()
     return copy
 
 
