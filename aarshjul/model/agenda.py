@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Sequence
 
 from aarshjul.model.plan import Occurrence
@@ -18,8 +19,9 @@ def now_and_next(
     dated = [(o, o.start, o.end) for o in occurrences if o.start is not None and o.end is not None]
     now = [o for o, start, end in dated if start <= today <= end and start != end]
     now += [o for o, start, end in dated if start == end == today]
-    ahead = sorted(
+    ahead = heapq.nsmallest(  # the next few of thousands: no need to sort them all
+        count,
         ((o, start, end) for o, start, end in dated if start > today),
         key=lambda d: (d[1], d[1] != d[2], d[0].activity.title.casefold()),
     )
-    return now, [o for o, _start, _end in ahead[:count]]
+    return now, [o for o, _start, _end in ahead]
