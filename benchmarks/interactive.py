@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render import synthetic_plan
 
-from aarshjul.model import save_plan
+from aarshjul.model import load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.render.export import export_pdf
 from aarshjul.ui.app import create_application
@@ -51,6 +51,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     plan = synthetic_plan(count)
     path = folder / f"plan-{count}.toml"
     save_plan(plan, path)
+    load_plan(path)  # a plan the window would refuse stops here, not in a modal dialog
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

@@ -31,7 +31,7 @@ FORMAT_VERSION = 1
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"[^\W_][\w.-]*")  # letters of any script (æ, ø, å too), digits, _ . -
-MAX_BYTES = 5_000_000  # a plan file is at most 5 MB
+MAX_BYTES = 20_000_000  # a plan file is at most 20 MB (50,000 activities take about 6)
 TEXT_LIMITS = {"title": 500, "name": 200, "organisation": 500, "id": 200, "uid": 500}  # characters
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years a plan may start in
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
