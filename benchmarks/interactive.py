@@ -41,6 +41,12 @@ from aarshjul.ui.app import create_application
 from aarshjul.ui.main_window import MainWindow
 
 
+def _timed_loop() -> float:
+    begin = time.perf_counter()
+    sum(range(2_000_000))
+    return (time.perf_counter() - begin) * 1000
+
+
 def median(times: list[float]) -> float:
     return round(statistics.median(times), 1)
 
@@ -143,6 +149,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[500, 5000])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
+    calibration = median([_timed_loop() for _ in range(9)])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder  # a first start, no saved window state
         os.environ["XDG_DATA_HOME"] = folder
@@ -155,6 +162,9 @@ def main() -> int:
                 "unit": "median milliseconds from the event to the repainted window",
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
                 "python": sys.version.split()[0],
+                # sum(range(2_000_000)), as benchmarks/render.py times it: this machine's
+                # speed varies by half from hour to hour; compare runs of like calibration
+                "calibration_ms": calibration,
                 "results": results,
             },
             indent=2,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
+from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,6 +25,9 @@ _MARKERS: dict[int, tuple[Occurrence, tuple[int, dt.date], Occurrence | None]] =
 def _twelve_months_on(start: dt.date) -> dt.date:
     """``start`` twelve months on (29 February to 28 February), worked out once."""
     return start + relativedelta(months=12)
+
+
+_ORDER = attrgetter("order")
 
 
 class Kind(Enum):
@@ -108,6 +112,13 @@ class Occurrence:
         if self.start is None or self.end is None:
             return 0
         return (self.end - self.start).days + 1
+
+    @cached_property
+    def order(self) -> tuple[dt.date, int, str]:
+        """Its place in date order: by start, the longer first, then by title. Worked
+        out once: an occurrence that an edit did not touch is the same object after it."""
+        assert self.start is not None
+        return (self.start, -self.days, self.activity.title.casefold())
 
 
 @dataclass
@@ -241,5 +252,5 @@ class Plan:
                 (unscheduled if occ.start is None else scheduled).append(occ)
                 if activity.meeting and (marker := self.agenda_marker(occ)) is not None:
                     scheduled.append(marker)
-        scheduled.sort(key=lambda o: (o.start, -o.days, o.activity.title.casefold()))
+        scheduled.sort(key=_ORDER)
         return scheduled + unscheduled
