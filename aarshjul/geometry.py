@@ -507,13 +507,13 @@ def layout(
         if len(waiting) > 3 * rows
         else None
     )
-    wheel.keys = _label_off_items(
+    wheel.keys, keyed = _label_off_items(
         wheel.items, settings, off_items, frame[2], left, block.corner if block else None
     )
     for _attempt in range(3):
         if not wheel.keys:
             break
-        wanted = _key_block(settings, _keyed(wheel), frame, room, off_items.clear)
+        wanted = _key_block(settings, keyed, frame, room, off_items.clear)
         if (
             block is not None
             and wanted.left >= block.left - 1e-6
@@ -525,19 +525,19 @@ def layout(
                 wanted, left=min(block.left, wanted.left), bottom=max(block.bottom, wanted.bottom)
             )
         block = wanted
-        wheel.keys = _label_off_items(
+        wheel.keys, keyed = _label_off_items(
             wheel.items, settings, off_items, frame[2], left, block.corner
         )
     if wheel.keys and block is not None:
-        final = _key_block(settings, _keyed(wheel), frame, room, off_items.clear)
+        final = _key_block(settings, keyed, frame, room, off_items.clear)
         if final.left < block.left - 1e-6 or final.bottom > block.bottom + 1e-6:
             # the names have not settled: the list takes the whole right side, down to
             # the frame's foot, and no name beside the wheel can meet it
             block = replace(final, left=min(block.left, final.left), bottom=frame[3])
-            wheel.keys = _label_off_items(
+            wheel.keys, keyed = _label_off_items(
                 wheel.items, settings, off_items, frame[2], left, block.corner
             )
-        wheel.key_texts = _key_texts(settings, wheel, block, frame)
+        wheel.key_texts = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
     return wheel
 
@@ -824,9 +824,10 @@ def _label_off_items(
     right: float,
     left: tuple[float, float] | None = None,
     corner: tuple[float, float] | None = None,
-) -> list[KeyEntry]:
+) -> tuple[list[KeyEntry], list[Item]]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
-    else numbered. Names placed off their items before are placed again."""
+    else numbered. Names placed off their items before are placed again. Returns the
+    numbered list's entries and their items, in the list's order."""
     style = settings.style
     R, clear, sizes = where.R, where.clear, where.sizes
     frame = (where.frame[0], where.frame[1], right, where.frame[3])
@@ -835,7 +836,7 @@ def _label_off_items(
             item.label = None
     waiting = [i for i in items if i.label is None]
     if not waiting:
-        return []
+        return [], []
     weights = [i.occurrence.days if not i.is_marker else 10.0 for i in waiting]
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
@@ -902,7 +903,7 @@ def _label_off_items(
     )
     for k, label in numbers.items():
         waiting[k].label = label
-    return keys
+    return keys, [waiting[k] for k in rest]
 
 
 def _request(items: list[Item], weights: list[float], k: int) -> Request:
@@ -992,16 +993,6 @@ def _today_label(settings: _Settings, angle: float, radius: float, px: float) ->
     return Label("today", (settings.today_text,), px, (text,), arc_outline(text, width))
 
 
-def _keyed(wheel: WheelLayout) -> list[Item]:
-    """The items named only by a number, in the list's order."""
-    by_number = {
-        item.label.key: item
-        for item in wheel.items
-        if item.label is not None and item.label.key is not None
-    }
-    return [by_number[k.number] for k in wheel.keys if k.number in by_number]
-
-
 KeyLine = tuple[str, float, bool]  # text, indent, is the number
 
 
@@ -1080,7 +1071,7 @@ def _key_block(
 
 def _key_texts(
     settings: _Settings,
-    wheel: WheelLayout,
+    keyed: Sequence[Item],
     block: _KeyBlock,
     frame: tuple[float, float, float, float],
 ) -> list[StraightText]:
@@ -1089,7 +1080,7 @@ def _key_texts(
     step = px * LINE_HEIGHT * 1.1
     if block.rows < 1:
         return []  # no room for the list in this frame: the numbers stand alone
-    columns = _key_columns(settings, _keyed(wheel), block.width, block.rows, block.columns)
+    columns = _key_columns(settings, keyed, block.width, block.rows, block.columns)
     indent = settings.widths("000  ", px)
     result = []
     for k, lines in enumerate(columns):
