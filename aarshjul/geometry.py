@@ -218,12 +218,11 @@ class WheelLayout:
         radius, angle = to_polar(x, y)
         if not self.rings_inner - slack <= radius <= self.rings_outer + slack:
             return self._hit_outside(x, y) if radius > self.outer else None
-        index = self._hit_index()
         found: Item | None = None
         for band_index, band in enumerate(self.rings):
             if not band.inner - slack <= radius <= band.outer + slack:
                 continue
-            markers, marker_angles, lanes = index[band_index]
+            markers, marker_angles, lanes = self._ring_index(band_index)
             reach = max((m.marker_size for m in markers), default=0.0) + slack
             window = math.degrees(reach / max(radius, 1.0))
             lo = bisect.bisect_left(marker_angles, angle - window)
@@ -255,38 +254,44 @@ class WheelLayout:
                 return item
         return None
 
-    def _hit_index(
-        self,
-    ) -> list[tuple[list[Item], list[float], list[tuple[list[float], list[Item]]]]]:
+    def _ring_index(
+        self, band_index: int
+    ) -> tuple[list[Item], list[float], list[tuple[list[float], list[Item]]]]:
+        """One ring's markers by angle and its items by lane and angle, built when the
+        pointer first comes to that ring: the first hover after an edit indexes one
+        ring, not the wheel."""
         if self._index is None:
-            index = []
-            for band_index, band in enumerate(self.rings):
-                mine = [i for i in self.items if i.ring == band_index]
-                markers = sorted(
-                    (i for i in mine if i.is_marker and i.flag is None), key=lambda i: i.angle0
-                )
-                lanes: list[list[Item]] = [[] for _ in range(band.lanes)]
-                height = (band.lane_outer - band.lane_inner) / band.lanes
-                for item in mine:
-                    if item.is_marker and item.flag is None:
-                        continue
-                    # the lanes the item covers, worked out from its radii, not searched
-                    if height > 0:
-                        first = math.floor((band.lane_outer - item.outer) / height) - 1
-                        last = math.ceil((band.lane_outer - item.inner) / height) + 1
-                    else:
-                        first, last = 0, band.lanes
-                    for lane in range(max(0, first), min(band.lanes, last)):
-                        inner, outer = band.lane_bounds(lane)
-                        if item.inner < outer - 1e-6 and inner < item.outer - 1e-6:
-                            lanes[lane].append(item)
-                sorted_lanes = []
-                for lane_items in lanes:
-                    lane_items.sort(key=lambda i: i.extent[0])
-                    sorted_lanes.append(([i.extent[0] for i in lane_items], lane_items))
-                index.append((markers, [m.angle0 for m in markers], sorted_lanes))
-            self._index = index
-        return self._index
+            self._index = [None] * len(self.rings)
+        known = self._index[band_index]
+        if known is not None:
+            return known
+        band = self.rings[band_index]
+        mine = [i for i in self.items if i.ring == band_index]
+        markers = sorted(
+            (i for i in mine if i.is_marker and i.flag is None), key=lambda i: i.angle0
+        )
+        lanes: list[list[Item]] = [[] for _ in range(band.lanes)]
+        height = (band.lane_outer - band.lane_inner) / band.lanes
+        for item in mine:
+            if item.is_marker and item.flag is None:
+                continue
+            # the lanes the item covers, worked out from its radii, not searched
+            if height > 0:
+                first = math.floor((band.lane_outer - item.outer) / height) - 1
+                last = math.ceil((band.lane_outer - item.inner) / height) + 1
+            else:
+                first, last = 0, band.lanes
+            for lane in range(max(0, first), min(band.lanes, last)):
+                inner, outer = band.lane_bounds(lane)
+                if item.inner < outer - 1e-6 and inner < item.outer - 1e-6:
+                    lanes[lane].append(item)
+        sorted_lanes = []
+        for lane_items in lanes:
+            lane_items.sort(key=lambda i: i.extent[0])
+            sorted_lanes.append(([i.extent[0] for i in lane_items], lane_items))
+        built = (markers, [m.angle0 for m in markers], sorted_lanes)
+        self._index[band_index] = built
+        return built
 
     def fade(self, activity_ids: Collection[str]) -> None:
         """Mark the items of ``activity_ids`` faded and the rest not (a new search):
