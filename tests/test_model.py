@@ -133,3 +133,18 @@ def test_remembered_occurrences_follow_a_change_of_dates_or_of_the_wheel():
         D(2022, 2, 11),
         D(2022, 3, 11),
     ]
+
+
+def test_remembered_agenda_markers_follow_the_plans_working_days():
+    """A meeting's agenda marker is remembered with its meeting; a plan with other
+    working days before its meetings gets markers of its own."""
+    from dataclasses import replace
+
+    meeting = Activity("m", "Møde", "r", "c", D(2022, 3, 10), meeting=True)  # a Thursday
+    four = plan(activities=[meeting])
+    marker = next(o for o in four.occurrences() if o.derived_from == "m")
+    assert marker.start == D(2022, 3, 4)
+    assert next(o for o in four.occurrences() if o.derived_from == "m") is marker
+    two = replace(four, agenda_days=2)
+    assert next(o for o in two.occurrences() if o.derived_from == "m").start == D(2022, 3, 8)
+    assert not [o for o in replace(four, agenda_days=0).occurrences() if o.derived_from]
