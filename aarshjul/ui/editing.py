@@ -21,7 +21,6 @@ from aarshjul.model import edits
 from aarshjul.model.edits import EditError
 from aarshjul.model.fileformat import plan_problems
 from aarshjul.model.plan import Activity, Occurrence, Plan
-from aarshjul.ui.activity_dialog import ActivityDialog
 from aarshjul.ui.dialogs import choose, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.view_state import ViewState
@@ -215,6 +214,8 @@ class EditController(QObject):
         activity = plan.activity(activity_id) if plan and activity_id else None
         if plan is None or activity is None:
             return False
+        from aarshjul.ui.activity_dialog import ActivityDialog  # loaded when first used
+
         dialog = ActivityDialog(plan, activity, _("Edit activity"), self.window)
         if run_modal(dialog) != ActivityDialog.DialogCode.Accepted:
             return False
@@ -239,6 +240,8 @@ class EditController(QObject):
             category=selected.activity.category if selected else plan.categories[0].id,
             start=day if day is not None else None,
         )
+        from aarshjul.ui.activity_dialog import ActivityDialog
+
         dialog = ActivityDialog(plan, draft, _("New activity"), self.window)
         if run_modal(dialog) != ActivityDialog.DialogCode.Accepted:
             return False

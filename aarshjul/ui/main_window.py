@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -37,8 +36,6 @@ from aarshjul.model import PlanError, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
-from aarshjul.render.export import PDF_DPI, export_pdf
-from aarshjul.render.printout import Printout, page_layout, paint_pages
 from aarshjul.ui import recovery, versions
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
@@ -47,15 +44,15 @@ from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_date, format_range, ui_locale
 from aarshjul.ui.legend import Legend
-from aarshjul.ui.rings_dialog import RingsDialog
-from aarshjul.ui.rollover_dialog import RolloverDialog
 from aarshjul.ui.tray import UnscheduledTray
 from aarshjul.ui.upcoming import UpcomingPanel
-from aarshjul.ui.versions import VersionsDialog
 from aarshjul.ui.view_state import ViewState
 from aarshjul.ui.wheel_widget import WheelWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # printing, exports and dialogs are imported when first used
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from aarshjul.render.printout import Printout
     from aarshjul.ui.calendar_dialogs import PublishDialog
 
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
@@ -458,6 +455,8 @@ class MainWindow(QMainWindow):
 
     def rings_dialog(self) -> None:
         if self.document.plan is not None:
+            from aarshjul.ui.rings_dialog import RingsDialog
+
             run_modal(RingsDialog(self.editor, self))
 
     def rollover_dialog(self) -> bool:
@@ -465,6 +464,8 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         if plan is None:
             return False
+        from aarshjul.ui.rollover_dialog import RolloverDialog
+
         dialog = RolloverDialog(plan, self)
         if run_modal(dialog) != RolloverDialog.DialogCode.Accepted:
             return False
@@ -705,6 +706,8 @@ class MainWindow(QMainWindow):
         path = self.document.path
         if path is None:
             return False
+        from aarshjul.ui.versions import VersionsDialog
+
         dialog = VersionsDialog(path, self)
         if run_modal(dialog) != VersionsDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
@@ -748,6 +751,8 @@ class MainWindow(QMainWindow):
 
     def printout(self) -> Printout | None:
         """What the window prints: the plan less what the legend hides."""
+        from aarshjul.render.printout import Printout
+
         plan = self.document.plan
         if plan is None:
             return None
@@ -767,6 +772,8 @@ class MainWindow(QMainWindow):
         printout = self.printout()
         assert printout is not None
         try:
+            from aarshjul.render.export import export_pdf
+
             pages = export_pdf(plan, path, occurrences=printout.occurrences, today=printout.today)
         except OSError as exc:
             self._error(_("The PDF could not be written"), f"{path}: {exc.strerror or exc}")
@@ -860,6 +867,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from aarshjul.render.export import PDF_DPI
+        from aarshjul.render.printout import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout())
         printer.setResolution(PDF_DPI)  # lay the pages out exactly as the PDF export does
@@ -873,10 +885,14 @@ class MainWindow(QMainWindow):
         if printout is None:
             return
         with QPainter(printer) as painter:
+            from aarshjul.render.printout import paint_pages
+
             paint_pages(painter, printer, printout)
 
     def print_dialog(self) -> None:
         printer = self._printer()
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, self)
         if run_modal(dialog) == QPrintDialog.DialogCode.Accepted:
             self._paint_on(printer)
@@ -884,6 +900,8 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> QPrintPreviewDialog:
         """The print preview, showing the pages that Print sends to the printer."""
         printer = self._printer()
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle(_("Print Preview"))
