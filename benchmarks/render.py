@@ -4,13 +4,14 @@ Run it with ``.venv/bin/python benchmarks/render.py`` (add ``--quick`` for fewer
 repeats). It prints JSON: for each plan size, the median milliseconds of
 
 - ``layout_and_paint``: a full layout and paint of the wheel at 1600×1600 into
-  a QImage (what a change to the plan costs: the plan's occurrences, the
-  layout and the paint);
+  a QImage, from nothing remembered (what opening a plan or resizing costs; an
+  edit in the window reuses the rings it did not change, and
+  ``benchmarks/interactive.py`` measures that);
 - ``occurrences``: expanding the plan's recurrences into occurrences;
 - ``layout``: the wheel's geometry from the occurrences, every name placed (on
   its item, beside the wheel or by number), at 1600×1600, and
   ``layout_laptop`` the same in a laptop window's wheel (984×544);
-- ``paint``: painting a laid-out wheel;
+- ``paint``: painting a laid-out wheel (no ring images or paths kept);
 - ``drag_frame``: one frame of a drag, as the widget repaints it per mouse
   move: the cached wheel without the dragged activity blitted, the activity
   moved a day and painted on top;
@@ -45,6 +46,8 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from aarshjul import geometry
 from aarshjul.model import Activity, Category, Plan, Ring, load_plan, save_plan
+from aarshjul.model import plan as plan_module
+from aarshjul.render import painter as painter_module
 from aarshjul.render.export import ensure_gui_application, export_pdf
 from aarshjul.render.painter import (
     fit_transform,
@@ -106,10 +109,27 @@ def synthetic_plan(count: int, seed: int = 1) -> Plan:
     return plan
 
 
-def median_ms(function, repeats: int) -> float:
+def forget() -> None:
+    """Nothing remembered from an earlier run: the occurrences of each activity, the
+    rings laid out, the ring images and paths painted. The window reuses them after
+    an edit (``benchmarks/interactive.py`` measures that); here each step starts
+    from nothing, as on opening a plan or resizing the window."""
+    plan_module._EXPANDED.clear()
+    plan_module._MARKERS.clear()
+    geometry._RINGS.clear()
+    geometry._LANES.clear()
+    painter_module._LAYERS.clear()
+    painter_module.annulus_sector.cache_clear()
+    painter_module._diamond.cache_clear()
+
+
+def median_ms(function, repeats: int, before=None) -> float:
+    """Median milliseconds of ``function``; ``before`` (untimed) runs ahead of each."""
     function()  # warm caches (fonts, metrics)
     times = []
     for _ in range(repeats):
+        if before is not None:
+            before()
         begin = time.perf_counter()
         function()
         times.append((time.perf_counter() - begin) * 1000)
@@ -166,11 +186,13 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     save_plan(plan, path)
     pdf = folder / f"plan-{count}.pdf"
     return {
-        "layout_and_paint": median_ms(layout_and_paint, repeats),
-        "occurrences": median_ms(plan.occurrences, repeats),
-        "layout": median_ms(lambda: wheel_layout(plan, side, None, occurrences), repeats),
-        "layout_laptop": median_ms(lambda: wheel_layout(plan, 984, 544, occurrences), repeats),
-        "paint": median_ms(paint_only, repeats),
+        "layout_and_paint": median_ms(layout_and_paint, repeats, forget),
+        "occurrences": median_ms(plan.occurrences, repeats, forget),
+        "layout": median_ms(lambda: wheel_layout(plan, side, None, occurrences), repeats, forget),
+        "layout_laptop": median_ms(
+            lambda: wheel_layout(plan, 984, 544, occurrences), repeats, forget
+        ),
+        "paint": median_ms(paint_only, repeats, forget),
         "drag_frame": median_ms(drag_frame, repeats * 5),
         "hit_test_10k": median_ms(hit_test, repeats),
         "load": median_ms(lambda: load_plan(path), repeats),
