@@ -67,7 +67,7 @@ def _image(layout) -> QImage:
     image = QImage(SIZE[0] + 16, SIZE[1] + 16, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     with QPainter(image) as p:
-        paint_wheel(p, layout, QRectF(8, 8, *SIZE))
+        paint_wheel(p, layout, QRectF(8, 8, *SIZE), layered=True)
     return image
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache, cached_property
+from functools import cache
 from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
@@ -113,12 +113,21 @@ class Occurrence:
             return 0
         return (self.end - self.start).days + 1
 
-    @cached_property
+    @property
     def order(self) -> tuple[dt.date, int, str]:
         """Its place in date order: by start, the longer first, then by title. Worked
-        out once: an occurrence that an edit did not touch is the same object after it."""
-        assert self.start is not None
-        return (self.start, -self.days, self.activity.title.casefold())
+        out once: an occurrence that an edit did not touch is the same object after it.
+        (Kept in the instance's dict by hand: ``cached_property`` takes a lock on
+        Python 3.11, twice the cost of working the key out.)"""
+        known = self.__dict__.get("_order")
+        if known is None:
+            assert self.start is not None
+            known = self.__dict__["_order"] = (
+                self.start,
+                -self.days,
+                self.activity.title.casefold(),
+            )
+        return known
 
 
 @dataclass

@@ -140,11 +140,15 @@ def paint_wheel(
     layout: WheelLayout,
     target: QRectF,
     skip: Collection[str] = (),
+    *,
+    layered: bool = False,
 ) -> None:
     """Paint the whole wheel into ``target`` (the largest centred circle that fits).
 
     Activities whose ids are in ``skip`` are left out (a dragged activity is
-    painted on top of the rest, which stays cached).
+    painted on top of the rest, which stays cached). ``layered`` (the window):
+    each ring from an image kept for the next paint, so that a paint after an edit
+    paints only the rings that changed; exports paint item by item.
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -157,7 +161,7 @@ def paint_wheel(
     if layout.today is not None:  # under the activities: their names stay readable
         _paint_today_hand(painter, layout)
     _paint_leaders(painter, layout, skip)
-    if not _paint_ring_layers(painter, layout, skip):
+    if not (layered and _paint_ring_layers(painter, layout, skip)):
         _paint_items(painter, layout.items, skip)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
@@ -220,18 +224,22 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     activity, one ring is painted, not the whole wheel. Names off their items are
     painted over the rings. False (nothing painted) where the device or the
     transform does not allow it; the caller paints item by item then."""
-    where = _device_square(painter, layout)
-    if where is None or len(layout.ring_tokens) != len(layout.rings):
+    if len(layout.ring_tokens) != len(layout.rings):
         return False
-    device_scale, side, left, top, ratio = where
+    # each image as large as its ring (and a pixel or two), not the wheel
+    squares = [_device_square(painter, 2 * band.outer + 4) for band in layout.rings]
+    if not squares or any(square is None for square in squares):
+        return False
     by_ring: list[list[Item]] = [[] for _ in layout.rings]
     for item in layout.items:
         by_ring[item.ring].append(item)
     painter.save()
     painter.resetTransform()
-    painter.scale(1 / ratio, 1 / ratio)
     for index, items in enumerate(by_ring):
         token = layout.ring_tokens[index]
+        where = squares[index]
+        assert where is not None
+        device_scale, side, left, top, ratio = where
         skipped = tuple(sorted({i.occurrence.activity.id for i in items} & set(skip)))
         key = (id(token), device_scale, side, skipped, bytes(i.dimmed for i in items))
         known = _LAYERS.pop(key, None)
@@ -249,7 +257,10 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
         _LAYERS[key] = (token, image)
+        painter.save()
+        painter.scale(1 / ratio, 1 / ratio)
         painter.drawImage(left, top, image)
+        painter.restore()
     painter.restore()
     for item in layout.items:  # names beside the wheel and numbers, over the rings
         if _off_item(item) and item.label is not None and item.label.texts:
@@ -261,12 +272,11 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     return True
 
 
-def _device_square(
-    painter: QPainter, layout: WheelLayout
-) -> tuple[float, int, int, int, float] | None:
-    """Where an image of the wheel, centred on its centre, lands on the painter's
-    raster device: (device scale, side, left, top, pixel ratio); None on a vector
-    device, under a turned or stretched transform, or off the pixel grid."""
+def _device_square(painter: QPainter, diameter: float) -> tuple[float, int, int, int, float] | None:
+    """Where a square image ``diameter`` wide (in layout units), centred on the
+    wheel's centre, lands on the painter's raster device: (device scale, side,
+    left, top, pixel ratio); None on a vector device, under a turned or stretched
+    transform, or off the pixel grid."""
     device = painter.device()
     if not isinstance(device, QImage | QPixmap):
         return None
@@ -280,7 +290,7 @@ def _device_square(
     twice_x, twice_y = round(cx * 2), round(cy * 2)
     if abs(cx * 2 - twice_x) > 1e-6 or abs(cy * 2 - twice_y) > 1e-6 or (twice_x % 2 != twice_y % 2):
         return None
-    side = math.ceil(layout.diameter * device_scale) + 2
+    side = math.ceil(diameter * device_scale) + 2
     if side % 2 != twice_x % 2:  # an odd side puts the image's centre mid-pixel
         side += 1
     return device_scale, side, round(cx - side / 2), round(cy - side / 2), ratio
@@ -360,7 +370,7 @@ def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
     plan's rings, so repaints after an edit blit them. Vector devices (PDF, SVG,
     printers) always get real paths and text. False if nothing was drawn.
     """
-    where = _device_square(painter, layout)
+    where = _device_square(painter, layout.diameter)
     if where is None:
         return False  # a vector device, or the centre off the pixel grid: paint for real
     device_scale, side, left, top, ratio = where

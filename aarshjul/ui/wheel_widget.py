@@ -211,7 +211,7 @@ class WheelWidget(QWidget):
             pixmap.fill(QColor(0, 0, 0, 0))
             skip = (self._skip,) if self._skip else ()
             with QPainter(pixmap) as painter:
-                paint_wheel(painter, layout, self.wheel_rect(), skip)
+                paint_wheel(painter, layout, self.wheel_rect(), skip, layered=True)
             self._pixmap = pixmap
         return self._pixmap
 
