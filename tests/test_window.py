@@ -297,3 +297,22 @@ def test_save_as_without_the_suffix_asks_before_replacing_the_file_with_it(
     )
     assert not window.save_as()
     assert asked and existing.read_text(encoding="utf-8") == "# someone's plan\n"
+
+
+def test_a_message_shown_before_the_window_does_not_cover_the_summary(qtbot, tmp_path):
+    """A plan open elsewhere is said in the status bar before the window shows; the
+    plan's summary stays readable beside the message, not under it."""
+    create_application()
+    path = tmp_path / "2022.toml"
+    shutil.copy(PLAN_2022, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    message = "This plan was opened by someone else at 09:03; saving may replace their changes"
+    window.statusBar().showMessage(message, 20000)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    assert window.status.isVisible() and "16 activities" in window.status.text()
+    assert window.status.geometry().left() > bar.fontMetrics().horizontalAdvance(message)

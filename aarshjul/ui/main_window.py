@@ -97,7 +97,9 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start(recovery.INTERVAL_MS)
         self.status = QLabel()
-        self.statusBar().addWidget(self.status, 1)
+        # on the right, never under a message: a message shown before the window (a
+        # plan open elsewhere) was written over the summary on the left
+        self.statusBar().addPermanentWidget(self.status)
         self.document.plan_changed.connect(self._refresh)
         self.document.path_changed.connect(self._update_title)
         self.document.disk_changed.connect(self._disk_changed)
