@@ -205,6 +205,9 @@ class WheelLayout:
     ring_tokens: list[object] = field(default_factory=list, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
+    _asked: list[tuple[str, list[Item]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
     _outside: list | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -300,12 +303,24 @@ class WheelLayout:
             item.dimmed = item.occurrence.activity.id in activity_ids
 
     def items_of(self, activity_id: str) -> list[Item]:
-        if self._by_id is None:
-            by_id: dict[str, list[Item]] = {}
-            for item in self.items:
-                by_id.setdefault(item.occurrence.activity.id, []).append(item)
-            self._by_id = by_id
-        return self._by_id.get(activity_id, [])
+        """The items of one activity. The first two activities asked for are found by
+        a scan (a new layout is mostly asked for the selection, again and again);
+        from the third an index by id is built."""
+        if self._by_id is not None:
+            return self._by_id.get(activity_id, [])
+        asked = self._asked
+        for known_id, found in asked:
+            if known_id == activity_id:
+                return found
+        if len(asked) < 2:
+            found = [i for i in self.items if i.occurrence.activity.id == activity_id]
+            asked.append((activity_id, found))
+            return found
+        by_id: dict[str, list[Item]] = {}
+        for item in self.items:
+            by_id.setdefault(item.occurrence.activity.id, []).append(item)
+        self._by_id = by_id
+        return by_id.get(activity_id, [])
 
 
 def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[int]:

@@ -240,7 +240,9 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
         where = squares[index]
         assert where is not None
         device_scale, side, left, top, ratio = where
-        skipped = tuple(sorted({i.occurrence.activity.id for i in items} & set(skip)))
+        skipped = (
+            tuple(sorted({i.occurrence.activity.id for i in items} & set(skip))) if skip else ()
+        )
         key = (id(token), device_scale, side, skipped, bytes(i.dimmed for i in items))
         known = _LAYERS.pop(key, None)
         if known is not None:
