@@ -3,13 +3,15 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aarshjul import i18n
 from aarshjul.model import load_plan
 from aarshjul.model.agenda import now_and_next
 from aarshjul.model.filters import Filter, fold
 from aarshjul.model.periods import Zoom, quarter_number, span, step
-from aarshjul.model.plan import Plan
+from aarshjul.model.plan import Activity, Occurrence, Plan
 from aarshjul.model.recurrence import describe
 
 from .conftest import PLAN_2022
@@ -141,3 +143,36 @@ def test_rules_in_words(rule, in_english, in_danish):
     months = DANISH_MONTHS
     days = DANISH_WEEKDAYS
     assert describe(rule, months, days) == in_danish
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(-1, 10), st.sampled_from("abcAB")),
+        max_size=30,
+    ),
+    st.integers(0, 60),
+    st.integers(1, 6),
+)
+def test_now_and_next_for_any_occurrences(spans, offset, count):
+    """Under way: phases that cover the day, then deadlines on it, in the order given;
+    next: the first ``count`` to begin after it by day, deadlines first, then title."""
+    first = D(2022, 1, 1)
+    occurrences = []
+    for k, (begin, length, title) in enumerate(spans):
+        start = first + dt.timedelta(days=begin)
+        end = None if length < 0 else start + dt.timedelta(days=length)
+        activity = Activity(f"a{k}", title, "r", "c", start, end)
+        occurrences.append(Occurrence(activity, 0, start, end if end is not None else start))
+    occurrences.append(Occurrence(Activity("u", "U", "r", "c"), 0, None, None))
+    today = first + dt.timedelta(days=offset)
+    now, ahead = now_and_next(occurrences, today, count)
+    dated = [o for o in occurrences if o.start is not None]
+    assert now == [o for o in dated if o.start <= today <= o.end and o.start != o.end] + [
+        o for o in dated if o.start == o.end == today
+    ]
+    later = sorted(
+        (o for o in dated if o.start > today),
+        key=lambda o: (o.start, o.start != o.end, o.activity.title.casefold()),
+    )
+    assert ahead == later[:count]

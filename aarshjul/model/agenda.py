@@ -16,12 +16,21 @@ def now_and_next(
 
     "Next" is in date order, deadlines before phases on the same day.
     """
-    dated = [(o, o.start, o.end) for o in occurrences if o.start is not None and o.end is not None]
-    now = [o for o, start, end in dated if start <= today <= end and start != end]
-    now += [o for o, start, end in dated if start == end == today]
+    under_way: list[Occurrence] = []  # phases, in the order given
+    due: list[Occurrence] = []  # deadlines today, after the phases
+    later: list[Occurrence] = []
+    for o in occurrences:  # one pass: a plan of 50,000 activities has 100,000 of them
+        start, end = o.start, o.end
+        if start is None or end is None:
+            continue
+        if start > today:
+            later.append(o)
+        elif end >= today:
+            if start != end:
+                under_way.append(o)
+            elif start == today:
+                due.append(o)
     ahead = heapq.nsmallest(  # the next few of thousands: no need to sort them all
-        count,
-        ((o, start, end) for o, start, end in dated if start > today),
-        key=lambda d: (d[1], d[1] != d[2], d[0].activity.title.casefold()),
+        count, later, key=lambda o: (o.start, o.start != o.end, o.activity.title.casefold())
     )
-    return now, [o for o, _start, _end in ahead]
+    return under_way + due, ahead
