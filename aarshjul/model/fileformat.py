@@ -88,13 +88,26 @@ def _type_name(value: Any) -> str:
 
 
 class _Lines:
-    """Finds the line of a key such as ``activities[3].end`` in the TOML source."""
+    """Finds the line of a key such as ``activities[3].end`` in the TOML source.
+
+    The source is read for lines only when a problem asks for one: a valid plan
+    (the usual case) does not pay for it."""
 
     HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?")
     KEY = re.compile(r'^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
 
     def __init__(self, text: str):
-        self.lines: dict[str, int] = {}
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = self._index(self._text)
+        return self._lines
+
+    def _index(self, text: str) -> dict[str, int]:
+        lines: dict[str, int] = {}
         counts: dict[str, int] = {}
         table = ""
         in_multiline: str | None = None
@@ -110,15 +123,16 @@ class _Lines:
                     table = f"{name}[{counts[name]}]"
                 else:
                     table = name
-                self.lines.setdefault(table, number)
+                lines.setdefault(table, number)
                 continue
             if key := self.KEY.match(line):
                 name = key.group(1).strip('"')
-                self.lines.setdefault(f"{table}.{name}" if table else name, number)
+                lines.setdefault(f"{table}.{name}" if table else name, number)
                 rest = line[key.end() :]
                 for quote in ('"""', "'''"):
                     if rest.count(quote) % 2 == 1:
                         in_multiline = quote
+        return lines
 
     def find(self, where: str) -> int | None:
         while where:
