@@ -1,4 +1,4 @@
-"""The TOML plan file: load and validate (``tomllib``), save (``tomli_w``).
+"""The TOML plan file: load and validate (``tomli``), save (``tomli_w``).
 
 The format is described in ``docs/plan-format.md``. Loading checks everything
 and raises :class:`PlanError` naming the file, the place and the line; saving
@@ -14,11 +14,11 @@ import re
 import stat
 import tempfile
 import time
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import tomli  # tomllib's own parser, compiled (mypyc): three times faster to read
 import tomli_w
 
 from aarshjul.i18n import N_, _
@@ -453,12 +453,12 @@ def loads_plan(text: str, file: str = "<plan>") -> Plan:
     """Parse and validate a plan from TOML text; raise PlanError on any problem."""
     text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     try:
-        data = tomllib.loads(text)
+        data = tomli.loads(text)
     except RecursionError:
         raise PlanError(
             file, [Problem("", _("not a plan: arrays or tables nested too deeply"))]
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
