@@ -71,15 +71,24 @@ def _image(layout) -> QImage:
     return image
 
 
-def test_ring_images_paint_what_painting_item_by_item_paints(qapp, loaded, monkeypatch):
+@pytest.mark.parametrize("search", ["", "kvalitet", "budgetopfølgning 1"])
+def test_ring_images_paint_what_painting_item_by_item_paints(qapp, loaded, monkeypatch, search):
     """The wheel from ring images, some of them from before an edit, against the
-    wheel painted item by item: the same picture, to antialiasing's rounding."""
+    wheel painted item by item: the same picture, to antialiasing's rounding. A
+    search fades a ring's image and paints what matches over it; painting item by
+    item fades each item that does not match."""
     plan = loaded["crowded-2024"]
     today = plan.start + dt.timedelta(days=100)
     _image(laid_out(plan, today))  # ring images remembered
     moved = next(a for a in plan.activities if a.end is not None and not a.rrule)
     plan = edits.move_activity(plan, moved.id, 9)
     layout = laid_out(plan, today)
+    if search:
+        words = search.split()
+        layout.fade(
+            {a.id for a in plan.activities if not all(w in a.title.casefold() for w in words)}
+        )
+        assert any(i.dimmed for i in layout.items) and not all(i.dimmed for i in layout.items)
     tokens = {id(t) for t in layout.ring_tokens}
     waiting = sum(1 for key in painting._LAYERS if key[0] in tokens)
     assert waiting == len(layout.rings) - 1  # the images of the rings the edit left alone

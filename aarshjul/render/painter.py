@@ -182,10 +182,16 @@ def paint_wheel(
 
 
 def _paint_items(
-    painter: QPainter, items: Sequence[Item], skip: Collection[str], *, names: bool = True
+    painter: QPainter,
+    items: Sequence[Item],
+    skip: Collection[str],
+    *,
+    names: bool = True,
+    faded: bool = True,
 ) -> None:
-    """Items in order, the faded ones faded; with ``names`` False, names off their
-    items (beside the wheel, numbers) are left for :func:`_paint_off_names`."""
+    """Items in order, the faded ones faded (unless ``faded`` is False); with
+    ``names`` False, names off their items (beside the wheel, numbers) are left
+    for the caller to paint over everything."""
     transform = painter.worldTransform()
     device_scale = math.hypot(transform.m11(), transform.m12())
     smooth = True
@@ -199,7 +205,7 @@ def _paint_items(
             smooth = not thin
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         name = names or not _off_item(item)
-        if item.dimmed:
+        if item.dimmed and faded:
             painter.setOpacity(DIMMED_OPACITY)
             paint_item(painter, item, leader=False, name=name)
             painter.setOpacity(1.0)
@@ -233,6 +239,7 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     by_ring: list[list[Item]] = [[] for _ in layout.rings]
     for item in layout.items:
         by_ring[item.ring].append(item)
+    transform = painter.worldTransform()
     painter.save()
     painter.resetTransform()
     for index, items in enumerate(by_ring):
@@ -243,7 +250,9 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
         skipped = (
             tuple(sorted({i.occurrence.activity.id for i in items} & set(skip))) if skip else ()
         )
-        key = (id(token), device_scale, side, skipped, bytes(i.dimmed for i in items))
+        # the image holds the ring as unsearched; a search fades it and paints what
+        # matches over it, so a keystroke paints the few matches, not the rings
+        key = (id(token), device_scale, side, skipped)
         known = _LAYERS.pop(key, None)
         if known is not None:
             image = known[1]
@@ -255,14 +264,23 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
                 layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
                 layer.translate(side / 2, side / 2)
                 layer.scale(device_scale, device_scale)
-                _paint_items(layer, items, skip, names=False)
+                _paint_items(layer, items, skip, names=False, faded=False)
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
         _LAYERS[key] = (token, image)
+        faded = [i for i in items if i.dimmed]
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)
+        if faded:
+            painter.setOpacity(DIMMED_OPACITY)
         painter.drawImage(left, top, image)
         painter.restore()
+        if faded and len(faded) < len(items):
+            matching = [i for i in items if not i.dimmed]
+            painter.save()
+            painter.setWorldTransform(transform)
+            _paint_items(painter, matching, skip, names=False)
+            painter.restore()
     painter.restore()
     for item in layout.items:  # names beside the wheel and numbers, over the rings
         if _off_item(item) and item.label is not None and item.label.texts:
