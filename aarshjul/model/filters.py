@@ -55,6 +55,9 @@ def _haystack(activity: Activity, ring: str, category: str) -> str:
     return text
 
 
+_MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str]]] = {}
+
+
 def _names(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
     """The plan's ring and category names by id."""
     return {r.id: r.name for r in plan.rings}, {c.id: c.name for c in plan.categories}
@@ -108,24 +111,27 @@ class Filter:
         shown = self.visible(plan) if visible is None else visible
         if not self.words:
             return list(shown)
-        hits: dict[str, bool] = {}
-        names = _names(plan)
-        listed = []
-        for occ in shown:
-            activity = occ.activity
-            hit = hits.get(activity.id)
-            if hit is None:
-                hit = hits[activity.id] = self.matches(activity, plan, names)
-            if hit:
-                listed.append(occ)
-        return listed
+        matched = self._matched(plan)
+        return [occ for occ in shown if occ.activity.id in matched]
 
     def unmatched_ids(self, plan: Plan) -> set[str]:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
         if not self.words:
             return set()
+        matched = self._matched(plan)
+        return {a.id for a in plan.activities if a.id not in matched and self.shows(a)}
+
+    def _matched(self, plan: Plan) -> frozenset[str]:
+        """Ids of the activities the search words match, worked out once per plan and
+        words: the wheel and the list both ask after every keystroke."""
+        known = _MATCHED.get(self.words)
+        if known is not None and known[0] is plan:
+            return known[1]
         names = _names(plan)
-        return {a.id for a in plan.activities if self.shows(a) and not self.matches(a, plan, names)}
+        matched = frozenset(a.id for a in plan.activities if self.matches(a, plan, names))
+        _MATCHED.clear()  # one plan and search at a time: the one on screen
+        _MATCHED[self.words] = (plan, matched)
+        return matched
 
     def with_hidden(
         self, *, rings: Iterable[str] | None = None, categories: Iterable[str] | None = None
