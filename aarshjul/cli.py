@@ -12,7 +12,6 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from aarshjul import __version__, wording
@@ -382,25 +381,17 @@ def _export(args: argparse.Namespace) -> int:
     if (clash := _writes_over(args.plan, outputs)) is not None:
         return clash
     plan = load_plan(args.plan)
-    for option, wanted, known in (
-        ("--ring", args.ring, [r.id for r in plan.rings]),
-        ("--category", args.category, [c.id for c in plan.categories]),
-    ):
-        for value in wanted:
-            if value not in known:
-                print(
-                    _(
-                        "aarshjul export: {option} {value}: the plan has no such id; it has {known}"
-                    ).format(option=option, value=value, known=", ".join(known)),
-                    file=sys.stderr,
-                )
-                return EXIT_INVALID
+    if not _known_ids("export", plan, args.ring, args.category):
+        return EXIT_INVALID
     if args.ics:
         from aarshjul.calendars.export import to_ics
         from aarshjul.model.fileformat import write_atomically
+        from aarshjul.render.dates import saying
 
-        write_atomically(args.ics, to_ics(plan, say=_date_words(plan.locale)))
-        print(_("wrote {path} ({events} events)").format(path=args.ics, events=_events(args.ics)))
+        data = to_ics(plan, say=saying(plan.locale))
+        write_atomically(args.ics, data)
+        events = data.count(b"BEGIN:VEVENT")
+        print(_("wrote {path} ({events} events)").format(path=args.ics, events=events))
         if not (args.pdf or args.svg or args.png):
             return 0
     from aarshjul.model.filters import Filter
@@ -426,18 +417,6 @@ def _export(args: argparse.Namespace) -> int:
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
     return 0
-
-
-def _date_words(locale: str) -> Callable[[dt.date], str]:
-    """Dates in words in the plan's language, as the handout writes them."""
-    from aarshjul.render.dates import date_words
-
-    return lambda day: date_words(day, locale)
-
-
-def _events(path: Path) -> int:
-    """How many VEVENTs an .ics file holds."""
-    return path.read_bytes().count(b"BEGIN:VEVENT")
 
 
 def _layout(args: argparse.Namespace) -> int:
@@ -526,6 +505,27 @@ def _rollover(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_ids(command: str, plan: Plan, rings: list[str], categories: list[str]) -> bool:
+    """Whether the plan has every ring and category asked for; if not, say which not."""
+    for option, wanted, known in (
+        ("--ring", rings, [r.id for r in plan.rings]),
+        ("--category", categories, [c.id for c in plan.categories]),
+    ):
+        for value in wanted:
+            if value not in known:
+                message = _(
+                    "aarshjul {command}: {option} {value}: the plan has no such id; it has {known}"
+                )
+                print(
+                    message.format(
+                        command=command, option=option, value=value, known=", ".join(known)
+                    ),
+                    file=sys.stderr,
+                )
+                return False
+    return True
+
+
 def _import(args: argparse.Namespace) -> int:
     from aarshjul.calendars.importing import (
         ACTION_WORDS,
@@ -539,20 +539,10 @@ def _import(args: argparse.Namespace) -> int:
     output = args.output or args.plan
     if args.output is not None and (clash := _writes_over(args.plan, [args.output])):
         return clash
+    plan = load_plan(args.plan)  # a pipe or a huge file is refused before it is read
     original = args.plan.read_text(encoding="utf-8")
-    plan = load_plan(args.plan)
-    for option, value, known in (
-        ("--ring", args.ring, [r.id for r in plan.rings]),
-        ("--category", args.category, [c.id for c in plan.categories]),
-    ):
-        if value not in known:
-            print(
-                _(
-                    "aarshjul import: {option} {value}: the plan has no such id; it has {known}"
-                ).format(option=option, value=value, known=", ".join(known)),
-                file=sys.stderr,
-            )
-            return EXIT_INVALID
+    if not _known_ids("import", plan, [args.ring], [args.category]):
+        return EXIT_INVALID
     try:
         incoming = read_calendar(args.ics.read_bytes(), plan)
     except CalendarError as exc:
@@ -596,6 +586,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     from aarshjul.calendars.publish import PublishError, publish
+    from aarshjul.render.dates import saying
 
     plan = load_plan(args.plan)
     password = os.environ.get("AARSHJUL_CALDAV_PASSWORD")
@@ -604,7 +595,7 @@ def _publish(args: argparse.Namespace) -> int:
 
         password = getpass.getpass(_("Password for {user}: ").format(user=args.user))
     try:
-        report = publish(plan, args.caldav, args.user, password, say=_date_words(plan.locale))
+        report = publish(plan, args.caldav, args.user, password, say=saying(plan.locale))
     except PublishError as exc:
         print(f"aarshjul publish: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -800,9 +800,9 @@ class MainWindow(QMainWindow):
             return False
         from aarshjul.calendars.export import to_ics  # loaded when first used
         from aarshjul.model.fileformat import write_atomically
-        from aarshjul.render.dates import date_words
+        from aarshjul.render.dates import saying
 
-        data = to_ics(plan, say=lambda day: date_words(day, plan.locale))
+        data = to_ics(plan, say=saying(plan.locale))
         try:
             write_atomically(path, data)
         except OSError as exc:
@@ -854,15 +854,13 @@ class MainWindow(QMainWindow):
 
     def publish_dialog(self) -> PublishDialog | None:
         """Publish the plan as it is in the window to a shared CalDAV calendar."""
-        from aarshjul.render.dates import date_words
+        from aarshjul.render.dates import saying
         from aarshjul.ui.calendar_dialogs import PublishDialog
 
         plan = self.document.plan
         if plan is None:
             return None
-        dialog = PublishDialog(
-            plan, lambda day: date_words(day, plan.locale), self.settings(), self
-        )
+        dialog = PublishDialog(plan, saying(plan.locale), self.settings(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         place_on_screen(dialog, self)
         dialog.open()
