@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icalendar import Calendar, Event, vRecur, vText
 
 from aarshjul import __version__, wording
 from aarshjul.i18n import N_, translator
 from aarshjul.model import recurrence
+from aarshjul.model.edits import slug
 from aarshjul.model.plan import DAY, Activity, Occurrence, Plan
 
 PRODID = f"-//Aarshjul//aarshjul {__version__}//DA"
@@ -35,16 +36,12 @@ YEAR = re.compile(r"\b(1[89]|2\d)\d\d(\s*[/–-]\s*\d{2,4})?\b")
 def plan_key(plan: Plan) -> str:
     """The plan's name in UIDs: organisation and title without their years, so next
     year's plan (rollover) has the same key and its activities the same UIDs."""
-    words = f"{plan.organisation} {YEAR.sub(' ', plan.title)}"
-    ascii_words = (
-        unicodedata.normalize("NFKD", words.casefold().translate(_DANISH))
-        .encode("ascii", "ignore")
-        .decode()
-    )
-    return re.sub(r"[^a-z0-9]+", "-", ascii_words).strip("-")[:60] or "plan"
+    return _key(plan.organisation, plan.title)
 
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+@lru_cache(maxsize=64)
+def _key(organisation: str, title: str) -> str:
+    return slug(f"{organisation} {YEAR.sub(' ', title)}")[:60].rstrip("-") or "plan"
 
 
 def uid_of(plan: Plan, activity: Activity) -> str:
@@ -127,6 +124,10 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
     tr = translator(plan.locale)
     say = say or dt.date.isoformat
     moved_from = original_dates(plan)
+    overridden: dict[str, set[dt.date]] = {}  # each series' dates its moved occurrences take
+    for activity in plan.activities:
+        if activity.id in moved_from:
+            overridden.setdefault(activity.series, set()).add(moved_from[activity.id])
     key = plan_key(plan)
     categories = {c.id: c.name for c in plan.categories}
     by_uid: dict[str, list[Event]] = {}
@@ -141,10 +142,7 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
         else:
             uid = uid_of(plan, activity)
             if activity.rrule:
-                overridden = {
-                    moved_from[a.id] for a in _moved(plan, activity) if a.id in moved_from
-                }
-                _add_rule(plan, activity, event, overridden)
+                _add_rule(plan, activity, event, overridden.get(activity.id, set()))
         event.add("uid", uid)
         by_uid.setdefault(uid, []).append(event)
     for occ in plan.occurrences():
@@ -166,10 +164,6 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
         event.add(KIND_PROPERTY, "agenda")
         by_uid.setdefault(uid, []).append(event)
     return [Resource(uid, tuple(events)) for uid, events in by_uid.items()]
-
-
-def _moved(plan: Plan, series: Activity) -> list[Activity]:
-    return [a for a in plan.activities if a.series == series.id]
 
 
 def _event(

@@ -33,7 +33,7 @@ from aarshjul.calendars.export import (
 )
 from aarshjul.i18n import N_, _, translator
 from aarshjul.model import recurrence
-from aarshjul.model.edits import unique_id
+from aarshjul.model.edits import moved_occurrences, unique_id
 from aarshjul.model.fileformat import ID_RE, TEXT_LIMITS
 from aarshjul.model.plan import DAY, Activity, Kind, Plan
 
@@ -497,9 +497,7 @@ def _moved_activity_same(plan: Plan, series: Activity, moved: Moved) -> bool:
 def _moved_activities(plan: Plan, series: Activity) -> dict[dt.date, Activity]:
     """The occurrences moved out of ``series``, by the date they were moved from."""
     originals = original_dates(plan)
-    return {
-        originals[a.id]: a for a in plan.activities if a.series == series.id and a.id in originals
-    }
+    return {originals[a.id]: a for a in moved_occurrences(plan, series.id) if a.id in originals}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import replace
 
 from aarshjul.i18n import _
@@ -59,17 +60,19 @@ def replace_activity(plan: Plan, activity: Activity) -> Plan:
     return _with_activities(plan, activities)
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def slug(text: str) -> str:
+    """``text`` as lower-case ASCII words joined by '-': "Møde i udvalget" is
+    "moede-i-udvalget", "Café" is "cafe"."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_DANISH_LETTERS))
+    return re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode()).strip("-")
+
+
 def unique_id(plan: Plan, base: str) -> str:
     """An id made from ``base`` that no activity has yet."""
-    stem = (
-        re.sub(
-            r"[^a-z0-9]+",
-            "-",
-            base.casefold().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})),
-        ).strip("-")
-        or "aktivitet"
-    )
-    stem = stem[:40].rstrip("-")
+    stem = slug(base)[:40].rstrip("-") or "aktivitet"
     taken = {a.id for a in plan.activities}
     if stem not in taken:
         return stem
