@@ -17,6 +17,7 @@ from pathlib import Path
 from aarshjul import __version__, wording
 from aarshjul.i18n import _, set_language
 from aarshjul.model import Plan, PlanError, load_plan
+from aarshjul.model.fileformat import CONTROL
 from aarshjul.paths import shipped_plan
 
 COMMANDS = ("open", "validate", "list", "export", "rollover", "layout", "import", "publish")
@@ -294,9 +295,6 @@ def _writes_over(source: Path, outputs: list[Path]) -> int | None:
     return None
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def printable(text: str) -> str:
     """``text`` without control characters: a title cannot steer the terminal."""
     return CONTROL.sub("", text)
@@ -533,6 +531,7 @@ def _import(args: argparse.Namespace) -> int:
         CalendarError,
         apply_import,
         read_calendar,
+        read_calendar_file,
     )
     from aarshjul.model.fileformat import plan_problems, save_plan
 
@@ -544,7 +543,7 @@ def _import(args: argparse.Namespace) -> int:
     if not _known_ids("import", plan, [args.ring], [args.category]):
         return EXIT_INVALID
     try:
-        incoming = read_calendar(args.ics.read_bytes(), plan)
+        incoming = read_calendar(read_calendar_file(args.ics), plan)
     except CalendarError as exc:
         print(f"aarshjul import: {args.ics}: {exc}", file=sys.stderr)
         return EXIT_INVALID

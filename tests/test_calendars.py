@@ -578,3 +578,12 @@ def test_any_plan_comes_back_from_its_calendar(plan):
     result = apply_import(empty, incoming, "r", "c")
     assert not plan_problems(result.plan)
     assert _occurrences(result.plan) == _occurrences(plan)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_import_refuses_a_pipe_instead_of_waiting_for_it(tmp_path, capsys):
+    fifo = tmp_path / "calendar.ics"
+    os.mkfifo(fifo)
+    code, _out, err, copy = imported(tmp_path, capsys, ics=fifo)
+    assert code == 2 and "not a calendar file: a folder, a device or a pipe" in err
+    assert copy.read_bytes() == PLAN_2022.read_bytes()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,14 @@ from aarshjul.calendars.export import (
 from aarshjul.i18n import N_, _, translator
 from aarshjul.model import recurrence
 from aarshjul.model.edits import moved_occurrences, unique_id
-from aarshjul.model.fileformat import ID_RE, TEXT_LIMITS
+from aarshjul.model.fileformat import (
+    CONTROL,
+    ID_RE,
+    MAX_BYTES,
+    TEXT_LIMITS,
+    Unreadable,
+    read_regular_file,
+)
 from aarshjul.model.plan import DAY, Activity, Kind, Plan
 
 # where a plan's language is spoken, for times a calendar gives in UTC without a zone
@@ -50,7 +58,6 @@ ZONES = {
 }
 DEFAULT_ZONE = "Europe/Copenhagen"
 DAY_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 UNTITLED = N_("(no title)")
 PLACE = N_("Place: {place}")
 
@@ -112,6 +119,21 @@ class Incoming:
     def takes(self) -> bool:
         """Whether importing it changes the plan."""
         return self.action in (Action.ADD, Action.UPDATE)
+
+
+def read_calendar_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a calendar file: as the plan loader reads a plan, a pipe, a
+    device or a huge file is refused at once (CalendarError), never waited for."""
+    try:
+        return read_regular_file(path, MAX_BYTES)
+    except Unreadable as exc:
+        if exc.size is None:
+            raise CalendarError(_("not a calendar file: a folder, a device or a pipe")) from None
+        raise CalendarError(
+            _("the file is {size:.1f} MB; a calendar file is read up to {limit} MB").format(
+                size=exc.size / 1_000_000, limit=MAX_BYTES // 1_000_000
+            )
+        ) from None
 
 
 def read_calendar(data: bytes, plan: Plan) -> list[Incoming]:

@@ -34,7 +34,7 @@ ID_RE = re.compile(r"[^\W_][\w.-]*")  # letters of any script (æ, ø, å too), 
 MAX_BYTES = 20_000_000  # a plan file is at most 20 MB (50,000 activities take about 6)
 TEXT_LIMITS = {"title": 500, "name": 200, "organisation": 500, "id": 200, "uid": 500}  # characters
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years a plan may start in
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters but tab, line feed
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 TOP_KEYS = {"format": True, "plan": True, "rings": True, "categories": True, "activities": False}
@@ -356,7 +356,8 @@ class _Reader:
             series=self.text(data, "series", where),
             uid=self.text(data, "uid", where),
         )
-        if activity.uid and (not activity.uid.strip() or CONTROL_RE.search(activity.uid)):
+        uid = activity.uid
+        if uid and (not uid.strip() or CONTROL.search(uid) or "\n" in uid or "\t" in uid):
             self.problem(
                 f"{where}.uid", _("a calendar UID is text on one line, without control characters")
             )
@@ -516,15 +517,14 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     name = os.fspath(path)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanError(name, [Problem("", _("not a plan file: a folder, a device or a pipe"))])
-        if info.st_size > MAX_BYTES:
-            raise PlanError(name, [_too_big(info.st_size)])
-        with open(path, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise PlanError(name, [_too_big(len(raw))])
+        raw = read_regular_file(path, MAX_BYTES)
+    except Unreadable as exc:
+        problem = (
+            _too_big(exc.size)
+            if exc.size is not None
+            else Problem("", _("not a plan file: a folder, a device or a pipe"))
+        )
+        raise PlanError(name, [problem]) from None
     except OSError as exc:
         raise PlanError(name, [Problem("", exc.strerror or str(exc))]) from None
     try:
@@ -533,6 +533,29 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         line = raw[: exc.start].count(b"\n") + 1
         raise PlanError(name, [Problem("", _("the file is not UTF-8 text"), line)]) from None
     return loads_plan(text, name)
+
+
+class Unreadable(Exception):
+    """A path that is not a regular file (``size`` None), or a file over the limit."""
+
+    def __init__(self, size: int | None = None):
+        super().__init__(size)
+        self.size = size
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A pipe, a device or a
+    huge file raises Unreadable at once, never waited for; OSError as it comes."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable()
+    if info.st_size > limit:
+        raise Unreadable(info.st_size)
+    with open(path, "rb") as file:
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise Unreadable(len(raw))
+    return raw
 
 
 def _too_big(size: int) -> Problem:

@@ -62,7 +62,9 @@ def settle_memory() -> None:
     """After a plan is opened and drawn: collect once, then keep what is alive out of
     Python's cycle collector. A plan of thousands of activities is hundreds of
     thousands of objects; a full collection that walks them all paused an edit by
-    up to a tenth of a second. Freed objects are still freed (by reference count)."""
+    up to a tenth of a second. Freed objects are still freed (by reference count);
+    what an earlier opening froze is thawed first, so its cycles are collected."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
@@ -819,7 +821,12 @@ class MainWindow(QMainWindow):
     def import_calendar_dialog(self, path: str | Path | None = None) -> bool:
         """Events of a calendar file into the plan, as one undo step, after a preview of
         what is added, updated and skipped."""
-        from aarshjul.calendars.importing import CalendarError, apply_import, read_calendar
+        from aarshjul.calendars.importing import (
+            CalendarError,
+            apply_import,
+            read_calendar,
+            read_calendar_file,
+        )
         from aarshjul.ui.calendar_dialogs import ImportDialog
 
         plan = self.document.plan
@@ -837,7 +844,7 @@ class MainWindow(QMainWindow):
             path = chosen
         source = Path(path)
         try:
-            incoming = read_calendar(source.read_bytes(), plan)
+            incoming = read_calendar(read_calendar_file(source), plan)
         except (OSError, CalendarError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self._error(_("The calendar could not be read"), f"{source}: {reason}")
