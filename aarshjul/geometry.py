@@ -394,11 +394,12 @@ _RINGS: dict[tuple, _RingLayout] = {}  # the latest rings laid out, newest last
 RINGS_KEPT = 48
 
 
-def _remember_ring(key: tuple, entry: _RingLayout) -> None:
-    _RINGS.pop(key, None)
-    _RINGS[key] = entry
-    while len(_RINGS) > RINGS_KEPT:
-        del _RINGS[next(iter(_RINGS))]
+def _keep(store: dict, key: tuple, value: object) -> None:
+    """``value`` remembered under ``key`` as the newest; the oldest go past RINGS_KEPT."""
+    store.pop(key, None)
+    store[key] = value
+    while len(store) > RINGS_KEPT:
+        del store[next(iter(store))]
 
 
 def _same(first: Sequence[object], second: Sequence[object]) -> bool:
@@ -423,10 +424,7 @@ def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> lis
     if known is not None and _same(known[0], occurrences):
         return known[1]
     lanes = assign_lanes(occurrences, scale)
-    _LANES.pop(key, None)
-    _LANES[key] = (list(occurrences), lanes)
-    while len(_LANES) > RINGS_KEPT:
-        del _LANES[next(iter(_LANES))]
+    _keep(_LANES, key, (list(occurrences), lanes))
     return lanes
 
 
@@ -688,7 +686,7 @@ def _layout_at(
         _label_on_items(ring_items, settings.widths, sizes, style)
         entry = _RingLayout(list(occs), [_copy(item) for item in ring_items])
         if key is not None:
-            _remember_ring(key, entry)
+            _keep(_RINGS, key, entry)
         tokens.append(entry)
         items.extend(ring_items)
 
