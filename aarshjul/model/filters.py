@@ -58,11 +58,6 @@ def _haystack(activity: Activity, ring: str, category: str) -> str:
 _MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str]]] = {}
 
 
-def _names(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
-    """The plan's ring and category names by id."""
-    return {r.id: r.name for r in plan.rings}, {c.id: c.name for c in plan.categories}
-
-
 @dataclass(frozen=True)
 class Filter:
     """Rings and categories to hide, and search words that must all match."""
@@ -76,23 +71,6 @@ class Filter:
         return activity.ring not in self.hidden_rings and (
             activity.category not in self.hidden_categories
         )
-
-    def matches(
-        self,
-        activity: Activity,
-        plan: Plan,
-        names: tuple[dict[str, str], dict[str, str]] | None = None,
-    ) -> bool:
-        """Does every search word occur in the title, description, owner, ring or category?
-        (``names`` is :func:`_names` of the plan, where the caller has it already.)"""
-        words = self.words
-        if not words:
-            return True
-        rings, categories = names or _names(plan)
-        haystack = _haystack(
-            activity, rings.get(activity.ring, ""), categories.get(activity.category, "")
-        )
-        return _matches(words, haystack)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -122,13 +100,20 @@ class Filter:
         return {a.id for a in plan.activities if a.id not in matched and self.shows(a)}
 
     def _matched(self, plan: Plan) -> frozenset[str]:
-        """Ids of the activities the search words match, worked out once per plan and
-        words: the wheel and the list both ask after every keystroke."""
-        known = _MATCHED.get(self.words)
+        """Ids of the activities in whose title, description, owner, ring or category
+        every search word occurs; worked out once per plan and words: the wheel and
+        the list both ask after every keystroke."""
+        words = self.words
+        known = _MATCHED.get(words)
         if known is not None and known[0] is plan:
             return known[1]
-        names = _names(plan)
-        matched = frozenset(a.id for a in plan.activities if self.matches(a, plan, names))
+        rings = {r.id: r.name for r in plan.rings}
+        categories = {c.id: c.name for c in plan.categories}
+        matched = frozenset(
+            a.id
+            for a in plan.activities
+            if _matches(words, _haystack(a, rings.get(a.ring, ""), categories.get(a.category, "")))
+        )
         _MATCHED.clear()  # one plan and search at a time: the one on screen
         _MATCHED[self.words] = (plan, matched)
         return matched
