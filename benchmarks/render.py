@@ -37,6 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -84,9 +85,10 @@ def synthetic_plan(count: int, seed: int = 1) -> Plan:
         f"Benchmark {count}",
         dt.date(2024, 1, 1),
         organisation="Benchmark",
-        rings=[Ring(f"r{i}", f"Ring {i + 1}") for i in range(5)],
-        categories=[Category(f"c{i}", f"Kategori {i + 1}", c) for i, c in enumerate(COLOURS)],
+        rings=tuple(Ring(f"r{i}", f"Ring {i + 1}") for i in range(5)),
+        categories=tuple(Category(f"c{i}", f"Kategori {i + 1}", c) for i, c in enumerate(COLOURS)),
     )
+    activities: list[Activity] = []
     for i in range(count):
         title = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 4))).capitalize()
         start = plan.start + dt.timedelta(days=rnd.randrange(plan.days))
@@ -96,7 +98,7 @@ def synthetic_plan(count: int, seed: int = 1) -> Plan:
             end = min(start + dt.timedelta(days=rnd.randint(0, 45)), plan.last_day)
         elif kind > 0.95:
             start = None
-        plan.activities.append(
+        activities.append(
             Activity(
                 f"a{i}",
                 title,
@@ -106,7 +108,7 @@ def synthetic_plan(count: int, seed: int = 1) -> Plan:
                 end,
             )
         )
-    return plan
+    return replace(plan, activities=tuple(activities))
 
 
 def forget() -> None:

@@ -3,6 +3,7 @@ end): it is valid, drawn up to the edge with a mark that it goes on, listed and
 printed with its real dates, and kept whole by rollover."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -51,9 +52,10 @@ def test_it_is_printed_with_its_real_dates(school, qapp):
 
 
 def test_a_phase_begun_before_the_wheel_is_told_in_its_first_month(school, qapp):
-    school.activities.append(
-        Activity("sommer25", "Sommerferie 2025", "ferier", "ferie", D(2025, 6, 28), D(2025, 8, 10))
+    summer = Activity(
+        "sommer25", "Sommerferie 2025", "ferier", "ferie", D(2025, 6, 28), D(2025, 8, 10)
     )
+    school = replace(school, activities=(*school.activities, summer))
     (occ,) = [o for o in school.occurrences() if o.activity.id == "sommer25"]
     assert occ.start == D(2025, 6, 28)
     wheel = layout(school, 1000, 560)

@@ -122,15 +122,23 @@ def test_a_closed_pipe_ends_list_quietly(tmp_path):
 
     from aarshjul.model import Activity, Category, Plan, Ring, save_plan
 
+    activities = tuple(
+        Activity(
+            f"a{k}",
+            f"A rather long title number {k}",
+            "r",
+            "c",
+            dt.date(2024, 1, 1) + dt.timedelta(days=k % 366),
+        )
+        for k in range(4000)
+    )
     plan = Plan(
         "Big",
         dt.date(2024, 1, 1),
-        rings=[Ring("r", "R")],
-        categories=[Category("c", "C", "#336699")],
+        rings=(Ring("r", "R"),),
+        categories=(Category("c", "C", "#336699"),),
+        activities=activities,
     )
-    for k in range(4000):
-        day = dt.date(2024, 1, 1) + dt.timedelta(days=k % 366)
-        plan.activities.append(Activity(f"a{k}", f"A rather long title number {k}", "r", "c", day))
     path = tmp_path / "big.toml"
     save_plan(plan, path)
     run = subprocess.Popen(

@@ -134,7 +134,7 @@ def test_schedule_and_unschedule(plan):
         "politik",
     )
     back = edits.unschedule(plan, "pulje").activity("pulje")
-    assert back.start is None and back.rrule == "" and back.exdates == []
+    assert back.start is None and back.rrule == "" and back.exdates == ()
 
 
 def test_rings_and_categories(plan):
@@ -234,12 +234,12 @@ def test_rollover_leap_day_and_meetings():
         D(2024, 1, 1),
         rings=load_plan(PLAN_2022).rings,
         categories=load_plan(PLAN_2022).categories,
+        activities=(
+            Activity("leap", "Skuddag", "politik", "budget", D(2024, 2, 29)),
+            Activity("m", "Møde", "politik", "budget", D(2024, 4, 17), meeting=True),
+            Activity("weekly", "Ugentlig", "politik", "budget", D(2024, 1, 2), rrule="FREQ=WEEKLY"),
+        ),
     )
-    plan.activities = [
-        Activity("leap", "Skuddag", "politik", "budget", D(2024, 2, 29)),
-        Activity("m", "Møde", "politik", "budget", D(2024, 4, 17), meeting=True),
-        Activity("weekly", "Ugentlig", "politik", "budget", D(2024, 1, 2), rrule="FREQ=WEEKLY"),
-    ]
     new = rollover(plan, 2025)
     assert new.title == "Leap 2025"
     assert new.activity("leap").start == D(2025, 2, 28)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -304,8 +305,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temporary_file(tmp_path, monke
     target = tmp_path / "plan.toml"
     target.write_text(plan_text(PHASE), encoding="utf-8")
     before = target.read_bytes()
-    plan = loads_plan(before.decode())
-    plan.title = "Changed"
+    plan = replace(loads_plan(before.decode()), title="Changed")
 
     def crash(*args):
         raise OSError(28, "No space left on device")

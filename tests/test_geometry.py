@@ -3,6 +3,7 @@
 import datetime as dt
 import math
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -73,8 +74,12 @@ def random_plan(seed: int, count: int = 200) -> Plan:
             end = None
         else:
             end = min(start + dt.timedelta(days=rnd.randrange(60)), plan.last_day)
-        plan.activities.append(
-            Activity(f"a{i}", f"Activity number {i}", f"r{rnd.randrange(3)}", "c", start, end)
+        plan = replace(
+            plan,
+            activities=(
+                *plan.activities,
+                Activity(f"a{i}", f"Activity number {i}", f"r{rnd.randrange(3)}", "c", start, end),
+            ),
         )
     return plan
 
@@ -119,11 +124,19 @@ def test_overlapping_phases_get_sub_lanes_of_equal_thickness():
 def test_ring_depth_does_not_change_when_an_activity_is_added():
     plan = load_plan(PLAN_2022)
     before = [r for b in layout(plan, 1000, 560).rings for r in (b.inner, b.outer)]
-    plan.activities.append(
-        Activity("moede", "Udvalgsmøde", "opfoelgning", "opfoelgning", D(2022, 7, 4))
+    plan = replace(
+        plan,
+        activities=(
+            *plan.activities,
+            Activity("moede", "Udvalgsmøde", "opfoelgning", "opfoelgning", D(2022, 7, 4)),
+        ),
     )
-    plan.activities.append(
-        Activity("x", "Overlap", "opfoelgning", "opfoelgning", D(2022, 4, 2), D(2022, 4, 20))
+    plan = replace(
+        plan,
+        activities=(
+            *plan.activities,
+            Activity("x", "Overlap", "opfoelgning", "opfoelgning", D(2022, 4, 2), D(2022, 4, 20)),
+        ),
     )
     after = layout(plan, 1000, 560)
     assert [r for b in after.rings for r in (b.inner, b.outer)] == pytest.approx(before)

@@ -3,6 +3,7 @@ no text under the minimum: checked on generated plans, sizes and zooms."""
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -75,22 +76,32 @@ def plans(draw) -> Plan:
     for k in range(draw(st.integers(0, 45))):
         first = start + dt.timedelta(days=draw(st.integers(0, days - 1)))
         if draw(st.integers(0, 9)) == 0:  # now and then an activity without a date
-            plan.activities.append(Activity(f"u{k}", f"Uden dato {k}", rings[0].id, "c0"))
+            plan = replace(
+                plan,
+                activities=(
+                    *plan.activities,
+                    Activity(f"u{k}", f"Uden dato {k}", rings[0].id, "c0"),
+                ),
+            )
         deadline = draw(st.booleans())
         end = None
         if not deadline:
             end = first + dt.timedelta(days=draw(st.integers(0, 90)))  # may cross the edge
         title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6)))
-        plan.activities.append(
-            Activity(
-                f"a{k}",
-                f"{title} {k}",
-                draw(st.sampled_from(rings)).id,
-                draw(st.sampled_from(categories)).id,
-                first,
-                end,
-                meeting=deadline and draw(st.booleans()),
-            )
+        plan = replace(
+            plan,
+            activities=(
+                *plan.activities,
+                Activity(
+                    f"a{k}",
+                    f"{title} {k}",
+                    draw(st.sampled_from(rings)).id,
+                    draw(st.sampled_from(categories)).id,
+                    first,
+                    end,
+                    meeting=deadline and draw(st.booleans()),
+                ),
+            ),
         )
     return plan
 
@@ -202,13 +213,23 @@ def crowded_plan(count: int = 150) -> Plan:
         if k < 60:  # sixty in March, in one ring
             first = D(2024, 3, 1) + dt.timedelta(days=k % 28)
             end = first + dt.timedelta(days=k % 5) if k % 3 else None
-            plan.activities.append(Activity(f"m{k}", f"Kvalitetsrapport {k}", "a", "k", first, end))
+            plan = replace(
+                plan,
+                activities=(
+                    *plan.activities,
+                    Activity(f"m{k}", f"Kvalitetsrapport {k}", "a", "k", first, end),
+                ),
+            )
         else:
             first = D(2024, 1, 1) + dt.timedelta(days=(k * 37) % 360)
             end = first + dt.timedelta(days=k % 20) if k % 2 else None
             ring = "bc"[k % 2]
-            plan.activities.append(
-                Activity(f"b{k}", f"Budgetopfølgning {k}", ring, "b", first, end)
+            plan = replace(
+                plan,
+                activities=(
+                    *plan.activities,
+                    Activity(f"b{k}", f"Budgetopfølgning {k}", ring, "b", first, end),
+                ),
             )
     return plan
 

@@ -4,6 +4,7 @@ back from save and load unchanged."""
 import contextlib
 import datetime as dt
 import string
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -72,18 +73,24 @@ def plans(draw) -> Plan:
     for k in range(draw(st.integers(0, 8))):
         first = start + dt.timedelta(days=draw(st.integers(0, plan.days - 1)))
         kind = draw(st.sampled_from(["phase", "deadline", "none"]))
-        plan.activities.append(
-            Activity(
-                f"a{k}",
-                draw(TEXT.filter(str.strip)).strip() or f"A {k}",
-                "r",
-                "c",
-                None if kind == "none" else first,
-                first + dt.timedelta(days=draw(st.integers(0, 60))) if kind == "phase" else None,
-                description=draw(TEXT),
-                owner=draw(TEXT).strip(),
-                meeting=kind == "deadline" and draw(st.booleans()),
-            )
+        plan = replace(
+            plan,
+            activities=(
+                *plan.activities,
+                Activity(
+                    f"a{k}",
+                    draw(TEXT.filter(str.strip)).strip() or f"A {k}",
+                    "r",
+                    "c",
+                    None if kind == "none" else first,
+                    first + dt.timedelta(days=draw(st.integers(0, 60)))
+                    if kind == "phase"
+                    else None,
+                    description=draw(TEXT),
+                    owner=draw(TEXT).strip(),
+                    meeting=kind == "deadline" and draw(st.booleans()),
+                ),
+            ),
         )
     return plan
 

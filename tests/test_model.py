@@ -1,5 +1,6 @@
 """The plan model: kinds, the wheel's year, occurrences and recurrence."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -12,7 +13,7 @@ D = dt.date
 
 def plan(start=None, activities=()):
     start = start or D(2022, 1, 1)
-    return Plan(title="T", start=start, rings=[Ring("r", "R")], activities=list(activities))
+    return Plan(title="T", start=start, rings=(Ring("r", "R"),), activities=tuple(activities))
 
 
 def test_kind_follows_the_dates():
@@ -111,9 +112,24 @@ def test_rrule_prefix_is_accepted():
     ]
 
 
+def test_a_plan_and_what_it_holds_cannot_change_in_place():
+    """The model is immutable: a plan kept for undo, or occurrences remembered for an
+    activity, cannot be changed under the one who keeps them."""
+    meeting = Activity("m", "Møde", "r", "c", D(2022, 1, 10), exdates=[D(2022, 2, 10)])
+    whole = plan(activities=[meeting])
+    assert isinstance(whole.activities, tuple) and isinstance(whole.rings, tuple)
+    assert meeting.exdates == (D(2022, 2, 10),)  # a list given is copied into a tuple
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        meeting.start = D(2022, 1, 11)  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        whole.title = "Other"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        whole.activities.append(meeting)  # type: ignore[attr-defined]
+
+
 def test_remembered_occurrences_follow_a_change_of_dates_or_of_the_wheel():
-    """Occurrences are remembered per activity; a change of its dates, rule or left-out
-    days, or of the wheel's start, is never answered from that memory."""
+    """Occurrences are remembered per activity object; an activity with other dates,
+    rule or left-out days, or another wheel, is never answered from that memory."""
     meeting = Activity("m", "Møde", "r", "c", D(2022, 1, 10), rrule="FREQ=MONTHLY;COUNT=3")
     first = plan(activities=[meeting])
     assert [o.start for o in first.occurrences()] == [
@@ -121,17 +137,20 @@ def test_remembered_occurrences_follow_a_change_of_dates_or_of_the_wheel():
         D(2022, 2, 10),
         D(2022, 3, 10),
     ]
-    meeting.exdates.append(D(2022, 2, 10))  # as the loader builds an activity, in place
-    assert [o.start for o in first.occurrences()] == [D(2022, 1, 10), D(2022, 3, 10)]
-    meeting.start = D(2022, 1, 11)
-    meeting.exdates.clear()
-    assert next(o.start for o in first.occurrences()) == D(2022, 1, 11)
-    later = plan(D(2022, 2, 1), activities=[meeting])  # the same activity, another wheel
+    assert first.occurrences_of(meeting) == plan(activities=[meeting]).occurrences_of(meeting)
+    left_out = dataclasses.replace(meeting, exdates=(D(2022, 2, 10),))
+    assert [o.start for o in plan(activities=[left_out]).occurrences()] == [
+        D(2022, 1, 10),
+        D(2022, 3, 10),
+    ]
+    moved = dataclasses.replace(meeting, start=D(2022, 1, 11))
+    assert next(o.start for o in plan(activities=[moved]).occurrences()) == D(2022, 1, 11)
+    later = plan(D(2022, 2, 1), activities=[moved])  # the same activity, another wheel
     assert [o.start for o in later.occurrences()] == [D(2022, 2, 11), D(2022, 3, 11)]
     assert [o.start for o in first.occurrences()] == [
-        D(2022, 1, 11),
-        D(2022, 2, 11),
-        D(2022, 3, 11),
+        D(2022, 1, 10),
+        D(2022, 2, 10),
+        D(2022, 3, 10),
     ]
 
 

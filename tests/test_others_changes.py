@@ -2,6 +2,8 @@
 nothing of ours is unsaved, asks where something is, and never saves over them
 unasked."""
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QMessageBox
 
 from aarshjul.model import dumps_plan, edits, load_plan
@@ -10,8 +12,7 @@ from aarshjul.ui.main_window import MainWindow
 
 def their_change(path, title="Deres titel"):
     """A colleague's save: another program writes the file anew."""
-    plan = load_plan(path)
-    plan.title = title
+    plan = replace(load_plan(path), title=title)
     path.write_text(dumps_plan(plan), encoding="utf-8")
 
 

@@ -1,6 +1,7 @@
 """The main window and the wheel widget, offscreen."""
 
 import shutil
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPointF
@@ -25,10 +26,10 @@ class Touch(QUndoCommand):
         self.document, self.title, self.old = document, title, document.plan.title
 
     def redo(self):
-        self.document.plan.title = self.title
+        self.document._replace(replace(self.document.plan, title=self.title))
 
     def undo(self):
-        self.document.plan.title = self.old
+        self.document._replace(replace(self.document.plan, title=self.old))
 
 
 @pytest.fixture

@@ -492,7 +492,7 @@ def _updated(activity: Activity, incoming: Incoming, plan: Plan) -> Activity:
         start=incoming.start,
         end=incoming.end,
         rrule=rule,
-        exdates=list(incoming.exdates),
+        exdates=incoming.exdates,
         description=incoming.description,
         owner=incoming.owner or activity.owner,
         link=incoming.link or activity.link,
@@ -547,7 +547,7 @@ def apply_import(
     for incoming in chosen:
         if not incoming.takes:
             continue
-        current = replace(plan, activities=activities)
+        current = replace(plan, activities=tuple(activities))
         if incoming.action is Action.UPDATE and incoming.existing is not None:
             index = next(i for i, a in enumerate(activities) if a.id == incoming.existing)
             series = _updated(activities[index], incoming, plan)
@@ -576,14 +576,14 @@ def apply_import(
                 link=incoming.link,
                 rrule=incoming.rrule,
                 meeting=meetings or incoming.meeting,
-                exdates=list(incoming.exdates),
+                exdates=incoming.exdates,
             )
             if uid_of(current, series) != incoming.uid:
                 series = replace(series, uid=incoming.uid)  # the calendar's own UID, kept
             activities.append(series)
             added.append(series.id)
             place = len(activities)
-        current = replace(plan, activities=activities)
+        current = replace(plan, activities=tuple(activities))
         existing_moved = _moved_activities(current, series)
         for moved in incoming.moved:
             before = existing_moved.get(moved.original)
@@ -594,16 +594,16 @@ def apply_import(
             stem = f"{series.id}-{moved.original.isoformat()}"
             single = replace(
                 series,
-                id=unique_id(replace(plan, activities=activities), stem),
+                id=unique_id(replace(plan, activities=tuple(activities)), stem),
                 title=moved.title,
                 start=moved.start,
                 end=moved.end,
                 rrule="",
-                exdates=[],
+                exdates=(),
                 series=series.id,
                 uid="",
                 description=moved.description or series.description,
             )
             activities.insert(place, single)
             place += 1
-    return Imported(replace(plan, activities=activities), tuple(added), tuple(updated))
+    return Imported(replace(plan, activities=tuple(activities)), tuple(added), tuple(updated))

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from aarshjul.i18n import _
 from aarshjul.model.checks import DateWords, activity_problems
 from aarshjul.model.plan import Activity, Category, Kind, Plan, Ring
+
+T = TypeVar("T", Ring, Category)
 
 DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -32,10 +36,8 @@ def _index(plan: Plan, activity_id: str) -> int:
     raise EditError(_("no activity has the id '{id}'").format(id=activity_id))
 
 
-def _with_activities(plan: Plan, activities: list[Activity]) -> Plan:
-    return replace(
-        plan, activities=activities, rings=list(plan.rings), categories=list(plan.categories)
-    )
+def _with_activities(plan: Plan, activities: Sequence[Activity]) -> Plan:
+    return replace(plan, activities=tuple(activities))
 
 
 def check_activity(plan: Plan, activity: Activity, say: DateWords = dt.date.isoformat) -> None:
@@ -109,7 +111,7 @@ def duplicate_activity(plan: Plan, activity_id: str) -> tuple[Plan, str]:
     copy = replace(
         original,
         id=unique_id(plan, original.id),
-        exdates=list(original.exdates),
+        exdates=original.exdates,
         title=_("{title} (copy)").format(title=original.title),
         uid="",  # a calendar's event is the original's
     )
@@ -177,7 +179,7 @@ def move_activity(plan: Plan, activity_id: str, days: int, ring: str | None = No
         end=None if activity.end is None else activity.end + shift,
         ring=ring or activity.ring,
         rrule=shift_rule(activity.rrule, days) if activity.rrule else "",
-        exdates=[d + shift for d in activity.exdates],
+        exdates=tuple(d + shift for d in activity.exdates),
     )
     return replace_activity(plan, moved)
 
@@ -197,7 +199,7 @@ def resize_activity(plan: Plan, activity_id: str, edge: str, days: int) -> Plan:
             rrule=shift_rule(activity.rrule, (start - activity.start).days)
             if activity.rrule
             else "",
-            exdates=[d + (start - activity.start) for d in activity.exdates],
+            exdates=tuple(d + (start - activity.start) for d in activity.exdates),
         )
     else:
         changed = replace(activity, end=max(activity.end + shift, activity.start))
@@ -238,11 +240,11 @@ def detach_occurrence(
         end=None if series.kind is Kind.DEADLINE else end,
         ring=ring or series.ring,
         rrule="",
-        exdates=[],
+        exdates=(),
         series=series.id,
         uid="",  # a calendar knows it by the series' UID and its date
     )
-    parent = replace(series, exdates=sorted({*series.exdates, occurrence.start}))
+    parent = replace(series, exdates=tuple(sorted({*series.exdates, occurrence.start})))
     activities = list(plan.activities)
     position = _index(plan, activity_id)
     activities[position] = parent
@@ -279,7 +281,7 @@ def release_moved(plan: Plan, series_id: str, keep: bool) -> Plan:
 def unschedule(plan: Plan, activity_id: str) -> Plan:
     """Take the date away (and with it any recurrence): back to the tray."""
     activity = plan.activities[_index(plan, activity_id)]
-    return replace_activity(plan, replace(activity, start=None, end=None, rrule="", exdates=[]))
+    return replace_activity(plan, replace(activity, start=None, end=None, rrule="", exdates=()))
 
 
 # -- rings and categories ----------------------------------------------------------
@@ -304,7 +306,7 @@ def add_ring(plan: Plan, name: str) -> tuple[Plan, str]:
     if not name.strip():
         raise EditError(_("a ring needs a name"))
     ring = Ring(_slug({r.id for r in plan.rings}, name, "ring"), name.strip())
-    return replace(plan, rings=[*plan.rings, ring], activities=list(plan.activities)), ring.id
+    return replace(plan, rings=(*plan.rings, ring)), ring.id
 
 
 def rename_ring(plan: Plan, ring_id: str, name: str) -> Plan:
@@ -312,22 +314,21 @@ def rename_ring(plan: Plan, ring_id: str, name: str) -> Plan:
         raise EditError(_("a ring needs a name"))
     return replace(
         plan,
-        rings=[replace(r, name=name.strip()) if r.id == ring_id else r for r in plan.rings],
-        activities=list(plan.activities),
+        rings=tuple(replace(r, name=name.strip()) if r.id == ring_id else r for r in plan.rings),
     )
 
 
-def _moved(items: list, item_id: str, by: int) -> list:
-    """``items`` with the one of ``item_id`` moved ``by`` places, kept inside the list."""
-    items = list(items)
-    index = next(i for i, item in enumerate(items) if item.id == item_id)
-    items.insert(min(max(index + by, 0), len(items) - 1), items.pop(index))
-    return items
+def _moved(items: Sequence[T], item_id: str, by: int) -> tuple[T, ...]:
+    """``items`` with the one of ``item_id`` moved ``by`` places, kept inside them."""
+    moved = list(items)
+    index = next(i for i, item in enumerate(moved) if item.id == item_id)
+    moved.insert(min(max(index + by, 0), len(moved) - 1), moved.pop(index))
+    return tuple(moved)
 
 
 def move_ring(plan: Plan, ring_id: str, by: int) -> Plan:
     """Move a ring ``by`` places outwards (negative) or inwards (positive)."""
-    return replace(plan, rings=_moved(plan.rings, ring_id, by), activities=list(plan.activities))
+    return replace(plan, rings=_moved(plan.rings, ring_id, by))
 
 
 def remove_ring(plan: Plan, ring_id: str, move_to: str | None = None) -> Plan:
@@ -342,7 +343,9 @@ def remove_ring(plan: Plan, ring_id: str, move_to: str | None = None) -> Plan:
     activities = [
         replace(a, ring=move_to) if a.ring == ring_id and move_to else a for a in plan.activities
     ]
-    return replace(plan, rings=[r for r in plan.rings if r.id != ring_id], activities=activities)
+    return replace(
+        plan, rings=tuple(r for r in plan.rings if r.id != ring_id), activities=tuple(activities)
+    )
 
 
 def add_category(plan: Plan, name: str, color: str) -> tuple[Plan, str]:
@@ -351,9 +354,7 @@ def add_category(plan: Plan, name: str, color: str) -> tuple[Plan, str]:
     category = Category(
         _slug({c.id for c in plan.categories}, name, "kategori"), name.strip(), color.lower()
     )
-    return replace(
-        plan, categories=[*plan.categories, category], activities=list(plan.activities)
-    ), category.id
+    return replace(plan, categories=(*plan.categories, category)), category.id
 
 
 def update_category(
@@ -377,7 +378,7 @@ def update_category(
         else c
         for c in plan.categories
     ]
-    return replace(plan, categories=categories, activities=list(plan.activities))
+    return replace(plan, categories=categories)
 
 
 def move_category(plan: Plan, category_id: str, by: int) -> Plan:
@@ -401,5 +402,7 @@ def remove_category(plan: Plan, category_id: str, move_to: str | None = None) ->
         for a in plan.activities
     ]
     return replace(
-        plan, categories=[c for c in plan.categories if c.id != category_id], activities=activities
+        plan,
+        categories=tuple(c for c in plan.categories if c.id != category_id),
+        activities=tuple(activities),
     )

@@ -260,13 +260,18 @@ class _Reader:
         self.check_unique(categories, "categories")
         if plan is None:
             return None
-        plan.rings = [r for r in rings if r is not None]
-        plan.categories = [c for c in categories if c is not None]
+        plan = replace(
+            plan,
+            rings=tuple(r for r in rings if r is not None),
+            categories=tuple(c for c in categories if c is not None),
+        )
         ids: set[str] = set()
+        activities = []
         for i, item in enumerate(self.array(data, "activities", required=False)):
             activity = self.read_activity(item, f"activities[{i}]", plan, ids)
             if activity is not None:
-                plan.activities.append(activity)
+                activities.append(activity)
+        plan = replace(plan, activities=tuple(activities))
         self.check_series(plan)
         self.check_uids(plan)
         return plan
@@ -343,37 +348,42 @@ class _Reader:
     def read_activity(self, data: Any, where: str, plan: Plan, ids: set[str]) -> Activity | None:
         if self.table(data, where, ACTIVITY_KEYS) is None:
             return None
-        activity = Activity(
-            id=self.identifier(data, where, ids),
-            title=self.text(data, "title", where, required=True),
-            ring=self.text(data, "ring", where),
-            category=self.text(data, "category", where),
-            description=self.text(data, "description", where),
-            owner=self.text(data, "owner", where),
-            link=self.text(data, "link", where),
-            rrule=self.text(data, "rrule", where),
-            meeting=self.value(data, "meeting", where, bool, False),
-            series=self.text(data, "series", where),
-            uid=self.text(data, "uid", where),
-        )
+        text = self.text
+        fields = {  # read in the order problems are reported
+            "id": self.identifier(data, where, ids),
+            "title": text(data, "title", where, required=True),
+            "ring": text(data, "ring", where),
+            "category": text(data, "category", where),
+            "description": text(data, "description", where),
+            "owner": text(data, "owner", where),
+            "link": text(data, "link", where),
+            "rrule": text(data, "rrule", where),
+            "meeting": self.value(data, "meeting", where, bool, False),
+            "series": text(data, "series", where),
+            "uid": text(data, "uid", where),
+        }
+        start, end = self.read_dates(data, where)
+        activity = Activity(start=start, end=end, **fields)
         uid = activity.uid
         if uid and (not uid.strip() or CONTROL.search(uid) or "\n" in uid or "\t" in uid):
             self.problem(
                 f"{where}.uid", _("a calendar UID is text on one line, without control characters")
             )
-        self.read_dates(data, where, plan, activity)
-        self.read_exdates(data, where, plan, activity)
-        return activity
+        for key, message in activity_problems(plan, activity):
+            self.problem(f"{where}.{key}", message)
+        exdates = self.read_exdates(data, where, activity)
+        return replace(activity, exdates=exdates) if exdates else activity
 
     def read_exdates(
-        self, data: dict[str, Any], where: str, plan: Plan, activity: Activity
-    ) -> None:
+        self, data: dict[str, Any], where: str, activity: Activity
+    ) -> tuple[dt.date, ...]:
         values = self.value(data, "exdates", where, list, [])
         if not values:
-            return
+            return ()
         if not activity.rrule or activity.start is None:
             self.problem(f"{where}.exdates", _("only a recurring activity can leave out dates"))
-            return
+            return ()
+        exdates: list[dt.date] = []
         for i, value in enumerate(values):
             place = f"{where}.exdates[{i}]"
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
@@ -387,14 +397,14 @@ class _Reader:
             try:
                 rule = recurrence.parse(activity.rrule, activity.start)
             except recurrence.RecurrenceError:
-                return  # reported with the rule
+                return ()  # reported with the rule
             if rule.after(_midnight(value), inc=True) != _midnight(value):
                 self.problem(
                     place, _("{day} is not one of the series' dates").format(day=value.isoformat())
                 )
                 continue
-            activity.exdates.append(value)
-        activity.exdates.sort()
+            exdates.append(value)
+        return tuple(sorted(exdates))
 
     def check_uids(self, plan: Plan) -> None:
         """No two activities have the same calendar UID."""
@@ -420,7 +430,9 @@ class _Reader:
                     _("no recurring activity has the id '{id}'").format(id=activity.series),
                 )
 
-    def read_dates(self, data: dict[str, Any], where: str, plan: Plan, activity: Activity) -> None:
+    def read_dates(self, data: dict[str, Any], where: str) -> tuple[dt.date | None, dt.date | None]:
+        """An activity's start and end: a deadline's date and None, a phase's start and
+        end, or neither (unscheduled, or the dates are wrong and reported)."""
         day = self.value(data, "date", where, dt.date)
         start = self.value(data, "start", where, dt.date)
         end = self.value(data, "end", where, dt.date)
@@ -439,11 +451,10 @@ class _Reader:
                 ).format(key=missing),
             )
         elif day is not None:
-            activity.start = day
+            return day, None
         elif start is not None and end is not None:
-            activity.start, activity.end = start, end
-        for key, message in activity_problems(plan, activity):
-            self.problem(f"{where}.{key}", message)
+            return start, end
+        return None, None
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -486,8 +497,8 @@ def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
     the same in a plan of any size.
     """
     reader = _Reader(_Lines(""))
-    head = plan_to_dict(replace(plan, activities=[]))
-    if before is None or head != plan_to_dict(replace(before, activities=[])):
+    head = plan_to_dict(replace(plan, activities=()))
+    if before is None or head != plan_to_dict(replace(before, activities=())):
         reader.read(plan_to_dict(plan))
         return reader.problems
     settled = reader.read(head)
@@ -503,7 +514,7 @@ def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
             reader.problem(f"{where}.id", _("duplicate id '{id}'").format(id=activity.id))
         else:
             ids.add(activity.id)
-    settled.activities = list(plan.activities)
+    settled = replace(settled, activities=plan.activities)
     reader.check_series(settled)
     reader.check_uids(settled)
     return reader.problems

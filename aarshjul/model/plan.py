@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from operator import attrgetter
@@ -15,7 +15,7 @@ from aarshjul.model import recurrence, workdays
 DAY = dt.timedelta(days=1)
 
 
-_EXPANDED: dict[int, tuple[Activity, tuple[object, ...], list[Occurrence]]] = {}
+_EXPANDED: dict[int, tuple[Activity, dt.date, list[Occurrence]]] = {}
 _EXPANDED_LIMIT = 200_000  # activities remembered; past this the memory starts again
 # each meeting occurrence's agenda marker, so that an unchanged meeting keeps its marker
 _MARKERS: dict[int, tuple[Occurrence, tuple[int, dt.date], Occurrence | None]] = {}
@@ -38,7 +38,7 @@ class Kind(Enum):
     UNSCHEDULED = "unscheduled"  # no date yet
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Ring:
     """A concentric lane of the wheel."""
 
@@ -46,7 +46,7 @@ class Ring:
     name: str
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Category:
     """What an activity is about; it gives the activity its colour."""
 
@@ -55,13 +55,14 @@ class Category:
     color: str  # "#rrggbb"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Activity:
     """Something on the plan.
 
     A phase has ``start`` and ``end`` (inclusive), a deadline only ``start``,
     an unscheduled activity neither. ``rrule`` is an RFC 5545 rule whose first
-    occurrence is ``start``.
+    occurrence is ``start``. Immutable: an edit makes a new activity
+    (``dataclasses.replace``), so a plan kept for undo cannot change under it.
     """
 
     id: str
@@ -75,9 +76,13 @@ class Activity:
     link: str = ""
     rrule: str = ""
     meeting: bool = False  # a committee meeting: its agenda goes out agenda_days before
-    exdates: list[dt.date] = field(default_factory=list)  # occurrences left out of the series
+    exdates: tuple[dt.date, ...] = ()  # occurrences left out of the series, in order
     series: str = ""  # id of the series this occurrence was moved out of
     uid: str = ""  # a calendar's UID, where the activity came from one (kept on export)
+
+    def __post_init__(self) -> None:
+        if type(self.exdates) is not tuple:  # a list given is copied, never shared
+            object.__setattr__(self, "exdates", tuple(self.exdates))
 
     @property
     def kind(self) -> Kind:
@@ -130,18 +135,27 @@ class Occurrence:
         return known
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """A year's plan: the wheel covers the twelve months from ``start``."""
+    """A year's plan: the wheel covers the twelve months from ``start``.
+
+    Immutable, like everything it holds: an edit returns a new plan that shares
+    what it did not change, so what is worked out from an activity (its
+    occurrences, its search text, its ring's lanes) can be kept by identity."""
 
     title: str
     start: dt.date
     organisation: str = ""
     locale: str = "da"
     agenda_days: int = 4  # working days from "agenda out" to a meeting
-    rings: list[Ring] = field(default_factory=list)
-    categories: list[Category] = field(default_factory=list)
-    activities: list[Activity] = field(default_factory=list)
+    rings: tuple[Ring, ...] = ()
+    categories: tuple[Category, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("rings", "categories", "activities"):
+            if type(getattr(self, name)) is not tuple:  # a list given is copied, never shared
+                object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @property
     def end(self) -> dt.date:
@@ -180,17 +194,16 @@ class Plan:
         return list(self._expand(activity, self.last_day))
 
     def _expand(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
-        """The activity's occurrences, remembered per activity object and what dates
-        it: an edit makes a new plan that shares every activity it did not touch, so
-        a plan after an edit expands only the activities that changed."""
-        dates = (activity.start, activity.end, activity.rrule, tuple(activity.exdates), self.start)
+        """The activity's occurrences, remembered per activity object (activities are
+        immutable): an edit makes a new plan that shares every activity it did not
+        touch, so a plan after an edit expands only the activities that changed."""
         known = _EXPANDED.get(id(activity))
-        if known is not None and known[0] is activity and known[1] == dates:
+        if known is not None and known[0] is activity and known[1] == self.start:
             return known[2]
         if len(_EXPANDED) > _EXPANDED_LIMIT:
             _EXPANDED.clear()
         expanded = self._expand_now(activity, last_day)
-        _EXPANDED[id(activity)] = (activity, dates, expanded)  # holding it keeps its id its own
+        _EXPANDED[id(activity)] = (activity, self.start, expanded)  # held: its id stays its own
         return expanded
 
     def _expand_now(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:

@@ -83,17 +83,16 @@ def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
     years = year - plan.start.year
     new = replace(
         plan,
+        title=_roll_title(plan.title, plan.start.year, years),
         start=same_day(plan.start, years),
-        rings=list(plan.rings),
-        categories=list(plan.categories),
-        activities=[],
+        activities=(),
     )
-    new.title = _roll_title(plan.title, plan.start.year, years)
     last = new.last_day
+    activities: list[Activity] = []
     for activity in plan.activities:
         if activity.start is None:
             if keep_unscheduled:
-                new.activities.append(replace(activity, exdates=[]))
+                activities.append(replace(activity, exdates=()))
             continue
         move = same_weekday_and_week if activity.meeting else same_day
         if activity.end is None:  # a deadline's day stays inside the wheel
@@ -105,7 +104,7 @@ def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
             if end < new.start or start > new.last_day or activity.rrule:
                 start = _clamp(new, start)  # it must touch the new wheel
                 end = max(end, start)
-        rolled = replace(activity, start=start, end=end, exdates=[], series="")
+        rolled = replace(activity, start=start, end=end, exdates=(), series="")
         if activity.rrule:
             carried = _rolled_rule(activity, start, years, new.start, last)
             if carried is None:
@@ -119,8 +118,8 @@ def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
                     start=first,
                     end=None if length is None else min(first + length, last),
                 )
-        new.activities.append(rolled)
-    return new
+        activities.append(rolled)
+    return replace(new, activities=tuple(activities))
 
 
 def _roll_title(title: str, first_year: int, years: int) -> str:

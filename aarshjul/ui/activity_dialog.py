@@ -193,16 +193,16 @@ class ActivityDialog(QDialog):
             description=self.description_edit.toPlainText().strip(),
         )
 
-    def _exdates_kept(self, rule: str, start: dt.date | None) -> list[dt.date]:
+    def _exdates_kept(self, rule: str, start: dt.date | None) -> tuple[dt.date, ...]:
         """The series' left-out dates that are still dates of the rule as now typed
         (retyping a rule must not bring back an occurrence that was moved)."""
         if not rule or start is None or not self.original.exdates:
-            return []
+            return ()
         try:
             dates = set(recurrence.expand(rule, start, self.plan.start, self.plan.last_day))
         except recurrence.RecurrenceError:
-            return []
-        return [d for d in self.original.exdates if d in dates]
+            return ()
+        return tuple(d for d in self.original.exdates if d in dates)
 
     def problems(self) -> list[str]:
         """Everything that keeps the fields from being saved, all at once."""
