@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -188,6 +189,12 @@ class Plan:
 
     def activity(self, activity_id: str) -> Activity | None:
         return next((a for a in self.activities if a.id == activity_id), None)
+
+    def activities_with(self, ids: Collection[str]) -> list[Activity]:
+        """The activities whose ids are in ``ids``, in plan order (one pass)."""
+        if not ids:
+            return []
+        return [a for a in self.activities if a.id in ids]
 
     def occurrences_of(self, activity: Activity) -> list[Occurrence]:
         """The activity's occurrences inside the wheel's year, clipped to it."""

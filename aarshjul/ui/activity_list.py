@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from aarshjul import wording
 from aarshjul.i18n import N_, _
+from aarshjul.model.changes import Changes
 from aarshjul.model.plan import Occurrence
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
@@ -66,10 +67,30 @@ class OccurrenceTableModel(QAbstractTableModel):
         self._column, self._descending = 0, False
         self._cells: dict[tuple[int, int], object] = {}  # texts data() worked out
         self._swatches: dict[str, QPixmap] = {}
-        view.document.plan_changed.connect(self.reload)
+        view.document.changed.connect(self._plan_changed)
         view.filter_changed.connect(self.reload)
         view.today_changed.connect(self._day_passed)
         self.reload()
+
+    def _plan_changed(self, changes: Changes) -> None:
+        if not changes:
+            return
+        if changes.replaced:
+            self.beginResetModel()
+            self._set_rows(self.view.listed())
+            self.endResetModel()
+            return
+        if (changes.added or changes.removed) and self._column == 0 and self.rows:
+            # rows without a date sort by their place in the plan, and places moved
+            self._order = self._sort_keys(self.rows)
+        self.reload()
+        if changes.structure or changes.order:
+            # names of rings and categories are in cells and sort keys, and the
+            # activities' order sorts the undated: keys and texts anew
+            order = (
+                Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+            )
+            self.sort(self._column, order)
 
     def _day_passed(self) -> None:
         """At midnight what ended yesterday turns grey."""

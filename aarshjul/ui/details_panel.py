@@ -12,6 +12,7 @@ from aarshjul import wording
 from aarshjul.i18n import _
 from aarshjul.links import clean_link
 from aarshjul.model import recurrence
+from aarshjul.model.changes import Changes
 from aarshjul.model.plan import Kind, Occurrence, Plan
 from aarshjul.render.painter import month_names
 from aarshjul.ui.formatting import (
@@ -116,8 +117,17 @@ class DetailsPanel(QTextBrowser):
         self.anchorClicked.connect(self._open_link)
         self.view = view
         view.selection_changed.connect(self.refresh)
-        view.document.plan_changed.connect(self.refresh)
+        view.document.changed.connect(self._plan_changed)
         self.refresh()
+
+    def _plan_changed(self, changes: Changes) -> None:
+        """Shown anew where the change concerns the selected activity (or the meeting
+        whose agenda date it is), its ring or category, or the plan's settings."""
+        selected = self.view.selection
+        if changes.structure or (
+            selected is not None and changes.touches((selected[0], selected[0].split("@")[0]))
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         plan = self.view.document.plan

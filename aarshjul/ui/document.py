@@ -1,7 +1,9 @@
 """The open plan: one document object that every view listens to.
 
 Edits go through commands on its ``undo_stack``; "modified" is simply
-"the undo stack is not clean".
+"the undo stack is not clean". Every edit, undo and redo says what it changed
+(``changed`` carries a :class:`~aarshjul.model.changes.Changes`), so each view
+updates only what concerns it.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from aarshjul.model import Plan, load_plan, lockfile, save_plan
+from aarshjul.model.changes import Changes
 
 
 class PlanDocument(QObject):
     """A plan, the file it came from, and the undo stack of its edits."""
 
     plan_replaced = Signal()  # a different plan was opened
-    plan_changed = Signal()  # the plan's content changed (an edit, undo or redo)
+    changed = Signal(object)  # what an edit, undo or redo changed: a Changes
+    plan_changed = Signal()  # the plan's content changed (after ``changed``)
     path_changed = Signal()
     modified_changed = Signal(bool)
     disk_changed = Signal()  # someone else changed (or removed) the file on disk
@@ -32,6 +36,7 @@ class PlanDocument(QObject):
         self._disk: str | None = None  # a digest of the file as we last read or wrote it
         self._source: str | None = None  # its text, so a save keeps the author's layout
         self._announced = False  # whether plan_changed went out during a push
+        self._pending = Changes()  # what commands changed since views were last told
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
         self.undo_stack = QUndoStack(self)
@@ -43,6 +48,16 @@ class PlanDocument(QObject):
 
     def _index_changed(self, _index: int) -> None:
         self._announced = True
+        self._announce()
+
+    def _announce(self, changes: Changes | None = None) -> None:
+        """Tell the views what changed: ``changes``, or what commands did since the
+        last time they were told."""
+        if changes is None:
+            changes, self._pending = self._pending, Changes()
+        else:
+            self._pending = Changes()
+        self.changed.emit(changes)
         self.plan_changed.emit()
 
     @property
@@ -75,7 +90,7 @@ class PlanDocument(QObject):
         self._plan = load_plan(self._path)
         self.undo_stack.clear()
         self._remember_disk(source=True)
-        self.plan_changed.emit()
+        self._announce(Changes.everything())
         self.modified_changed.emit(False)
 
     def changed_on_disk(self) -> bool:
@@ -111,7 +126,7 @@ class PlanDocument(QObject):
         self.undo_stack.clear()
         self._set_path(path)
         self.plan_replaced.emit()
-        self.plan_changed.emit()
+        self._announce(Changes.everything())
         self.modified_changed.emit(False)
 
     def apply(self, text: str, new_plan: Plan, merge_key: object = None) -> None:
@@ -125,10 +140,12 @@ class PlanDocument(QObject):
         self._announced = False
         self.undo_stack.push(PlanEdit(self, text, self._plan, new_plan, merge_key))
         if not self._announced:  # merged into the last command: no signal came
-            self.plan_changed.emit()
+            self._announce()
 
     def _replace(self, plan: Plan) -> None:
-        """Only for PlanEdit: set the plan without touching the undo stack."""
+        """Only for PlanEdit: set the plan without touching the undo stack; what it
+        changed is told to the views when the stack has moved."""
+        self._pending = self._pending | Changes.between(self._plan, plan)
         self._plan = plan
 
     def save(self, path: str | Path | None = None) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from aarshjul.i18n import _
+from aarshjul.model.changes import Changes
 from aarshjul.ui.view_state import ViewState
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "ring" or "category"
@@ -31,9 +32,13 @@ class Legend(QTreeWidget):
         self.view = view
         self._building = False
         self.itemChanged.connect(self._toggled)
-        view.document.plan_changed.connect(self.rebuild)
+        view.document.changed.connect(self._plan_changed)
         view.filter_changed.connect(self._sync_checks)
         self.rebuild()
+
+    def _plan_changed(self, changes: Changes) -> None:
+        if changes.rings or changes.categories or changes.replaced:
+            self.rebuild()
 
     def rebuild(self) -> None:
         self._building = True

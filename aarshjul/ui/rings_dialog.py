@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from aarshjul.i18n import _
 from aarshjul.model import Category, edits
+from aarshjul.model.changes import Changes
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.legend import swatch
 
@@ -65,9 +66,13 @@ class RingsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.document.plan_changed.connect(self.refresh)
+        self.document.changed.connect(self._plan_changed)
         self.refresh()
         self.resize(460, 560)
+
+    def _plan_changed(self, changes: Changes) -> None:
+        if changes.rings or changes.categories or changes.replaced:
+            self.refresh()
 
     def refresh(self) -> None:
         plan = self.document.plan

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from aarshjul.i18n import _
+from aarshjul.model.changes import Changes
 from aarshjul.ui.formatting import plain_tooltip
 from aarshjul.ui.legend import swatch
 from aarshjul.ui.view_state import ViewState
@@ -36,8 +37,21 @@ class UnscheduledTray(QListWidget):
         )
         self.view = view
         self.itemClicked.connect(self._clicked)
-        view.document.plan_changed.connect(self.refresh)
+        view.document.changed.connect(self._plan_changed)
         self.refresh()
+
+    def _plan_changed(self, changes: Changes) -> None:
+        """Listed anew where the change concerns an activity listed, or one that is now
+        without a date, or the categories' colours."""
+        plan = self.view.document.plan
+        if (
+            changes.structure
+            or changes.order
+            or changes.touches(self.ids())
+            or plan is None
+            or any(a.start is None for a in plan.activities_with(changes.added | changes.changed))
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         self.clear()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from aarshjul import wording
 from aarshjul.i18n import _
 from aarshjul.model.agenda import now_and_next
+from aarshjul.model.changes import Changes
 from aarshjul.model.plan import Occurrence
 from aarshjul.ui.formatting import format_date, format_short_date, ui_locale
 from aarshjul.ui.legend import swatch
@@ -28,7 +29,9 @@ class UpcomingPanel(QListWidget):
         self.setObjectName("upcoming")
         self.setWordWrap(True)
         self.view = view
-        view.document.plan_changed.connect(self.refresh)
+        self._shown: set[str] = set()  # the activities listed (a meeting for its agenda)
+        self._until: dt.date | None = None  # the last "next" day, where the list is full
+        view.document.changed.connect(self._plan_changed)
         view.filter_changed.connect(self.refresh)
         view.today_changed.connect(self.refresh)
         self.itemClicked.connect(self._clicked)
@@ -38,12 +41,36 @@ class UpcomingPanel(QListWidget):
     def today(self) -> dt.date:
         return self.view.today()
 
+    def _plan_changed(self, changes: Changes) -> None:
+        """Listed anew where the change concerns an activity listed, or one that now
+        is under way today or comes before the last one listed."""
+        plan = self.view.document.plan
+        if plan is None or changes.structure or changes.order or changes.touches(self._shown):
+            self.refresh()
+            return
+        today, until = self.today, self._until
+        for activity in plan.activities_with(changes.added | changes.changed):
+            for occ in plan.occurrences_of(activity):
+                marker = plan.agenda_marker(occ)
+                for o in (occ, marker) if marker is not None else (occ,):
+                    if o.start is None or o.end is None or o.end < today:
+                        continue
+                    if o.start <= today or until is None or o.start <= until:
+                        self.refresh()
+                        return
+
     def refresh(self) -> None:
         self.clear()
+        self._shown.clear()
+        self._until = None
         plan = self.view.document.plan
         if plan is None:
             return
         now, ahead = now_and_next(self.view.visible(), self.today, self.COUNT)
+        for occ in (*now, *ahead):
+            self._shown.add(occ.derived_from or occ.activity.id)
+        if len(ahead) >= self.COUNT:
+            self._until = ahead[-1].start
         if not plan.contains(self.today):
             sentence = (
                 _("Today, {date}, is after this plan's year.")

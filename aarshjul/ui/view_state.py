@@ -10,6 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom, span, step
 from aarshjul.model.plan import Occurrence
@@ -39,7 +40,7 @@ class ViewState(QObject):
         self.selection: Selection | None = None
         self._memo: dict[str, tuple[object, object, tuple[Occurrence, ...]]] = {}
         document.plan_replaced.connect(self._reset)
-        document.plan_changed.connect(self._drop_stale_selection)
+        document.changed.connect(self._drop_stale_selection)
 
     # -- today -------------------------------------------------------------------
 
@@ -68,9 +69,11 @@ class ViewState(QObject):
         self.zoom_changed.emit()
         self.selection_changed.emit()
 
-    def _drop_stale_selection(self) -> None:
+    def _drop_stale_selection(self, changes: Changes) -> None:
         plan = self.document.plan
-        if self.selection and (plan is None or plan.activity(self.selection[0]) is None):
+        if not self.selection or not (changes.removed or changes.replaced):
+            return
+        if plan is None or plan.activity(self.selection[0]) is None:
             self.select(None)
 
     # -- filter and search ----------------------------------------------------

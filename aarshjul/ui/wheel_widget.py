@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 from aarshjul.geometry import OUTSIDE, Item, WheelLayout, polar, preview, to_polar
 from aarshjul.i18n import _
 from aarshjul.layout_report import report
+from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom
 from aarshjul.render.painter import (
@@ -108,7 +109,7 @@ class WheelWidget(QWidget):
         self.drop_hint: tuple[QPointF, str] | None = None  # where and what, from the tray
         self.tray: QWidget | None = None  # dropping a dragged activity there unschedules it
         self.setAcceptDrops(True)
-        self.document.plan_changed.connect(self.invalidate)
+        self.document.changed.connect(self._plan_changed)
         view.filter_changed.connect(self._filter_changed)
         view.zoom_changed.connect(self.invalidate)
         view.selection_changed.connect(self.update)
@@ -125,6 +126,10 @@ class WheelWidget(QWidget):
     def set_today(self, day: dt.date) -> None:
         """Pin "today" (the view holds it for the whole window)."""
         self.view.set_today(day)
+
+    def _plan_changed(self, changes: Changes) -> None:
+        if changes:  # the layout takes the rings no change touched from the last one
+            self.invalidate()
 
     def invalidate(self) -> None:
         self._layout = None

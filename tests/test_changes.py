@@ -1,0 +1,230 @@
+"""Changes that say what changed: every edit, undo and redo tells the views which
+activities came, went or changed, and whether rings, categories or settings did;
+each view updates only what concerns it, and shows what a view built afresh shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+
+from aarshjul.model import Activity, edits, load_plan
+from aarshjul.model.changes import Changes
+from aarshjul.ui.details_panel import DetailsPanel
+from aarshjul.ui.legend import Legend
+from aarshjul.ui.tray import UnscheduledTray
+from aarshjul.ui.upcoming import UpcomingPanel
+
+from .conftest import PLAN_2022
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN_2022)
+
+
+# -- the changes themselves (no Qt) ----------------------------------------------------
+
+
+def test_an_edit_of_one_activity_changes_that_activity_alone(plan):
+    after = edits.move_activity(plan, "budgetforhandling", 3)
+    changes = Changes.between(plan, after)
+    assert changes.changed == {"budgetforhandling"}
+    assert not changes.added and not changes.removed and not changes.order
+    assert not changes.structure and changes
+    assert Changes.between(after, plan).changed == {"budgetforhandling"}  # its undo
+
+
+def test_added_removed_and_reordered_activities(plan):
+    added, new_id = edits.duplicate_activity(plan, "jobcamp")
+    assert Changes.between(plan, added).added == {new_id}
+    removed = edits.remove_activity(plan, "jobcamp")
+    changes = Changes.between(plan, removed)
+    assert changes.removed == {"jobcamp"} and not changes.changed and not changes.order
+    turned = replace(plan, activities=plan.activities[::-1])
+    assert Changes.between(plan, turned).order
+    assert not Changes.between(plan, plan)
+
+
+def test_rings_categories_and_settings(plan):
+    ring = plan.rings[0].id
+    renamed = edits.rename_ring(plan, ring, "Andet navn")
+    changes = Changes.between(plan, renamed)
+    assert changes.rings and not changes.categories and not changes.activities
+    category = plan.categories[0].id
+    coloured = edits.update_category(plan, category, color="#123456")
+    assert Changes.between(plan, coloured).categories
+    titled = replace(plan, title="Andet år")
+    assert Changes.between(plan, titled).settings
+    assert not Changes.between(plan, titled).rings
+
+
+def test_changes_in_a_row_are_one_change():
+    first = Changes(added=frozenset({"a"}), changed=frozenset({"b"}))
+    second = Changes(removed=frozenset({"a", "c"}), rings=True)
+    both = first | second
+    assert both.added == set() and both.removed == {"c"}
+    assert both.changed == {"a", "b"} and both.rings
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_changes_name_exactly_the_activities_that_differ(plan, data):
+    """Whatever edits make a plan, the change names every activity that is not the
+    same object as before, and no other."""
+    after = plan
+    for _ in range(data.draw(st.integers(1, 4))):
+        ids = [a.id for a in after.activities]
+        chosen = data.draw(st.sampled_from(ids))
+        kind = data.draw(st.sampled_from(["move", "remove", "duplicate", "unschedule", "add"]))
+        try:
+            if kind == "move":
+                after = edits.move_activity(after, chosen, data.draw(st.integers(-30, 30)))
+            elif kind == "remove":
+                after = edits.remove_activity(after, chosen)
+            elif kind == "duplicate":
+                after, _new = edits.duplicate_activity(after, chosen)
+            elif kind == "unschedule":
+                after = edits.unschedule(after, chosen)
+            else:
+                base = after.activities[0]
+                new = Activity(edits.unique_id(after, "ny"), "Ny", base.ring, base.category)
+                after = edits.add_activity(after, new, data.draw(st.integers(0, len(ids))))
+        except edits.EditError:
+            continue
+    changes = Changes.between(plan, after)
+    old = {a.id: a for a in plan.activities}
+    new = {a.id: a for a in after.activities}
+    assert changes.added == new.keys() - old.keys()
+    assert changes.removed == old.keys() - new.keys()
+    assert changes.changed == {i for i in old.keys() & new.keys() if old[i] is not new[i]}
+
+
+# -- the window: one signal per step, saying what changed ------------------------------
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window(today=D(2022, 3, 1))
+
+
+def test_an_edit_its_undo_and_redo_say_what_they_changed(window):
+    told: list[Changes] = []
+    window.document.changed.connect(told.append)
+    window.view.select(("budgetforhandling", 0))
+    window.editor.apply("Flyt", lambda p: edits.move_activity(p, "budgetforhandling", 2))
+    window.document.undo_stack.undo()
+    window.document.undo_stack.redo()
+    assert [c.changed for c in told] == [{"budgetforhandling"}] * 3
+    assert not any(c.structure for c in told)
+
+
+def test_nudges_merged_into_one_step_say_each_change(window):
+    told: list[Changes] = []
+    window.document.changed.connect(told.append)
+    window.view.select(("budgetforhandling", 0))
+    for _ in range(3):
+        window.editor.nudge(1)
+    assert window.document.undo_stack.count() == 1
+    assert [c.changed for c in told] == [{"budgetforhandling"}] * 3
+
+
+def test_panels_that_a_change_does_not_concern_are_left_alone(window, monkeypatch):
+    rebuilt: list[str] = []
+    for cls, method in (
+        (Legend, "rebuild"),
+        (UnscheduledTray, "refresh"),
+        (DetailsPanel, "refresh"),
+        (UpcomingPanel, "refresh"),
+    ):
+        original = getattr(cls, method)
+        monkeypatch.setattr(
+            cls,
+            method,
+            lambda self, _o=original, _n=cls.__name__: (rebuilt.append(_n), _o(self))[1],
+        )
+    # a phase in December, far beyond what now and next lists in March
+    late = next(
+        a.id
+        for a in window.document.plan.activities
+        if a.start is not None and a.start.month >= 11 and not a.rrule and not a.meeting
+    )
+    window.editor.apply("Flyt", lambda p: edits.move_activity(p, late, 1))
+    assert rebuilt == []
+    window.editor.apply("Omdøb", lambda p: edits.rename_ring(p, p.rings[0].id, "Nyt navn"))
+    assert {"Legend", "UnscheduledTray", "DetailsPanel", "UpcomingPanel"} <= set(rebuilt)
+
+
+def _contents(window) -> dict[str, object]:
+    """What each panel shows."""
+    model = window.activity_list.source
+    return {
+        "list": [
+            [model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ],
+        "upcoming": [window.upcoming.item(i).text() for i in range(window.upcoming.count())],
+        "tray": [window.unscheduled.item(i).text() for i in range(window.unscheduled.count())],
+        "legend": [
+            window.legend.topLevelItem(g).child(k).text(0)
+            for g in range(window.legend.topLevelItemCount())
+            for k in range(window.legend.topLevelItem(g).childCount())
+        ],
+        "details": window.details.toPlainText(),
+    }
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_shows(
+    open_window, data
+):
+    window = open_window(today=D(2022, 3, 1) + dt.timedelta(days=data.draw(st.integers(0, 90))))
+    column = data.draw(st.integers(0, 4))
+    window.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    stack = window.document.undo_stack
+    for _ in range(data.draw(st.integers(1, 6))):
+        plan = window.document.plan
+        chosen = data.draw(st.sampled_from([a.id for a in plan.activities]))
+        window.view.select((chosen, 0))
+        step = data.draw(
+            st.sampled_from(
+                ["move", "unschedule", "remove", "duplicate", "ring", "category", "undo", "redo"]
+            )
+        )
+        if step == "undo":
+            stack.undo()
+        elif step == "redo":
+            stack.redo()
+        elif step == "ring":
+            window.editor.apply("R", lambda p: edits.rename_ring(p, p.rings[-1].id, "Ring X"))
+        elif step == "category":
+            window.editor.apply(
+                "C", lambda p: edits.update_category(p, p.categories[0].id, name="Kat Y")
+            )
+        elif step == "unschedule":
+            window.editor.apply("U", lambda p, c=chosen: edits.unschedule(p, c))
+        elif step == "duplicate":
+            window.editor.apply("2", lambda p, c=chosen: edits.duplicate_activity(p, c)[0])
+        elif step == "remove":
+            window.editor.apply("D", lambda p, c=chosen: edits.remove_activity(p, c))
+        else:
+            days = data.draw(st.integers(-60, 60))
+            window.editor.apply("M", lambda p, c=chosen, d=days: edits.move_activity(p, c, d))
+    shown = _contents(window)
+    fresh = open_window(today=window.view.today())
+    fresh.document.set_plan(window.document.plan, None)
+    fresh.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    if window.view.selection is not None:
+        fresh.view.select(window.view.selection)
+    assert shown == _contents(fresh)
