@@ -192,6 +192,11 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
     window = open_window(today=D(2022, 3, 1) + dt.timedelta(days=data.draw(st.integers(0, 90))))
     column = data.draw(st.integers(0, 4))
     window.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    search = data.draw(st.sampled_from(["", "budget", "frist", "plan"]))
+    window.search.setText(search)
+    hidden = data.draw(st.sampled_from([None, "frister", "politik"]))
+    if hidden:
+        window.view.set_filter(window.view.filter.with_hidden(rings={hidden}))
     stack = window.document.undo_stack
     for _ in range(data.draw(st.integers(1, 6))):
         plan = window.document.plan
@@ -225,6 +230,8 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
     fresh = open_window(today=window.view.today())
     fresh.document.set_plan(window.document.plan, None)
     fresh.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    fresh.search.setText(search)
+    fresh.view.set_filter(window.view.filter)
     if window.view.selection is not None:
         fresh.view.select(window.view.selection)
     assert shown == _contents(fresh)

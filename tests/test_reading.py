@@ -109,6 +109,15 @@ def test_the_list_is_sortable_and_keeps_undated_activities(window):
     assert window.activity_list.objectName() == "activityList"
 
 
+def test_the_search_field_the_wheel_and_the_list_have_stable_names(window):
+    """Scripts and tests find them by name (issue 10)."""
+    from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
+
+    assert window.findChild(QLineEdit, "searchField") is window.search
+    assert window.findChild(QWidget, "wheel") is window.wheel
+    assert window.findChild(QTableView, "activityList") is window.activity_list
+
+
 def test_unticking_a_category_in_the_legend_hides_it_on_the_wheel_and_in_the_list(window):
     entry = window.legend.entry("category", "budget")
     entry.setCheckState(0, Qt.CheckState.Unchecked)

@@ -92,6 +92,10 @@ class Filter:
         matched = self._matched(plan)
         return [occ for occ in shown if occ.activity.id in matched]
 
+    def matched_ids(self, plan: Plan) -> frozenset[str] | None:
+        """Ids of the activities the search matches; None where there is no search."""
+        return self._matched(plan) if self.words else None
+
     def unmatched_ids(self, plan: Plan) -> set[str]:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
         if not self.words:

@@ -83,7 +83,10 @@ class OccurrenceTableModel(QAbstractTableModel):
         if (changes.added or changes.removed) and self._column == 0 and self.rows:
             # rows without a date sort by their place in the plan, and places moved
             self._order = self._sort_keys(self.rows)
-        self.reload()
+        if changes.added or changes.removed or changes.order or changes.structure:
+            self.reload()
+        else:
+            self._follow_activities(changes.changed)
         if changes.structure or changes.order:
             # names of rings and categories are in cells and sort keys, and the
             # activities' order sorts the undated: keys and texts anew
@@ -150,14 +153,48 @@ class OccurrenceTableModel(QAbstractTableModel):
         kept = set(map(id, self.rows)).intersection(map(id, new))
         old_rows = {_key(o): o for o in self.rows if id(o) not in kept}
         new_rows = {_key(o): o for o in new if id(o) not in kept}
+        self._follow(old_rows, new_rows, kept, len(new))
+
+    def _follow_activities(self, ids: frozenset[str]) -> None:
+        """Follow a change of the activities ``ids`` alone (none came or went): only
+        their rows, and the rows of their agenda dates, are looked at."""
+        plan = self.view.document.plan
+        if plan is None:
+            return
+        flt = self.view.filter
+        matched = flt.matched_ids(plan)
+        new_rows: dict[tuple[str, int], Occurrence] = {}
+        for activity in plan.activities_with(ids):
+            if not flt.shows(activity) or (matched is not None and activity.id not in matched):
+                continue
+            for occ in plan.occurrences_of(activity):
+                new_rows[_key(occ)] = occ
+                if activity.meeting and (marker := plan.agenda_marker(occ)) is not None:
+                    new_rows[_key(marker)] = marker
+        old_rows = {_key(o): o for o in self.rows if (o.derived_from or o.activity.id) in ids}
+        kept = {id(o) for o in old_rows.values()}.intersection(map(id, new_rows.values()))
+        for key in [k for k, o in old_rows.items() if id(o) in kept]:
+            del old_rows[key], new_rows[key]
+        self._follow(old_rows, new_rows, kept, len(self.rows))
+
+    def _follow(
+        self,
+        old_rows: dict[tuple[str, int], Occurrence],
+        new_rows: dict[tuple[str, int], Occurrence],
+        kept: set[int],
+        count: int,
+    ) -> None:
+        """Rows from ``old_rows`` to ``new_rows`` (the rest, ``kept``, stay as they are):
+        removed, moved, inserted or renewed; the whole list anew where most of its
+        ``count`` rows changed."""
         gone = old_rows.keys() - new_rows.keys()
         came = new_rows.keys() - old_rows.keys()
         differ = [k for k, o in new_rows.items() if k in old_rows and old_rows[k] is not o]
         changed = [k for k in differ if old_rows[k] != new_rows[k]]  # may move: out and in
         renewed = set(differ).difference(changed)  # equal, but of the new plan
-        if not self.rows or len(gone) + len(came) + len(changed) > max(50, len(new) // 10):
+        if not self.rows or len(gone) + len(came) + len(changed) > max(50, count // 10):
             self.beginResetModel()
-            self._set_rows(new)
+            self._set_rows(self.view.listed())
             self.endResetModel()
             return
         self._cells = {}  # rows move: their texts are worked out again when asked for

@@ -386,7 +386,6 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.search = QLineEdit()
         self.search.setObjectName("searchField")  # a stable handle for tests and scripts
-        self.search.setObjectName("search")
         self.search.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
