@@ -21,6 +21,7 @@ import math
 import operator
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from aarshjul.bands import (
@@ -196,7 +197,7 @@ class WheelLayout:
     sizes: tuple[float, ...] = ()  # the label sizes tried on items, largest first
     clear: float = 0.0  # outside labels stay beyond this radius
     today_label: Label | None = None
-    keys: list[KeyEntry] = field(default_factory=list)
+    keyed: list[Item] = field(default_factory=list)  # the items numbered, in the list's order
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
@@ -210,6 +211,12 @@ class WheelLayout:
     )
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
     _outside: list | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def keys(self) -> list[KeyEntry]:
+        """The numbered list's entries (made when asked for: a crowded plan numbers
+        thousands of names, and a layout after an edit needs none of these)."""
+        return [KeyEntry(n, i.occurrence, i.title) for n, i in enumerate(self.keyed, start=1)]
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> Item | None:
         """The item under the point ``(x, y)`` relative to the centre, if any.
@@ -525,11 +532,11 @@ def layout(
         if len(waiting) > 3 * rows
         else None
     )
-    wheel.keys, keyed = _label_off_items(
+    keyed = wheel.keyed = _label_off_items(
         wheel.items, settings, off_items, frame[2], left, block.corner if block else None
     )
     for _attempt in range(3):
-        if not wheel.keys:
+        if not keyed:
             break
         wanted = _key_block(settings, keyed, frame, room, off_items.clear)
         if (
@@ -543,16 +550,16 @@ def layout(
                 wanted, left=min(block.left, wanted.left), bottom=max(block.bottom, wanted.bottom)
             )
         block = wanted
-        wheel.keys, keyed = _label_off_items(
+        keyed = wheel.keyed = _label_off_items(
             wheel.items, settings, off_items, frame[2], left, block.corner
         )
-    if wheel.keys and block is not None:
+    if keyed and block is not None:
         final = _key_block(settings, keyed, frame, room, off_items.clear)
         if final.left < block.left - 1e-6 or final.bottom > block.bottom + 1e-6:
             # the names have not settled: the list takes the whole right side, down to
             # the frame's foot, and no name beside the wheel can meet it
             block = replace(final, left=min(block.left, final.left), bottom=frame[3])
-            wheel.keys, keyed = _label_off_items(
+            keyed = wheel.keyed = _label_off_items(
                 wheel.items, settings, off_items, frame[2], left, block.corner
             )
         wheel.key_texts = _key_texts(settings, keyed, block, frame)
@@ -842,10 +849,10 @@ def _label_off_items(
     right: float,
     left: tuple[float, float] | None = None,
     corner: tuple[float, float] | None = None,
-) -> tuple[list[KeyEntry], list[Item]]:
+) -> list[Item]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
     else numbered. Names placed off their items before are placed again. Returns the
-    numbered list's entries and their items, in the list's order."""
+    items numbered, in the list's order (the first is number 1)."""
     style = settings.style
     R, clear, sizes = where.R, where.clear, where.sizes
     frame = (where.frame[0], where.frame[1], right, where.frame[3])
@@ -854,8 +861,8 @@ def _label_off_items(
             item.label = None
     waiting = [i for i in items if i.label is None]
     if not waiting:
-        return [], []
-    weights = [i.occurrence.days if not i.is_marker else 10.0 for i in waiting]
+        return []
+    weights = [10.0 if i.is_marker else _days(i.occurrence) for i in waiting]
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
     candidates: Sequence[int] = range(len(waiting))
@@ -873,22 +880,27 @@ def _label_off_items(
     )
     for k, label in placed.items():
         waiting[k].label = label
-    middles = [i.middle for i in waiting]
+    # by the middle's angle, then inwards (twice the middle and the mid radius: the
+    # same order, without a property call each)
+    places = [(i.angle0 + i.angle1, i.inner + i.outer) for i in waiting]
     rest = sorted(
-        (k for k in range(len(waiting)) if k not in placed),
-        key=lambda k: (middles[k], waiting[k].mid_radius),
+        (k for k in range(len(waiting)) if k not in placed) if placed else range(len(waiting)),
+        key=places.__getitem__,
     )
-    keys: list[KeyEntry] = []
+    ordered = [waiting[k] for k in rest]
     numbered: list[tuple[int, int]] = []
     smallest = sizes[-1]
     digit = max(settings.widths(d, smallest, True) for d in "0123456789")
-    for number, k in enumerate(rest, start=1):
-        item = waiting[k]
-        keys.append(KeyEntry(number, item.occurrence, item.title))
+    deep = LINE_HEIGHT * smallest * 1.1  # deep enough for a number of any length
+    shallow = min(deep, digit + smallest)  # too shallow for a number of one digit
+    key_only = _key_only
+    for number, k, item in zip(range(1, len(ordered) + 1), rest, ordered, strict=True):
         on_item = None
         depth = item.outer - item.inner
-        if not item.is_marker and (
-            depth >= LINE_HEIGHT * smallest * 1.1 or depth >= digit * len(str(number)) + smallest
+        if (
+            depth >= shallow
+            and not item.is_marker
+            and (depth >= deep or depth >= digit * len(str(number)) + smallest)
         ):
             on_item = fit_on_item(
                 str(number),
@@ -905,7 +917,7 @@ def _label_off_items(
         if on_item is not None:
             item.label = on_item._replace(key=number)
         else:
-            item.label = Label(KEY, (), smallest, (), (), None, number)  # in the list only
+            item.label = key_only(number, smallest)  # in the list only
             numbered.append((k, number))
     circle = 2 * math.pi * where.number_radius
     fits = int(circle / (digit * 1.5)) + 1  # no more numbers than the circle can hold
@@ -921,7 +933,20 @@ def _label_off_items(
     )
     for k, label in numbers.items():
         waiting[k].label = label
-    return keys, [waiting[k] for k in rest]
+    return ordered
+
+
+def _days(occ: Occurrence) -> int:
+    """An occurrence's days, for its weight (no property call)."""
+    start, end = occ.start, occ.end
+    return 0 if start is None or end is None else (end - start).days + 1
+
+
+@lru_cache(maxsize=100_000)
+def _key_only(number: int, px: float) -> Label:
+    """The label of a name that is in the numbered list alone (labels are immutable,
+    so one per number and size serves every layout)."""
+    return Label(KEY, (), px, (), (), None, number)
 
 
 def _request(items: list[Item], weights: list[float], k: int) -> Request:
