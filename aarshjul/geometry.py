@@ -51,7 +51,7 @@ from aarshjul.labels import (
     place_numbers,
     place_outside,
 )
-from aarshjul.model.plan import Occurrence, Plan, Ring
+from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan, Ring, Undated
 from aarshjul.polar import (
     LINE_HEIGHT,
     ArcText,
@@ -110,7 +110,7 @@ class RingBand:
 class Item:
     """One occurrence on the wheel: a ring segment (phase) or a marker (deadline)."""
 
-    occurrence: Occurrence
+    occurrence: AnyOccurrence  # Undated for an item of the list of undated activities
     ring: int  # index into WheelLayout.rings
     lane: int
     angle0: float  # where it begins
@@ -169,7 +169,7 @@ class KeyEntry(NamedTuple):
     """A line of the numbered list beside the wheel."""
 
     number: int
-    occurrence: Occurrence
+    occurrence: AnyOccurrence
     title: str
 
 
@@ -357,7 +357,6 @@ def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[in
 
 
 def _span(occ: Occurrence, scale: YearScale) -> tuple[int, int]:
-    assert occ.start is not None and occ.end is not None
     first = (occ.start - scale.start).days
     last = (occ.end - scale.start).days
     if occ.activity.end is None:  # a deadline
@@ -380,9 +379,9 @@ class _Settings:
     measure: Measure
     today: dt.date | None
     today_text: str
-    title_of: Callable[[Occurrence], str]
+    title_of: Callable[[AnyOccurrence], str]
     undated_text: str
-    undated: tuple[Occurrence, ...]
+    undated: tuple[Undated, ...]
     min_text: float
     style: Style
     colors: dict[str, str]
@@ -439,7 +438,7 @@ def layout(
     plan: Plan,
     width: float,
     height: float | None = None,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     *,
     span: tuple[dt.date, dt.date] | None = None,
     month_names: Sequence[str] | None = None,
@@ -450,7 +449,7 @@ def layout(
     today: dt.date | None = None,
     today_label: str = "Today",
     undated_label: str = "Without a date",
-    title_of: Callable[[Occurrence], str] | None = None,
+    title_of: Callable[[AnyOccurrence], str] | None = None,
     rings: Collection[str] | None = None,
     min_text: float = SCREEN_MIN_TEXT,
     unit: str = "px",
@@ -485,8 +484,7 @@ def layout(
     by_ring_id: dict[str, list[Occurrence]] = {r.id: [] for r in shown_rings}
     first_day, after = scale.start, scale.end
     for occ in occurrences:
-        start, end = occ.start, occ.end
-        if start is not None and end is not None and start < after and end >= first_day:
+        if isinstance(occ, Occurrence) and occ.start < after and occ.end >= first_day:
             shown = by_ring_id.get(occ.activity.ring)
             if shown is not None:
                 shown.append(occ)
@@ -676,7 +674,6 @@ def _layout_at(
             activity = occ.activity
             color = colors.get(activity.category, "#999999")
             start, end = occ.start, occ.end
-            assert start is not None and end is not None
             if activity.end is None:  # a deadline
                 a = ((start - first_day).days + 0.5) * per_day
                 size = min(max(height * 0.4, min(2.5, height * 0.5)), marker_cap)
@@ -862,7 +859,7 @@ def _label_off_items(
     waiting = [i for i in items if i.label is None]
     if not waiting:
         return []
-    weights = [10.0 if i.is_marker else _days(i.occurrence) for i in waiting]
+    weights = [10.0 if i.is_marker else i.occurrence.days for i in waiting]
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
     candidates: Sequence[int] = range(len(waiting))
@@ -936,12 +933,6 @@ def _label_off_items(
     return ordered
 
 
-def _days(occ: Occurrence) -> int:
-    """An occurrence's days, for its weight (no property call)."""
-    start, end = occ.start, occ.end
-    return 0 if start is None or end is None else (end - start).days + 1
-
-
 @lru_cache(maxsize=100_000)
 def _key_only(number: int, px: float) -> Label:
     """The label of a name that is in the numbered list alone (labels are immutable,
@@ -974,7 +965,7 @@ def _list_undated(
     step = (LINE_HEIGHT + COLUMN_GAP) * px
     swatch = px * 0.8
     indent = swatch + px * 0.6
-    rows: list[tuple[Occurrence, tuple[str, ...]]] = []
+    rows: list[tuple[Undated, tuple[str, ...]]] = []
     for occ in settings.undated:
         rows.append((occ, (settings.title_of(occ),)))
     lines = 1 + sum(len(r[1]) for r in rows)
@@ -1220,9 +1211,11 @@ def moved(
     *,
     measure: Measure = estimate_width,
 ) -> Item:
-    """``item`` moved ``days`` along the wheel in its lane."""
+    """``item`` moved ``days`` along the wheel in its lane (an undated activity's
+    item, in the list beside the wheel, stays where it is)."""
     occ = item.occurrence
-    assert occ.start is not None and occ.end is not None
+    if isinstance(occ, Undated):
+        return item
     shift = dt.timedelta(days=days)
     return preview(layout, item, occ.start + shift, occ.end + shift, measure=measure)
 

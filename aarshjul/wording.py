@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from aarshjul.i18n import N_, Translator
-from aarshjul.model.plan import Occurrence
+from aarshjul.model.plan import AnyOccurrence
 
 AGENDA_OUT = N_("Agenda out: {title}")
 AGENDA_SENT = N_(
@@ -19,14 +19,14 @@ AGENDA_SENT = N_(
 )
 
 
-def title(occ: Occurrence, tr: Translator) -> str:
+def title(occ: AnyOccurrence, tr: Translator) -> str:
     """What the occurrence is called: its activity's title, or "Agenda out: <meeting>"."""
     if occ.derived_from is not None:
         return tr(AGENDA_OUT).format(title=occ.activity.title)
     return occ.activity.title
 
 
-def description(occ: Occurrence, tr: Translator, say: Callable[[dt.date], str]) -> str:
+def description(occ: AnyOccurrence, tr: Translator, say: Callable[[dt.date], str]) -> str:
     """The occurrence's description; for an agenda marker, when its meeting is."""
     if occ.derived_from is not None and occ.meeting_day is not None:
         return tr(AGENDA_SENT).format(days=occ.agenda_days, date=say(occ.meeting_day))

@@ -11,7 +11,7 @@ from aarshjul.model import load_plan
 from aarshjul.model.agenda import now_and_next
 from aarshjul.model.filters import Filter, fold
 from aarshjul.model.periods import Zoom, quarter_number, span, step
-from aarshjul.model.plan import Activity, Occurrence, Plan
+from aarshjul.model.plan import Activity, Occurrence, Plan, Undated
 from aarshjul.model.recurrence import describe
 
 from .conftest import PLAN_2022
@@ -164,7 +164,7 @@ def test_now_and_next_for_any_occurrences(spans, offset, count):
         end = None if length < 0 else start + dt.timedelta(days=length)
         activity = Activity(f"a{k}", title, "r", "c", start, end)
         occurrences.append(Occurrence(activity, 0, start, end if end is not None else start))
-    occurrences.append(Occurrence(Activity("u", "U", "r", "c"), 0, None, None))
+    occurrences.append(Undated(Activity("u", "U", "r", "c")))
     today = first + dt.timedelta(days=offset)
     now, ahead = now_and_next(occurrences, today, count)
     dated = [o for o in occurrences if o.start is not None]

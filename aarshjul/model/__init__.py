@@ -6,10 +6,20 @@ tests use it without a display.
 
 from aarshjul.model.errors import PlanError, Problem
 from aarshjul.model.fileformat import dumps_plan, load_plan, loads_plan, save_plan
-from aarshjul.model.plan import Activity, Category, Kind, Occurrence, Plan, Ring
+from aarshjul.model.plan import (
+    Activity,
+    AnyOccurrence,
+    Category,
+    Kind,
+    Occurrence,
+    Plan,
+    Ring,
+    Undated,
+)
 
 __all__ = [
     "Activity",
+    "AnyOccurrence",
     "Category",
     "Kind",
     "Occurrence",
@@ -17,6 +27,7 @@ __all__ = [
     "PlanError",
     "Problem",
     "Ring",
+    "Undated",
     "dumps_plan",
     "load_plan",
     "loads_plan",

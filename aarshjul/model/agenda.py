@@ -6,11 +6,11 @@ import datetime as dt
 import heapq
 from collections.abc import Sequence
 
-from aarshjul.model.plan import Occurrence
+from aarshjul.model.plan import AnyOccurrence, Occurrence, Undated
 
 
 def now_and_next(
-    occurrences: Sequence[Occurrence], today: dt.date, count: int = 6
+    occurrences: Sequence[AnyOccurrence], today: dt.date, count: int = 6
 ) -> tuple[list[Occurrence], list[Occurrence]]:
     """Occurrences under way on ``today``, and the next ``count`` that begin after it.
 
@@ -20,9 +20,9 @@ def now_and_next(
     due: list[Occurrence] = []  # deadlines today, after the phases
     later: list[Occurrence] = []
     for o in occurrences:  # one pass: a plan of 50,000 activities has 100,000 of them
-        start, end = o.start, o.end
-        if start is None or end is None:
+        if isinstance(o, Undated):
             continue
+        start, end = o.start, o.end
         if start > today:
             later.append(o)
         elif end >= today:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from aarshjul.model.plan import Activity, Occurrence, Plan
+from aarshjul.model.plan import Activity, AnyOccurrence, Plan
 
 DANISH_LETTERS = frozenset("æøå")
 
@@ -77,13 +77,13 @@ class Filter:
         """The folded search words."""
         return _words(self.search)
 
-    def visible(self, plan: Plan) -> list[Occurrence]:
+    def visible(self, plan: Plan) -> list[AnyOccurrence]:
         """The occurrences the wheel draws: every one whose ring and category are shown."""
         if not self.hidden_rings and not self.hidden_categories:
             return list(plan.occurrences())  # all of them: no test per occurrence
         return [o for o in plan.occurrences() if self.shows(o.activity)]
 
-    def listed(self, plan: Plan, visible: list[Occurrence] | None = None) -> list[Occurrence]:
+    def listed(self, plan: Plan, visible: list[AnyOccurrence] | None = None) -> list[AnyOccurrence]:
         """The occurrences a list shows: shown and matching the search (``visible``
         is :meth:`visible`'s answer, where the caller has it already)."""
         shown = self.visible(plan) if visible is None else visible

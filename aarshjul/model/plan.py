@@ -16,7 +16,7 @@ from aarshjul.model import recurrence, workdays
 DAY = dt.timedelta(days=1)
 
 
-_EXPANDED: dict[int, tuple[Activity, dt.date, list[Occurrence]]] = {}
+_EXPANDED: dict[int, tuple[Activity, dt.date, list[AnyOccurrence]]] = {}
 _EXPANDED_LIMIT = 200_000  # activities remembered; past this the memory starts again
 # each meeting occurrence's agenda marker, so that an unchanged meeting keeps its marker
 _MARKERS: dict[int, tuple[Occurrence, tuple[int, dt.date], Occurrence | None]] = {}
@@ -99,12 +99,13 @@ class Activity:
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One appearance of an activity on the wheel (a recurrence expands to several)."""
+    """One appearance of a dated activity on the wheel (a recurrence expands to
+    several). It always has its days: an activity without a date is :class:`Undated`."""
 
     activity: Activity
     index: int  # 0 for the first occurrence
-    start: dt.date | None
-    end: dt.date | None  # inclusive; equals start for a deadline
+    start: dt.date
+    end: dt.date  # inclusive; equals start for a deadline
     derived_from: str | None = None  # the meeting whose "agenda out" marker this is
     meeting_day: dt.date | None = None  # and the day of that meeting
     agenda_days: int = 0  # and how many working days before it the agenda goes out
@@ -115,8 +116,6 @@ class Occurrence:
 
     @property
     def days(self) -> int:
-        if self.start is None or self.end is None:
-            return 0
         return (self.end - self.start).days + 1
 
     @property
@@ -127,13 +126,34 @@ class Occurrence:
         Python 3.11, twice the cost of working the key out.)"""
         known = self.__dict__.get("_order")
         if known is None:
-            assert self.start is not None
             known = self.__dict__["_order"] = (
                 self.start,
                 -self.days,
                 self.activity.title.casefold(),
             )
         return known
+
+
+@dataclass(frozen=True)
+class Undated:
+    """An activity without a date, where occurrences are listed (the list, the
+    handout): it has no days, so ``start`` and ``end`` are None."""
+
+    activity: Activity
+    index: int = 0
+    start: None = None
+    end: None = None
+    derived_from: None = None
+    meeting_day: None = None
+    agenda_days: int = 0
+    days: int = 0
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.UNSCHEDULED
+
+
+AnyOccurrence = Occurrence | Undated  # what lists of occurrences hold: the undated last
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,11 +216,12 @@ class Plan:
             return []
         return [a for a in self.activities if a.id in ids]
 
-    def occurrences_of(self, activity: Activity) -> list[Occurrence]:
-        """The activity's occurrences inside the wheel's year, clipped to it."""
+    def occurrences_of(self, activity: Activity) -> list[AnyOccurrence]:
+        """The activity's occurrences that touch the wheel's year (an activity without
+        a date has one, :class:`Undated`)."""
         return list(self._expand(activity, self.last_day))
 
-    def _expand(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
+    def _expand(self, activity: Activity, last_day: dt.date) -> list[AnyOccurrence]:
         """The activity's occurrences, remembered per activity object (activities are
         immutable): an edit makes a new plan that shares every activity it did not
         touch, so a plan after an edit expands only the activities that changed."""
@@ -213,10 +234,10 @@ class Plan:
         _EXPANDED[id(activity)] = (activity, self.start, expanded)  # held: its id stays its own
         return expanded
 
-    def _expand_now(self, activity: Activity, last_day: dt.date) -> list[Occurrence]:
+    def _expand_now(self, activity: Activity, last_day: dt.date) -> list[AnyOccurrence]:
         start, last = activity.start, activity.last_day
         if start is None or last is None:
-            return [Occurrence(activity, 0, None, None)]
+            return [Undated(activity)]
         length = dt.timedelta(days=(last - start).days)
         if activity.rrule:
             starts = recurrence.expand(activity.rrule, start, self.start, last_day)
@@ -224,7 +245,7 @@ class Plan:
             starts = [start]
         skipped = set(activity.exdates)
         # an occurrence keeps its real dates, also where it runs past the wheel's edge
-        return [
+        return [  # (the list's type: one of Undated is not made here)
             Occurrence(activity, index, first, first + length)
             for index, first in enumerate(starts)
             if first <= last_day and first + length >= self.start and first not in skipped
@@ -237,7 +258,7 @@ class Plan:
         knows its meeting, the meeting's day and the count of working days; where it
         is shown, ``aarshjul.wording`` says "Dagsorden ud: …" in the language there.
         """
-        if not meeting.activity.meeting or meeting.start is None or self.agenda_days <= 0:
+        if not meeting.activity.meeting or self.agenda_days <= 0:
             return None
         known = _MARKERS.get(id(meeting))  # the same meeting, the same marker object
         if known is not None and known[0] is meeting and known[1] == (self.agenda_days, self.start):
@@ -249,7 +270,6 @@ class Plan:
         return marker
 
     def _new_agenda_marker(self, meeting: Occurrence) -> Occurrence | None:
-        assert meeting.start is not None
         day = workdays.working_days_before(meeting.start, self.agenda_days)
         if not self.contains(day):
             return None
@@ -271,15 +291,34 @@ class Plan:
             agenda_days=self.agenda_days,
         )
 
-    def occurrences(self) -> list[Occurrence]:
-        """Every occurrence in date order, unscheduled activities last in plan order."""
+    def occurrences(self) -> list[AnyOccurrence]:
+        """Every occurrence in date order, the activities without a date last, in plan
+        order."""
+        return [*self.dated(), *self.undated()]
+
+    def dated(self) -> list[Occurrence]:
+        """Every dated occurrence (agenda dates included), in date order."""
         last_day = self.last_day
         scheduled: list[Occurrence] = []
-        unscheduled: list[Occurrence] = []
         for activity in self.activities:
+            if activity.start is None:
+                continue
             for occ in self._expand(activity, last_day):
-                (unscheduled if occ.start is None else scheduled).append(occ)
+                if isinstance(occ, Undated):
+                    continue
+                scheduled.append(occ)
                 if activity.meeting and (marker := self.agenda_marker(occ)) is not None:
                     scheduled.append(marker)
         scheduled.sort(key=_ORDER)
-        return scheduled + unscheduled
+        return scheduled
+
+    def undated(self) -> list[Undated]:
+        """The activities without a date, in plan order."""
+        last_day = self.last_day
+        return [
+            occ
+            for activity in self.activities
+            if activity.start is None
+            for occ in self._expand(activity, last_day)
+            if isinstance(occ, Undated)
+        ]

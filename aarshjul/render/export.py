@@ -18,7 +18,7 @@ from aarshjul import __version__
 from aarshjul.geometry import WheelLayout
 from aarshjul.i18n import _, translator
 from aarshjul.model.fileformat import write_atomically
-from aarshjul.model.plan import Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Plan
 from aarshjul.render.painter import paint_wheel, wheel_layout
 from aarshjul.render.printout import Printout, page_layout, paint_poster, print_pages
 
@@ -37,7 +37,7 @@ def ensure_gui_application() -> QGuiApplication:
 
 def _printout(
     plan: Plan,
-    occurrences: Sequence[Occurrence] | None,
+    occurrences: Sequence[AnyOccurrence] | None,
     today: dt.date | None,
     rings: Sequence[str] | None = None,
 ) -> Printout:
@@ -79,7 +79,7 @@ def export_png(
     height: int = 1600,
     *,
     dpi: int = 96,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
 ) -> None:
     """The poster (title, wheel, legend) as a PNG of ``width`` × ``height`` pixels."""
@@ -107,7 +107,7 @@ def export_svg(
     height: int = 1600,
     *,
     dpi: int = 96,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
 ) -> None:
     """The poster as SVG 1.1 (text stays text)."""
@@ -150,7 +150,7 @@ def poster_layout(
     *,
     paper: str = "A4",
     landscape: bool = False,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
 ) -> tuple[WheelLayout, tuple[float, float], float]:
     """The wheel as the PDF's poster page lays it out: the layout (in points), where
@@ -181,7 +181,7 @@ def export_pdf(
     *,
     paper: str = "A4",
     landscape: bool = False,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
 ) -> int:
     """The poster and the handout as a vector PDF; returns the number of pages."""

@@ -38,7 +38,7 @@ from aarshjul.geometry import (
 )
 from aarshjul.i18n import translator
 from aarshjul.labels import KEY, OUTSIDE, Label
-from aarshjul.model.plan import Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Plan
 from aarshjul.render.fonts import BASE_PX, TextMeasure, base_font
 
 PAPER = QColor("#ffffff")
@@ -88,7 +88,7 @@ def wheel_layout(
     plan: Plan,
     width: float,
     height: float | None = None,
-    occurrences: Sequence[Occurrence] | None = None,
+    occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
     *,
     paper: bool = False,

@@ -31,7 +31,7 @@ from aarshjul import wording
 from aarshjul.geometry import WheelLayout
 from aarshjul.i18n import translator
 from aarshjul.model import recurrence
-from aarshjul.model.plan import Kind, Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Kind, Occurrence, Plan
 from aarshjul.render import fonts
 from aarshjul.render.dates import date_words
 from aarshjul.render.painter import (
@@ -52,7 +52,7 @@ class Printout:
     """What to print: the plan, the occurrences to show, the day it is made."""
 
     plan: Plan
-    occurrences: Sequence[Occurrence]
+    occurrences: Sequence[AnyOccurrence]
     made: dt.date
     today: dt.date | None = None
     rings: tuple[str, ...] | None = None  # the rings shown (None: all of the plan's)
@@ -379,7 +379,7 @@ def _weekday_names(locale: str) -> list[str]:
 
 
 def _entry_html(
-    plan: Plan, occ: Occurrence, describe: bool, series_dates: list[dt.date] | None = None
+    plan: Plan, occ: AnyOccurrence, describe: bool, series_dates: list[dt.date] | None = None
 ) -> str:
     tr = translator(plan.locale)
     activity = occ.activity
@@ -401,7 +401,7 @@ def _entry_html(
         f"<p><span style='color:{colour}'>■</span> <b>{escape(wording.title(occ, tr))}</b><br>"
         f"<span class='meta'>{escape(' · '.join(meta))}</span></p>"
     )
-    if series_dates:
+    if series_dates and isinstance(occ, Occurrence):
         html += _series_html(plan, occ, series_dates, tr)
     text = wording.description(occ, tr, lambda day: date_words(day, plan.locale))
     if text and (describe or occ.derived_from is not None):

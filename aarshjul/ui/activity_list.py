@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import Occurrence
+from aarshjul.model.plan import AnyOccurrence, Occurrence
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
 
@@ -31,7 +31,7 @@ NO_PARENT = QModelIndex()
 PAST = QBrush(QColor("#8e8e93"))  # the colour of what is over
 
 
-_key: Callable[[Occurrence], tuple[str, int]] = attrgetter("activity.id", "index")
+_key: Callable[[AnyOccurrence], tuple[str, int]] = attrgetter("activity.id", "index")
 """An occurrence's (activity id, index); attrgetter works it out in C, 30,000 times a reload."""
 
 
@@ -62,7 +62,7 @@ class OccurrenceTableModel(QAbstractTableModel):
     def __init__(self, view: ViewState, parent: QObject | None = None):
         super().__init__(parent)
         self.view = view
-        self.rows: list[Occurrence] = []
+        self.rows: list[AnyOccurrence] = []
         self._order: list[tuple[object, tuple[str, int]]] = []  # each row's sort key
         self._column, self._descending = 0, False
         self._cells: dict[tuple[int, int], object] = {}  # texts data() worked out
@@ -101,7 +101,7 @@ class OccurrenceTableModel(QAbstractTableModel):
             last = self.index(len(self.rows) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
-    def _sort_keys(self, occurrences: list[Occurrence]) -> list[tuple[object, tuple[str, int]]]:
+    def _sort_keys(self, occurrences: list[AnyOccurrence]) -> list[tuple[object, tuple[str, int]]]:
         """Each occurrence's key in the sorted column, its (activity, index) breaking ties.
         Dates sort as the plan's order (the longer first), the undated last in plan order."""
         plan = self.view.document.plan
@@ -134,7 +134,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def _set_rows(self, occurrences: list[Occurrence]) -> None:
+    def _set_rows(self, occurrences: list[AnyOccurrence]) -> None:
         pairs = sorted(
             zip(self._sort_keys(occurrences), occurrences, strict=True),
             key=itemgetter(0),
@@ -163,13 +163,17 @@ class OccurrenceTableModel(QAbstractTableModel):
             return
         flt = self.view.filter
         matched = flt.matched_ids(plan)
-        new_rows: dict[tuple[str, int], Occurrence] = {}
+        new_rows: dict[tuple[str, int], AnyOccurrence] = {}
         for activity in plan.activities_with(ids):
             if not flt.shows(activity) or (matched is not None and activity.id not in matched):
                 continue
             for occ in plan.occurrences_of(activity):
                 new_rows[_key(occ)] = occ
-                if activity.meeting and (marker := plan.agenda_marker(occ)) is not None:
+                if (
+                    activity.meeting
+                    and isinstance(occ, Occurrence)
+                    and (marker := plan.agenda_marker(occ)) is not None
+                ):
                     new_rows[_key(marker)] = marker
         old_rows = {_key(o): o for o in self.rows if (o.derived_from or o.activity.id) in ids}
         kept = {id(o) for o in old_rows.values()}.intersection(map(id, new_rows.values()))
@@ -179,8 +183,8 @@ class OccurrenceTableModel(QAbstractTableModel):
 
     def _follow(
         self,
-        old_rows: dict[tuple[str, int], Occurrence],
-        new_rows: dict[tuple[str, int], Occurrence],
+        old_rows: dict[tuple[str, int], AnyOccurrence],
+        new_rows: dict[tuple[str, int], AnyOccurrence],
         kept: set[int],
         count: int,
     ) -> None:
@@ -261,7 +265,7 @@ class OccurrenceTableModel(QAbstractTableModel):
             return cached
         return self._data(index, role)
 
-    def _text(self, occ: Occurrence, column: int) -> str:
+    def _text(self, occ: AnyOccurrence, column: int) -> str:
         """What a cell says."""
         plan = self.view.document.plan
         if column == 0:

@@ -13,7 +13,7 @@ from aarshjul.i18n import _
 from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import Kind, Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Kind, Plan, Undated
 from aarshjul.render.painter import month_names
 from aarshjul.ui.formatting import (
     format_date,
@@ -30,18 +30,17 @@ def is_safe_link(link: str) -> bool:
     return clean_link(link) is not None
 
 
-def details_html(plan: Plan, occ: Occurrence) -> str:
+def details_html(plan: Plan, occ: AnyOccurrence) -> str:
     """The activity's details as rich text for the panel."""
     activity = occ.activity
     ring = plan.ring(activity.ring)
     category = plan.category(activity.category)
     rows: list[tuple[str, str]] = []
-    if occ.start is None:
+    if isinstance(occ, Undated):
         rows.append((_("Date"), escape(_("No date yet"))))
     elif activity.kind is Kind.DEADLINE:
         rows.append((_("Date"), escape(format_long_date(occ.start, ui_locale()))))
     else:
-        assert occ.end is not None
         rows.append((_("From"), escape(format_long_date(occ.start, ui_locale()))))
         rows.append((_("To"), escape(format_long_date(occ.end, ui_locale()))))
         rows.append((_("Length"), escape(_("{n} days").format(n=occ.days))))

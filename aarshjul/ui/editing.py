@@ -20,7 +20,7 @@ from aarshjul.i18n import _
 from aarshjul.model import edits
 from aarshjul.model.edits import EditError
 from aarshjul.model.fileformat import plan_problems
-from aarshjul.model.plan import Activity, Occurrence, Plan
+from aarshjul.model.plan import Activity, AnyOccurrence, Plan
 from aarshjul.ui.dialogs import choose, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.view_state import ViewState
@@ -193,7 +193,7 @@ class EditController(QObject):
             merge_key=("nudge", activity.id),
         )
 
-    def editable_selection(self) -> Occurrence | None:
+    def editable_selection(self) -> AnyOccurrence | None:
         """The selected occurrence, unless it is derived (an agenda marker)."""
         occurrence = self.view.selected_occurrence()
         if occurrence is None:

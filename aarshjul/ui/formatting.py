@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QLocale
 from aarshjul import wording
 from aarshjul.i18n import _, language, translator
 from aarshjul.model.periods import Zoom, quarter_number
-from aarshjul.model.plan import Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Plan
 
 
 def ui_locale() -> str:
@@ -87,7 +87,7 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
 
 
-def describe_occurrence(occ: Occurrence, locale: str, ring: str, category: str) -> str:
+def describe_occurrence(occ: AnyOccurrence, locale: str, ring: str, category: str) -> str:
     """Rich text for a tooltip: the title, the dates and where it belongs."""
     dates = format_range(occ.start, occ.end, locale)
     if occ.start is not None and occ.end is not None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom, span, step
-from aarshjul.model.plan import Occurrence
+from aarshjul.model.plan import AnyOccurrence
 from aarshjul.ui.document import PlanDocument
 
 #: an occurrence is selected by its activity's id and its index in the series
@@ -38,7 +38,7 @@ class ViewState(QObject):
         self.zoom = Zoom.YEAR
         self.span: tuple[dt.date, dt.date] | None = None
         self.selection: Selection | None = None
-        self._memo: dict[str, tuple[object, object, tuple[Occurrence, ...]]] = {}
+        self._memo: dict[str, tuple[object, object, tuple[AnyOccurrence, ...]]] = {}
         document.plan_replaced.connect(self._reset)
         document.changed.connect(self._drop_stale_selection)
 
@@ -96,20 +96,20 @@ class ViewState(QObject):
     def set_search(self, text: str) -> None:
         self.set_filter(Filter(self.filter.hidden_rings, self.filter.hidden_categories, text))
 
-    def visible(self) -> list[Occurrence]:
+    def visible(self) -> list[AnyOccurrence]:
         """The occurrences the wheel draws, worked out once per plan and shown rings
         and categories: every edit makes a new plan (the old one is never changed), so
         the plan itself is the key, compared by identity; a search does not change it."""
         shown = (self.filter.hidden_rings, self.filter.hidden_categories)
         return self._cached("visible", shown, self.filter.visible)
 
-    def listed(self) -> list[Occurrence]:
+    def listed(self) -> list[AnyOccurrence]:
         """The visible occurrences the search matches, worked out once per plan and filter."""
         return self._cached(
             "listed", self.filter, lambda plan: self.filter.listed(plan, self.visible())
         )
 
-    def _cached(self, name: str, key: object, work) -> list[Occurrence]:
+    def _cached(self, name: str, key: object, work) -> list[AnyOccurrence]:
         plan = self.document.plan
         if plan is None:
             return []
@@ -154,7 +154,7 @@ class ViewState(QObject):
             self.selection = selection
             self.selection_changed.emit()
 
-    def selected_occurrence(self) -> Occurrence | None:
+    def selected_occurrence(self) -> AnyOccurrence | None:
         plan = self.document.plan
         if plan is None or self.selection is None:
             return None

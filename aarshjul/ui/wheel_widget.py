@@ -37,6 +37,7 @@ from aarshjul.layout_report import report
 from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom
+from aarshjul.model.plan import Undated
 from aarshjul.render.painter import (
     DIMMED_OPACITY,
     annulus_sector,
@@ -464,7 +465,8 @@ class WheelWidget(QWidget):
         if press is None or layout is None or plan is None:
             return
         occ = press.item.occurrence
-        assert occ.start is not None and occ.end is not None
+        if isinstance(occ, Undated):  # the list of undated activities: not dragged here
+            return
         centre = self._centre()
         _r, angle = to_polar(pos.x() - centre.x(), pos.y() - centre.y())
         _r, origin = to_polar(press.origin.x() - centre.x(), press.origin.y() - centre.y())
