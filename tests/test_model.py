@@ -4,9 +4,14 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from aarshjul.model import Activity, Kind, Plan, Ring
+from aarshjul.model import Activity, Kind, Plan, Ring, edits, load_plan
+from aarshjul.model import plan as plan_module
 from aarshjul.model.recurrence import RecurrenceError, expand, parse
+
+from .conftest import EXAMPLES, PLAN_2022
 
 D = dt.date
 
@@ -167,3 +172,43 @@ def test_remembered_agenda_markers_follow_the_plans_working_days():
     two = replace(four, agenda_days=2)
     assert next(o for o in two.occurrences() if o.derived_from == "m").start == D(2022, 3, 8)
     assert not [o for o in replace(four, agenda_days=0).occurrences() if o.derived_from]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_dated_occurrences_after_edits_are_those_of_a_fresh_start(data):
+    """A plan made by an edit takes the last plan's dated occurrences and patches in
+    those of the activities that changed: the same list, in the same order (ties in
+    plan order), as sorting every activity's anew."""
+    path = data.draw(st.sampled_from([PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]))
+    plan = load_plan(path)
+    plan.dated()
+    for _ in range(data.draw(st.integers(1, 5))):
+        chosen = data.draw(st.sampled_from(plan.activities))
+        other = data.draw(st.sampled_from(plan.activities))
+        step = data.draw(st.sampled_from(["move", "twin", "unschedule", "title"]))
+        try:
+            if step == "move":
+                plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-40, 40)))
+            elif step == "twin":  # the same dates and title as another: a tie
+                twin = dataclasses.replace(
+                    chosen,
+                    title=other.title,
+                    start=other.start,
+                    end=other.end,
+                    rrule=other.rrule,
+                    exdates=other.exdates,
+                )
+                plan = edits.replace_activity(plan, twin)
+            elif step == "unschedule":
+                plan = edits.unschedule(plan, chosen.id)
+            else:
+                plan = edits.replace_activity(plan, dataclasses.replace(chosen, title=other.title))
+        except edits.EditError:
+            continue
+        patched = plan.dated()
+        remembered = list(plan_module._DATED)
+        plan_module._DATED.clear()
+        fresh = plan.dated()
+        plan_module._DATED[:] = remembered  # the next edit patches this one's
+        assert [id(o) for o in patched] == [id(o) for o in fresh]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -29,6 +30,16 @@ def _twelve_months_on(start: dt.date) -> dt.date:
 
 
 _ORDER = attrgetter("order")
+# the last plan's dated occurrences, and how many changed activities are patched in
+_DATED: list[tuple[Plan, list[Occurrence]]] = []
+_PATCHED_AT_MOST = 64
+
+
+def _rank(occ: Occurrence, place: dict[str, int]) -> tuple[int, int, int]:
+    """An occurrence's rank in plan order (see ``Plan._ranked``)."""
+    if occ.derived_from is not None:  # an agenda date: its id ends in its meeting's index
+        return (place[occ.derived_from], int(occ.activity.id.rpartition("@agenda")[2]), 1)
+    return (place[occ.activity.id], occ.index, 0)
 
 
 class Kind(Enum):
@@ -297,20 +308,71 @@ class Plan:
         return [*self.dated(), *self.undated()]
 
     def dated(self) -> list[Occurrence]:
-        """Every dated occurrence (agenda dates included), in date order."""
+        """Every dated occurrence (agenda dates included), in date order; equal ones in
+        plan order, a meeting's agenda date after the meeting.
+
+        The last plan's answer is remembered: for a plan made from it by an edit of a
+        few activities, their occurrences are taken out and put back in order, not
+        every activity's sorted again."""
+        last = _DATED[0] if _DATED else None
+        if last is not None and last[0] is self:
+            return list(last[1])
+        result = self._dated_from(*last) if last is not None else None
+        if result is None:
+            result = [occ for _rank, occ in self._ranked(self.activities, 0)]
+            result.sort(key=_ORDER)
+        _DATED[:] = [(self, result)]
+        return list(result)
+
+    def _ranked(
+        self, activities: Sequence[Activity], first: int
+    ) -> list[tuple[tuple[int, int, int], Occurrence]]:
+        """The dated occurrences of ``activities`` (the first at place ``first`` in the
+        plan), each with its rank in plan order: (place, index, 0) for an occurrence and
+        (place, index, 1) for its agenda date."""
         last_day = self.last_day
-        scheduled: list[Occurrence] = []
-        for activity in self.activities:
+        ranked: list[tuple[tuple[int, int, int], Occurrence]] = []
+        for place, activity in enumerate(activities, start=first):
             if activity.start is None:
                 continue
             for occ in self._expand(activity, last_day):
                 if isinstance(occ, Undated):
                     continue
-                scheduled.append(occ)
+                ranked.append(((place, occ.index, 0), occ))
                 if activity.meeting and (marker := self.agenda_marker(occ)) is not None:
-                    scheduled.append(marker)
-        scheduled.sort(key=_ORDER)
-        return scheduled
+                    ranked.append(((place, occ.index, 1), marker))
+        return ranked
+
+    def _dated_from(self, before: Plan, occurrences: list[Occurrence]) -> list[Occurrence] | None:
+        """``before``'s dated occurrences made this plan's, where this plan is ``before``
+        with a few activities replaced in place; None where it is not."""
+        old, new = before.activities, self.activities
+        if (
+            len(old) != len(new)
+            or before.start != self.start
+            or before.agenda_days != self.agenda_days
+        ):
+            return None
+        differ = [k for k, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
+        if len(differ) > _PATCHED_AT_MOST:
+            return None
+        if not differ:
+            return list(occurrences)
+        gone = {old[k].id for k in differ}
+        result = [o for o in occurrences if (o.derived_from or o.activity.id) not in gone]
+        place: dict[str, int] | None = None  # each activity's place, where ties need it
+        for k in differ:
+            for rank, occ in self._ranked((new[k],), k):
+                key = occ.order
+                at = bisect.bisect_left(result, key, key=_ORDER)
+                end = bisect.bisect_right(result, key, lo=at, key=_ORDER)
+                if end > at:  # equal in date order: plan order decides, as in a sort
+                    if place is None:
+                        place = {a.id: n for n, a in enumerate(new)}
+                    while at < end and _rank(result[at], place) < rank:
+                        at += 1
+                result.insert(at, occ)
+        return result
 
     def undated(self) -> list[Undated]:
         """The activities without a date, in plan order."""
