@@ -389,14 +389,14 @@ class _Settings:
 
 
 @dataclass
-class _RingLayout:
+class RingLayout:
     """One ring's items as laid out, with the occurrences they were made from."""
 
     occurrences: list[Occurrence]
     items: list[Item]  # never handed out: layouts get copies
 
 
-_RINGS: dict[tuple, _RingLayout] = {}  # the latest rings laid out, newest last
+_RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
 RINGS_KEPT = 48
 
 
@@ -688,7 +688,7 @@ def _layout_at(
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
-        entry = _RingLayout(list(occs), [_copy(item) for item in ring_items])
+        entry = RingLayout(list(occs), [_copy(item) for item in ring_items])
         if key is not None:
             _keep(_RINGS, key, entry)
         tokens.append(entry)

@@ -103,3 +103,42 @@ def test_ring_images_paint_what_painting_item_by_item_paints(qapp, loaded, monke
             assert gap <= 24, (x, y, a.name(), b.name())
             differ += gap > 2
     assert differ < layered.width() * layered.height() // 2 * 0.01
+
+
+def _ring_images(layout) -> list[QImage]:
+    """Each ring's image as the window paints it (the newest image of each ring)."""
+    _image(layout)
+    tokens = [id(t) for t in layout.ring_tokens]
+    found = {key[0]: value[1] for key, value in painting._LAYERS.items()}
+    return [found[t] for t in tokens]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_a_ring_image_patched_after_edits_is_the_image_painted_anew(qapp, loaded, data):
+    """After an edit, a ring's image is the earlier one with only the sectors that
+    changed painted again: to the pixel, the image a fresh start paints."""
+    plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
+    today = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
+    forget()
+    patched = _ring_images(laid_out(plan, today))
+    for _ in range(data.draw(st.integers(1, 3))):
+        dated = [a for a in plan.activities if a.start is not None and not a.rrule]
+        chosen = data.draw(st.sampled_from(dated))
+        try:
+            if data.draw(st.booleans()):
+                plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-30, 30)))
+            else:
+                plan = edits.unschedule(plan, chosen.id)
+        except edits.EditError:
+            continue
+        patched = _ring_images(laid_out(plan, today))
+    forget()
+    fresh = _ring_images(laid_out(plan, today))
+    assert len(patched) == len(fresh)
+    for a, b in zip(patched, fresh, strict=True):
+        assert a == b

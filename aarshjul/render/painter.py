@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QLocale, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -22,7 +22,9 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
+    QPolygon,
     QPolygonF,
+    QRegion,
     QTransform,
 )
 
@@ -35,6 +37,7 @@ from aarshjul.geometry import (
     PlainText,
     StraightText,
     WheelLayout,
+    polar,
 )
 from aarshjul.i18n import translator
 from aarshjul.labels import KEY, OUTSIDE, Label
@@ -219,9 +222,129 @@ def _off_item(item: Item) -> bool:
 
 
 # ring layers, newest last, each with the token it was painted from (held, so that the
-# token's id in the key stays its own)
-_LAYERS: dict[tuple, tuple[object, QImage]] = {}
+# token's id in the key stays its own), and where its ring is on that image
+_LAYERS: dict[tuple, tuple[object, QImage, tuple]] = {}
 LAYERS_KEPT = 24
+PATCHED_AT_MOST = 0.5  # of the circle: past this a ring's image is painted anew
+
+
+def _looks(item: Item) -> tuple:
+    """What an item looks like in its ring's image (names off their items are not in it)."""
+    label = None if _off_item(item) else item.label
+    return (
+        item.angle0,
+        item.angle1,
+        item.inner,
+        item.outer,
+        item.color,
+        item.marker_size,
+        item.is_marker,
+        item.flag,
+        item.continues,
+        label,
+    )
+
+
+def _reach(item: Item, margin: float) -> tuple[float, float]:
+    """The angles an item's paint can touch, ``margin`` (layout units) either side."""
+    first, last = item.extent
+    radius = max(item.inner, 1.0)
+    spill = margin
+    if item.is_marker:
+        spill += item.marker_size * 1.2
+    widen = math.degrees(spill / radius)
+    return first - widen, last + widen
+
+
+def _dirty(
+    before: Sequence[Item], after: Sequence[Item], margin: float
+) -> list[tuple[float, float]]:
+    """The angles (merged ranges) where a ring's image differs between two sets of
+    its items: wherever an item is that is not in both, as it looks."""
+    old = {}
+    for item in before:
+        old.setdefault(_looks(item), []).append(item)
+    changed: list[Item] = []
+    for item in after:
+        same = old.get(_looks(item))
+        if same:
+            same.pop()
+        else:
+            changed.append(item)
+    changed.extend(item for rest in old.values() for item in rest)
+    spans = sorted(_reach(item, margin) for item in changed)
+    merged: list[tuple[float, float]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _sector_region(
+    spans: Sequence[tuple[float, float]], inner: float, outer: float, scale: float, centre: float
+) -> QRegion:
+    """The device pixels of the annular sectors ``spans`` between ``inner`` and
+    ``outer`` (layout units), on an image of the ring centred at ``centre``: a polygon
+    round each that holds the whole of it (its arcs drawn outside the circle)."""
+    region = QRegion()
+    for first, last in spans:
+        steps = max(2, math.ceil((last - first) / 3.0))
+        step = (last - first) / steps
+        out = outer / math.cos(math.radians(step / 2))  # chords outside the outer arc
+        angles = [first + k * step for k in range(steps + 1)]
+        points = [polar(out, a) for a in angles] + [polar(inner, a) for a in reversed(angles)]
+        polygon = QPolygon(
+            [QPoint(round(centre + x * scale), round(centre + y * scale)) for x, y in points]
+        )
+        region = region.united(QRegion(polygon))
+    return region
+
+
+def _patched(
+    image: QImage,
+    before: Sequence[Item],
+    items: Sequence[Item],
+    skip: Collection[str],
+    band: tuple[float, float],
+    device_scale: float,
+) -> QImage | None:
+    """The image of a ring painted from ``before`` made that of ``items``: the sectors
+    where they differ cleared and painted again, every item that reaches into them
+    painted in its order; None where most of the ring changed."""
+    margin = 3.0 / device_scale  # antialiasing and rounding: three device pixels
+    spans = _dirty(before, items, margin)
+    if sum(last - first for first, last in spans) > 360.0 * PATCHED_AT_MOST:
+        return None
+    patched = image.copy()
+    if not spans:
+        return patched
+    side = image.width()
+    inner, outer = band
+    region = _sector_region(spans, max(inner - margin, 0.0), outer + margin, device_scale, side / 2)
+    # an item just before 12 o'clock reaches a sector just after it: the circle closes
+    around = [(first + turn, last + turn) for turn in (-360.0, 0.0, 360.0) for first, last in spans]
+    touching = []
+    for item in items:
+        low, high = _reach(item, margin)
+        if any(first <= high and low <= last for first, last in around):
+            touching.append(item)
+    with QPainter(patched) as layer:
+        layer.setClipRegion(region)
+        layer.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        layer.fillRect(patched.rect(), Qt.GlobalColor.transparent)
+        layer.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        _prepare_layer(layer, side, device_scale)
+        _paint_items(layer, touching, skip, names=False, faded=False)
+    return patched
+
+
+def _prepare_layer(layer: QPainter, side: int, device_scale: float) -> None:
+    layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+    layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    layer.translate(side / 2, side / 2)
+    layer.scale(device_scale, device_scale)
 
 
 def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[str]) -> bool:
@@ -253,21 +376,33 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
         # the image holds the ring as unsearched; a search fades it and paints what
         # matches over it, so a keystroke paints the few matches, not the rings
         key = (id(token), device_scale, side, skipped)
+        band = layout.rings[index]
+        place = (band.ring.id, band.inner, band.outer, device_scale, side, skipped)
         known = _LAYERS.pop(key, None)
         if known is not None:
             image = known[1]
         else:
-            image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            with QPainter(image) as layer:
-                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
-                layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-                layer.translate(side / 2, side / 2)
-                layer.scale(device_scale, device_scale)
-                _paint_items(layer, items, skip, names=False, faded=False)
+            image = None
+            # the ring as painted before an edit: only where it changed is painted
+            earlier = next((v for v in reversed(_LAYERS.values()) if v[2] == place), None)
+            if earlier is not None and isinstance(earlier[0], geometry.RingLayout):
+                image = _patched(
+                    earlier[1],
+                    earlier[0].items,
+                    items,
+                    skip,
+                    (band.inner, band.outer),
+                    device_scale,
+                )
+            if image is None:
+                image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(Qt.GlobalColor.transparent)
+                with QPainter(image) as layer:
+                    _prepare_layer(layer, side, device_scale)
+                    _paint_items(layer, items, skip, names=False, faded=False)
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
-        _LAYERS[key] = (token, image)
+        _LAYERS[key] = (token, image, place)
         faded = [i for i in items if i.dimmed]
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)
