@@ -1058,7 +1058,7 @@ def _key_columns(
     for n, item in enumerate(listed):
         label = item.label
         number = label.key if label is not None and label.key is not None else n + 1
-        wrapped = wrap(item.title, width - indent, px, settings.measure, cut=False)
+        wrapped = wrap(item.title, width - indent, px, settings.widths, cut=False)
         last = len(filled) == columns
         more = len(listed) - n
         if used + len(wrapped) > rows - (1 if last and more > 1 else 0):
