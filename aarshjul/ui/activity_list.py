@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import AnyOccurrence, Occurrence
+from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
 
@@ -67,6 +67,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         self._column, self._descending = 0, False
         self._cells: dict[tuple[int, int], object] = {}  # texts data() worked out
         self._swatches: dict[str, QPixmap] = {}
+        self._plan: Plan | None = None  # the plan whose occurrences the rows are
         view.document.changed.connect(self._plan_changed)
         view.filter_changed.connect(self.reload)
         view.today_changed.connect(self._day_passed)
@@ -79,6 +80,7 @@ class OccurrenceTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._set_rows(self.view.listed())
             self.endResetModel()
+            self._plan = self.view.document.plan
             return
         if (changes.added or changes.removed) and self._column == 0 and self.rows:
             # rows without a date sort by their place in the plan, and places moved
@@ -107,7 +109,11 @@ class OccurrenceTableModel(QAbstractTableModel):
         plan = self.view.document.plan
         column = self._column
         if column == 0:
-            place = {a.id: k for k, a in enumerate(plan.activities)} if plan else {}
+            place = (
+                {a.id: k for k, a in enumerate(plan.activities)}
+                if plan and any(o.start is None for o in occurrences)
+                else {}
+            )
             return [
                 (
                     (1, "", 0, place.get(o.activity.id, 0))
@@ -153,6 +159,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         kept = set(map(id, self.rows)).intersection(map(id, new))
         old_rows = {_key(o): o for o in self.rows if id(o) not in kept}
         new_rows = {_key(o): o for o in new if id(o) not in kept}
+        self._plan = self.view.document.plan
         self._follow(old_rows, new_rows, kept, len(new))
 
     def _follow_activities(self, ids: frozenset[str]) -> None:
@@ -175,11 +182,31 @@ class OccurrenceTableModel(QAbstractTableModel):
                     and (marker := plan.agenda_marker(occ)) is not None
                 ):
                     new_rows[_key(marker)] = marker
-        old_rows = {_key(o): o for o in self.rows if (o.derived_from or o.activity.id) in ids}
+        old_rows = self._rows_of(ids)
         kept = {id(o) for o in old_rows.values()}.intersection(map(id, new_rows.values()))
         for key in [k for k, o in old_rows.items() if id(o) in kept]:
             del old_rows[key], new_rows[key]
+        self._plan = plan
         self._follow(old_rows, new_rows, kept, len(self.rows))
+
+    def _rows_of(self, ids: frozenset[str]) -> dict[tuple[str, int], AnyOccurrence]:
+        """The rows of the activities ``ids`` and of their agenda dates: found from
+        the plan the rows were made from (its occurrences are the rows' objects), not
+        by looking at every row."""
+        before = self._plan
+        if before is None:
+            return {_key(o): o for o in self.rows if (o.derived_from or o.activity.id) in ids}
+        listed = set(map(id, self.rows))
+        found: dict[tuple[str, int], AnyOccurrence] = {}
+        for activity in before.activities_with(ids):
+            for occ in before.occurrences_of(activity):
+                if id(occ) in listed:
+                    found[_key(occ)] = occ
+                if activity.meeting and isinstance(occ, Occurrence):
+                    marker = before.agenda_marker(occ)
+                    if marker is not None and id(marker) in listed:
+                        found[_key(marker)] = marker
+        return found
 
     def _follow(
         self,
@@ -203,7 +230,8 @@ class OccurrenceTableModel(QAbstractTableModel):
             return
         self._cells = {}  # rows move: their texts are worked out again when asked for
         leaving = {id(old_rows[k]) for k in gone}
-        for row in [r for r, o in enumerate(self.rows) if id(o) in leaving][::-1]:
+        going = [r for r, o in enumerate(self.rows) if id(o) in leaving] if leaving else []
+        for row in going[::-1]:
             self.beginRemoveRows(NO_PARENT, row, row)
             del self.rows[row], self._order[row]
             self.endRemoveRows()
@@ -251,7 +279,17 @@ class OccurrenceTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, key: tuple[str, int]) -> int:
-        return next((i for i, o in enumerate(self.rows) if (o.activity.id, o.index) == key), -1)
+        """The row of the occurrence ``key`` (activity id, index), or -1: found where
+        its sort key puts it, else by looking at each row."""
+        plan = self._plan
+        activity = plan.activity(key[0]) if plan is not None else None
+        if plan is not None and activity is not None:
+            occurrence = next((o for o in plan.occurrences_of(activity) if o.index == key[1]), None)
+            if occurrence is not None:
+                row = _after(self._order, self._sort_keys([occurrence])[0], self._descending)
+                if row < len(self.rows) and _key(self.rows[row]) == key:
+                    return row
+        return next((i for i, o in enumerate(self.rows) if _key(o) == key), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """A cell's text and the rest; texts are worked out once per change."""
