@@ -204,6 +204,8 @@ class WheelLayout:
     # per ring, what its items were made from: the same object in two layouts means
     # the ring's items (their shapes and the names on them) are the same
     ring_tokens: list[object] = field(default_factory=list, repr=False, compare=False)
+    # per ring, its items in the order its token holds them (found by id through it)
+    ring_items: list[list[Item]] = field(default_factory=list, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
     _asked: list[tuple[str, list[Item]]] = field(
@@ -310,9 +312,17 @@ class WheelLayout:
             item.dimmed = item.occurrence.activity.id in activity_ids
 
     def items_of(self, activity_id: str) -> list[Item]:
-        """The items of one activity. The first two activities asked for are found by
-        a scan (a new layout is mostly asked for the selection, again and again);
-        from the third an index by id is built."""
+        """The items of one activity, found through each ring's index by id (kept
+        with the ring's items from one layout to the next). Without rings laid out
+        here, the first two activities asked for are found by a scan, and from the
+        third an index by id is built."""
+        tokens = self.ring_tokens
+        if tokens and len(tokens) == len(self.ring_items):
+            found: list[Item] = []
+            for token, ring_items in zip(tokens, self.ring_items, strict=True):
+                if isinstance(token, RingLayout):
+                    found.extend(ring_items[k] for k in token.places().get(activity_id, ()))
+            return found
         if self._by_id is not None:
             return self._by_id.get(activity_id, [])
         asked = self._asked
@@ -394,6 +404,16 @@ class RingLayout:
 
     occurrences: list[Occurrence]
     items: list[Item]  # never handed out: layouts get copies
+    _places: dict[str, list[int]] | None = None
+
+    def places(self) -> dict[str, list[int]]:
+        """Where each activity's items are among ``items``, by id (made once)."""
+        if self._places is None:
+            places: dict[str, list[int]] = {}
+            for k, item in enumerate(self.items):
+                places.setdefault(item.occurrence.activity.id, []).append(k)
+            self._places = places
+        return self._places
 
 
 _RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
@@ -639,6 +659,7 @@ def _layout_at(
     per_day = 360.0 / scale.days
     marker_cap = R * 0.022
     tokens: list[object] = []
+    per_ring: list[list[Item]] = []
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         # a ring whose occurrences, band and sizes are as in an earlier layout is taken
         # from it (copies of its items, their names on them as placed then)
@@ -665,6 +686,7 @@ def _layout_at(
                     item.dimmed = item.occurrence.activity.id in dimmed
                 items.extend(ring_items)
                 tokens.append(known)
+                per_ring.append(ring_items)
                 continue
         ring_items = []
         height = (band.lane_outer - band.lane_inner) / band.lanes
@@ -692,6 +714,7 @@ def _layout_at(
         if key is not None:
             _keep(_RINGS, key, entry)
         tokens.append(entry)
+        per_ring.append(ring_items)
         items.extend(ring_items)
 
     today_angle = scale.middle(settings.today) if settings.today is not None else None
@@ -735,6 +758,7 @@ def _layout_at(
         today_label=today_label,
         _off_items=off_items,
         ring_tokens=tokens,
+        ring_items=per_ring,
     )
 
 

@@ -142,3 +142,17 @@ def test_a_ring_image_patched_after_edits_is_the_image_painted_anew(qapp, loaded
     assert len(patched) == len(fresh)
     for a, b in zip(patched, fresh, strict=True):
         assert a == b
+
+
+def test_items_of_an_activity_found_by_index_are_those_a_scan_finds(qapp, loaded):
+    """Each ring keeps an index of its items by id, from one layout to the next: it
+    finds the very items, in the same order, as looking at every item."""
+    for plan in loaded.values():
+        moved = next(a.id for a in plan.activities if a.start is not None and not a.rrule)
+        for version in (plan, edits.move_activity(plan, moved, 3)):
+            layout = laid_out(version, version.start)
+            for activity in version.activities:
+                scanned = [i for i in layout.items if i.occurrence.activity.id == activity.id]
+                found = layout.items_of(activity.id)
+                assert len(found) == len(scanned)
+                assert all(a is b for a, b in zip(found, scanned, strict=True))

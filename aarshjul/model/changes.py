@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aarshjul.model.plan import Plan
+from aarshjul.model.plan import Plan, replaced_places
 
 _NOTHING: frozenset[str] = frozenset()
 
@@ -103,7 +103,7 @@ def _activities(
         return _NOTHING, _NOTHING, _NOTHING, False
     if len(old) == len(new):
         # the common edit: one activity or a few replaced in place
-        differ = [k for k, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
+        differ = replaced_places(old, new)
         if all(old[k].id == new[k].id for k in differ):
             return _NOTHING, _NOTHING, frozenset(new[k].id for k in differ), False
     old_by_id = {a.id: a for a in old}

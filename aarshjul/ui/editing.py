@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aarshjul.i18n import _
 from aarshjul.model import edits
+from aarshjul.model.changes import Changes
 from aarshjul.model.edits import EditError
 from aarshjul.model.fileformat import plan_problems
 from aarshjul.model.plan import Activity, AnyOccurrence, Plan
@@ -69,8 +70,11 @@ class EditController(QObject):
         except EditError as exc:
             self.refused.emit(str(exc))
             return False
-        rules_after = {a.id: a.rrule for a in new.activities} if plan.activities else {}
-        for series in plan.activities:
+        # only an activity the edit changed or removed can have lost its rule
+        changes = Changes.between(plan, new)
+        touched = changes.changed | changes.removed
+        rules_after = {a.id: a.rrule for a in new.activities_with(changes.changed)}
+        for series in plan.activities_with(touched):
             if not series.rrule:
                 continue
             lost_rule = not rules_after.get(series.id)

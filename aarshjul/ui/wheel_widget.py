@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -101,6 +101,7 @@ class WheelWidget(QWidget):
         self.view = view
         self.document = view.document
         self._layout: WheelLayout | None = None
+        self._retired: list[WheelLayout] = []  # layouts replaced, freed once painted
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
@@ -133,6 +134,10 @@ class WheelWidget(QWidget):
             self.invalidate()
 
     def invalidate(self) -> None:
+        if self._layout is not None:  # freeing a crowded layout takes a while: after painting
+            self._retired.append(self._layout)
+            if len(self._retired) == 1:
+                QTimer.singleShot(0, self._retired.clear)
         self._layout = None
         self._pixmap = None
         self._hover = None
