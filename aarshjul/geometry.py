@@ -404,6 +404,7 @@ class RingLayout:
 
     occurrences: list[Occurrence]
     items: list[Item]  # never handed out: layouts get copies
+    dimmed: bool = False  # whether any of them is faded
     _places: dict[str, list[int]] | None = None
 
     def places(self) -> dict[str, list[int]]:
@@ -503,9 +504,14 @@ def layout(
     shown_rings = [r for r in plan.rings if rings is None or r.id in rings]
     by_ring_id: dict[str, list[Occurrence]] = {r.id: [] for r in shown_rings}
     first_day, after = scale.start, scale.end
+    undated: list[Undated] = []
+    shown_in = by_ring_id.get
     for occ in occurrences:
-        if isinstance(occ, Occurrence) and occ.start < after and occ.end >= first_day:
-            shown = by_ring_id.get(occ.activity.ring)
+        if isinstance(occ, Undated):
+            if span is None and occ.activity.ring in by_ring_id:
+                undated.append(occ)
+        elif occ.start < after and occ.end >= first_day:
+            shown = shown_in(occ.activity.ring)
             if shown is not None:
                 shown.append(occ)
     by_ring = [(r, by_ring_id[r.id], _lanes(r.id, by_ring_id[r.id], scale)) for r in shown_rings]
@@ -523,11 +529,7 @@ def layout(
         today_label,
         title_of or (lambda occ: occ.activity.title),
         undated_label,
-        tuple(
-            o
-            for o in occurrences
-            if o.start is None and span is None and o.activity.ring in by_ring_id
-        ),
+        tuple(undated),
         min_text,
         style,
         {c.id: c.color for c in plan.categories},
@@ -682,8 +684,9 @@ def _layout_at(
             known = _RINGS.get(key)
             if known is not None and _same(known.occurrences, occs):
                 ring_items = [_copy(item) for item in known.items]
-                for item in ring_items:
-                    item.dimmed = item.occurrence.activity.id in dimmed
+                if dimmed or known.dimmed:  # (nothing to mark where none is or was faded)
+                    for item in ring_items:
+                        item.dimmed = item.occurrence.activity.id in dimmed
                 items.extend(ring_items)
                 tokens.append(known)
                 per_ring.append(ring_items)
@@ -710,7 +713,9 @@ def _layout_at(
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
         _label_on_items(ring_items, settings.widths, sizes, style)
-        entry = RingLayout(list(occs), [_copy(item) for item in ring_items])
+        entry = RingLayout(
+            list(occs), [_copy(item) for item in ring_items], any(i.dimmed for i in ring_items)
+        )
         if key is not None:
             _keep(_RINGS, key, entry)
         tokens.append(entry)

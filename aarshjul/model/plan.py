@@ -135,7 +135,11 @@ class Occurrence:
 
     @property
     def days(self) -> int:
-        return (self.end - self.start).days + 1
+        """How many days it covers (1 for a deadline), worked out once."""
+        known = self.__dict__.get("_days")
+        if known is None:
+            known = self.__dict__["_days"] = (self.end - self.start).days + 1
+        return known
 
     @property
     def order(self) -> tuple[dt.date, int, str]:
