@@ -434,6 +434,13 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
     return len(first) == len(second) and all(map(operator.is_, first, second))
 
 
+_IS_MARKER = operator.attrgetter("is_marker")
+
+
+def _TWICE_MIDDLE(item: Item) -> float:
+    return item.angle0 + item.angle1
+
+
 def _copy(item: Item) -> Item:
     """A shallow copy of ``item`` (its label is a tuple, shared safely)."""
     copy = object.__new__(Item)
@@ -739,7 +746,7 @@ def _layout_at(
         taken = (today_angle - half, today_angle + half)
     off_items = _OffItems(R, frame, clear, outer + LINE_HEIGHT * band_px / 2, taken, sizes)
 
-    items.sort(key=lambda i: i.is_marker)  # markers on top of every ring segment
+    items.sort(key=_IS_MARKER)  # markers on top of every ring segment
     centre = centre_lines(settings.plan, settings.heading, rings_inner, R, measure, style, min_text)
     return WheelLayout(
         2 * R,
