@@ -118,6 +118,7 @@ def forget() -> None:
     from nothing, as on opening a plan or resizing the window."""
     plan_module._EXPANDED.clear()
     plan_module._MARKERS.clear()
+    plan_module._DATED.clear()
     geometry._RINGS.clear()
     geometry._LANES.clear()
     painter_module._LAYERS.clear()
