@@ -3,8 +3,9 @@
 Run ``.venv/bin/python benchmarks/interactive.py`` (``--sizes 500 5000 50000`` for
 other plans, ``--repeats N``). It opens generated plans in the real main window
 at 1366×768 (offscreen) and drives it with real events (QTest): a keystroke in
-the search field, an arrow-key nudge, a drag's first and later frames and its
-drop, an undo, the first hover, a zoom change; it also times loading the plan and
+the search field, an arrow-key nudge, its undo and redo, a click that selects
+another activity, a drag's first and later frames and its drop, the first hover,
+a zoom change; it also times loading the plan and
 the PDF handout. Each figure runs from the event until the window has repainted
 (``QWidget.repaint()`` paints at once), median milliseconds. Peak memory is the
 process's largest resident size after each plan (it only grows).
@@ -95,12 +96,37 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     window.view.select((activity, item.occurrence.index))
     wheel.setFocus()
     settle()
-    nudges, undos = [], []
-    for _ in range(repeats):  # a nudge and its undo, each a step of its own
+    nudges, undos, redos = [], [], []
+    for _ in range(repeats):  # a nudge, its undo and redo, each a step of its own
         nudges.append(timed(lambda: QTest.keyClick(wheel, Qt.Key.Key_Right)))
         undos.append(timed(lambda: window.undo_action.trigger()))
+        redos.append(timed(lambda: window.redo_action.trigger()))
+        window.undo_action.trigger()
+        settle()
     results["nudge"] = median(nudges)
     results["undo"] = median(undos)
+    results["redo"] = median(redos)
+
+    # a click on another activity selects it: the wheel, the details and the list follow
+    others = sorted(
+        (i for i in layout.items if not i.is_marker and i.occurrence.activity.id != activity),
+        key=lambda i: i.angle0 - i.angle1,
+    )[:2]
+    clicks = []
+    for k in range(repeats):
+        other = others[k % len(others)].occurrence.activity.id
+        where = wheel.point_for(other, "middle").toPoint()
+        clicks.append(
+            timed(
+                lambda w=where: QTest.mouseClick(
+                    wheel, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, w
+                )
+            )
+        )
+    results["selection"] = median(clicks)
+    window.view.select((activity, item.occurrence.index))
+    wheel.setFocus()
+    settle()
 
     firsts, frames, drops = [], [], []
     for _ in range(max(1, repeats // 2)):
