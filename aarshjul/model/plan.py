@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from itertools import compress
@@ -116,7 +116,7 @@ class Activity:
         return self.end if self.end is not None else self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One appearance of a dated activity on the wheel (a recurrence expands to
     several). It always has its days: an activity without a date is :class:`Undated`."""
@@ -128,6 +128,12 @@ class Occurrence:
     derived_from: str | None = None  # the meeting whose "agenda out" marker this is
     meeting_day: dt.date | None = None  # and the day of that meeting
     agenda_days: int = 0  # and how many working days before it the agenda goes out
+    # worked out once, when first asked for (``cached_property`` needs an instance
+    # dict, and takes a lock on Python 3.11: twice the cost of working them out)
+    _days: int | None = field(default=None, init=False, repr=False, compare=False)
+    _order: tuple[dt.date, int, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def kind(self) -> Kind:
@@ -135,29 +141,25 @@ class Occurrence:
 
     @property
     def days(self) -> int:
-        """How many days it covers (1 for a deadline), worked out once."""
-        known = self.__dict__.get("_days")
+        """How many days it covers (1 for a deadline)."""
+        known = self._days
         if known is None:
-            known = self.__dict__["_days"] = (self.end - self.start).days + 1
+            known = (self.end - self.start).days + 1
+            object.__setattr__(self, "_days", known)
         return known
 
     @property
     def order(self) -> tuple[dt.date, int, str]:
-        """Its place in date order: by start, the longer first, then by title. Worked
-        out once: an occurrence that an edit did not touch is the same object after it.
-        (Kept in the instance's dict by hand: ``cached_property`` takes a lock on
-        Python 3.11, twice the cost of working the key out.)"""
-        known = self.__dict__.get("_order")
+        """Its place in date order: by start, the longer first, then by title (an
+        occurrence that an edit did not touch is the same object after it)."""
+        known = self._order
         if known is None:
-            known = self.__dict__["_order"] = (
-                self.start,
-                -self.days,
-                self.activity.title.casefold(),
-            )
+            known = (self.start, -self.days, self.activity.title.casefold())
+            object.__setattr__(self, "_order", known)
         return known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Undated:
     """An activity without a date, where occurrences are listed (the list, the
     handout): it has no days, so ``start`` and ``end`` are None."""
