@@ -562,10 +562,12 @@ def layout(
     keyed = wheel.keyed = _label_off_items(
         wheel.items, settings, off_items, frame[2], left, block.corner if block else None
     )
+    measured: tuple[list[Item], _KeyBlock] | None = None  # the list's block, as last measured
     for _attempt in range(3):
         if not keyed:
             break
         wanted = _key_block(settings, keyed, frame, room, off_items.clear)
+        measured = (keyed, wanted)
         if (
             block is not None
             and wanted.left >= block.left - 1e-6
@@ -581,7 +583,11 @@ def layout(
             wheel.items, settings, off_items, frame[2], left, block.corner
         )
     if keyed and block is not None:
-        final = _key_block(settings, keyed, frame, room, off_items.clear)
+        final = (
+            measured[1]
+            if measured is not None and measured[0] is keyed
+            else _key_block(settings, keyed, frame, room, off_items.clear)
+        )
         if final.left < block.left - 1e-6 or final.bottom > block.bottom + 1e-6:
             # the names have not settled: the list takes the whole right side, down to
             # the frame's foot, and no name beside the wheel can meet it
