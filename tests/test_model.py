@@ -212,3 +212,33 @@ def test_dated_occurrences_after_edits_are_those_of_a_fresh_start(data):
         fresh = plan.dated()
         plan_module._DATED[:] = remembered  # the next edit patches this one's
         assert [id(o) for o in patched] == [id(o) for o in fresh]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_activities_found_by_id_are_those_a_scan_finds(data):
+    """Activities are found by their places, shared by the plans an edit makes: the
+    very activities, in plan order, that looking at each one finds."""
+    plan = load_plan(data.draw(st.sampled_from([PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))])))
+    for _ in range(data.draw(st.integers(1, 5))):
+        chosen = data.draw(st.sampled_from(plan.activities))
+        step = data.draw(st.sampled_from(["move", "remove", "duplicate", "twice", "turn"]))
+        try:
+            if step == "move":
+                plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-9, 9)))
+            elif step == "remove":
+                plan = edits.remove_activity(plan, chosen.id)
+            elif step == "duplicate":
+                plan = edits.duplicate_activity(plan, chosen.id)[0]
+            elif step == "twice":  # a plan that repeats an id (never saved): the first wins
+                plan = dataclasses.replace(plan, activities=(*plan.activities, chosen))
+            else:
+                plan = dataclasses.replace(plan, activities=plan.activities[::-1])
+        except edits.EditError:
+            continue
+        ids = {a.id for a in plan.activities}
+        asked = data.draw(st.sets(st.sampled_from(sorted(ids | {"no-such-id"})), max_size=4))
+        for i in asked:
+            assert plan.activity(i) is next((a for a in plan.activities if a.id == i), None)
+        found = plan.activities_with(asked)
+        assert [id(a) for a in found] == [id(a) for a in plan.activities if a.id in asked]

@@ -31,6 +31,9 @@ def _twelve_months_on(start: dt.date) -> dt.date:
 
 
 _ORDER = attrgetter("order")
+# the latest plans' activities' places by id (a plan is slotted: kept here, not on it)
+_PLACES: list[tuple[Plan, dict[str, int]]] = []
+_PLACES_KEPT = 3
 # the last plan's dated occurrences, and how many changed activities are patched in
 _DATED: list[tuple[Plan, list[Occurrence]]] = []
 _PATCHED_AT_MOST = 64
@@ -233,13 +236,41 @@ class Plan:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def activity(self, activity_id: str) -> Activity | None:
-        return next((a for a in self.activities if a.id == activity_id), None)
+        """The activity with this id (the first, in a plan that repeats an id)."""
+        place = self._places().get(activity_id)
+        return None if place is None else self.activities[place]
 
     def activities_with(self, ids: Collection[str]) -> list[Activity]:
-        """The activities whose ids are in ``ids``, in plan order (one pass)."""
+        """The activities whose ids are in ``ids``, in plan order."""
         if not ids:
             return []
-        return [a for a in self.activities if a.id in ids]
+        places = self._places()
+        if len(places) != len(self.activities) or len(ids) > len(places) // 8:
+            return [a for a in self.activities if a.id in ids]  # one pass
+        activities = self.activities
+        return [activities[k] for k in sorted(places[i] for i in ids if i in places)]
+
+    def _places(self) -> dict[str, int]:
+        """Each activity's place by its id, worked out once for the latest plans: a
+        plan made by an edit that kept every id where it was shares its places."""
+        for plan, places in _PLACES:
+            if plan is self:
+                return places
+        found = None
+        for plan, places in _PLACES:
+            old, new = plan.activities, self.activities
+            if len(old) == len(new) and all(
+                old[k].id == new[k].id for k in replaced_places(old, new)
+            ):
+                found = places
+                break
+        if found is None:
+            found = {}
+            for k, activity in enumerate(self.activities):
+                found.setdefault(activity.id, k)
+        _PLACES.insert(0, (self, found))
+        del _PLACES[_PLACES_KEPT:]
+        return found
 
     def occurrences_of(self, activity: Activity) -> list[AnyOccurrence]:
         """The activity's occurrences that touch the wheel's year (an activity without
