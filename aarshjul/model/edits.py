@@ -30,10 +30,10 @@ class EditError(ValueError):
 
 
 def _index(plan: Plan, activity_id: str) -> int:
-    for i, activity in enumerate(plan.activities):
-        if activity.id == activity_id:
-            return i
-    raise EditError(_("no activity has the id '{id}'").format(id=activity_id))
+    place = plan.place_of(activity_id)
+    if place is None:
+        raise EditError(_("no activity has the id '{id}'").format(id=activity_id))
+    return place
 
 
 def _with_activities(plan: Plan, activities: Sequence[Activity]) -> Plan:

@@ -240,6 +240,10 @@ class Plan:
         place = self._places().get(activity_id)
         return None if place is None else self.activities[place]
 
+    def place_of(self, activity_id: str) -> int | None:
+        """Where the activity with this id is among ``activities``, or None."""
+        return self._places().get(activity_id)
+
     def activities_with(self, ids: Collection[str]) -> list[Activity]:
         """The activities whose ids are in ``ids``, in plan order."""
         if not ids:
