@@ -129,7 +129,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     settle()
 
     firsts, frames, drops = [], [], []
-    for _ in range(max(1, repeats // 2)):
+    for _ in range(repeats):
         layout = wheel.layout_()
         assert layout is not None
         start = wheel.point_for(activity, "middle").toPoint()
