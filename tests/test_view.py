@@ -176,3 +176,28 @@ def test_now_and_next_for_any_occurrences(spans, offset, count):
         key=lambda o: (o.start, o.start != o.end, o.activity.title.casefold()),
     )
     assert ahead == later[:count]
+
+
+def _fold_letter_by_letter(text: str) -> str:
+    """The search's folding as it was first written, a letter at a time."""
+    import unicodedata
+
+    folded = []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        if char in "æøå":
+            folded.append(char)
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(folded)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.sampled_from("aåÅæÆøØéÉüÜñ\u0301\u030a\u212bßﬁ Ǻǻ"), st.characters()),
+        max_size=20,
+    )
+)
+def test_folding_whole_strings_is_folding_letter_by_letter(text):
+    assert fold(text) == _fold_letter_by_letter(text)

@@ -9,21 +9,26 @@ from functools import lru_cache
 
 from aarshjul.model.plan import Activity, AnyOccurrence, Plan
 
-DANISH_LETTERS = frozenset("æøå")
-
 
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, for searching ("é" finds "e"); æ, ø and å stay
-    themselves, being letters of their own in Danish."""
-    folded = []
-    for char in unicodedata.normalize("NFC", text.casefold()):
-        if char in DANISH_LETTERS:
-            folded.append(char)
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            folded.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(folded)
+    themselves, being letters of their own in Danish.
+
+    Whole strings, not letter by letter: of æ, ø and å only å comes apart into a
+    letter and a mark, so the text is split at it and each part stripped of marks."""
+    lowered = unicodedata.normalize("NFC", text.casefold())
+    if lowered.isascii():
+        return lowered
+    return "å".join(_unmarked(part) for part in lowered.split("å"))
+
+
+def _unmarked(text: str) -> str:
+    """``text`` in compatibility form without its combining marks ("é" becomes "e")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=256)
