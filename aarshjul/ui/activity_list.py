@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan, Undated
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
 
@@ -109,16 +109,12 @@ class OccurrenceTableModel(QAbstractTableModel):
         plan = self.view.document.plan
         column = self._column
         if column == 0:
-            place = (
-                {a.id: k for k, a in enumerate(plan.activities)}
-                if plan and any(o.start is None for o in occurrences)
-                else {}
-            )
+            # a dated occurrence's key is its place in date order, worked out once per
+            # occurrence (``Occurrence.order``); the first item keeps the undated last
+            place_of = plan.place_of if plan is not None else (lambda _id: 0)
             return [
                 (
-                    (1, "", 0, place.get(o.activity.id, 0))
-                    if o.start is None
-                    else (0, o.start.isoformat(), -o.days, o.activity.title.casefold()),
+                    (1, place_of(o.activity.id) or 0) if isinstance(o, Undated) else (0, o.order),
                     _key(o),
                 )
                 for o in occurrences
