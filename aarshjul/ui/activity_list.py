@@ -77,9 +77,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         if not changes:
             return
         if changes.replaced:
-            self.beginResetModel()
-            self._set_rows(self.view.listed())
-            self.endResetModel()
+            self._reset()
             self._plan = self.view.document.plan
             return
         if (changes.added or changes.removed) and self._column == 0 and self.rows:
@@ -153,10 +151,18 @@ class OccurrenceTableModel(QAbstractTableModel):
         # an edit keeps the occurrences it did not touch, the same objects: only the
         # rest are looked at by key
         kept = set(map(id, self.rows)).intersection(map(id, new))
+        self._plan = self.view.document.plan
+        if len(self.rows) + len(new) - 2 * len(kept) > 2 * max(50, len(new) // 10):
+            self._reset()  # most rows came or went (a search): no need to pair them up
+            return
         old_rows = {_key(o): o for o in self.rows if id(o) not in kept}
         new_rows = {_key(o): o for o in new if id(o) not in kept}
-        self._plan = self.view.document.plan
         self._follow(old_rows, new_rows, kept, len(new))
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._set_rows(self.view.listed())
+        self.endResetModel()
 
     def _follow_activities(self, ids: frozenset[str]) -> None:
         """Follow a change of the activities ``ids`` alone (none came or went): only
@@ -220,9 +226,7 @@ class OccurrenceTableModel(QAbstractTableModel):
         changed = [k for k in differ if old_rows[k] != new_rows[k]]  # may move: out and in
         renewed = set(differ).difference(changed)  # equal, but of the new plan
         if not self.rows or len(gone) + len(came) + len(changed) > max(50, count // 10):
-            self.beginResetModel()
-            self._set_rows(self.view.listed())
-            self.endResetModel()
+            self._reset()
             return
         self._cells = {}  # rows move: their texts are worked out again when asked for
         leaving = {id(old_rows[k]) for k in gone}
