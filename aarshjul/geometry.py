@@ -203,14 +203,10 @@ class WheelLayout:
     undated_heading: StraightText | None = None
     # per ring, what its items were made from: the same object in two layouts means
     # the ring's items (their shapes and the names on them) are the same
-    ring_tokens: list[object] = field(default_factory=list, repr=False, compare=False)
+    ring_tokens: list[RingLayout] = field(default_factory=list, repr=False, compare=False)
     # per ring, its items in the order its token holds them (found by id through it)
     ring_items: list[list[Item]] = field(default_factory=list, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
-    _by_id: dict[str, list[Item]] | None = field(default=None, init=False, repr=False)
-    _asked: list[tuple[str, list[Item]]] = field(
-        default_factory=list, init=False, repr=False, compare=False
-    )
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
     _outside: list | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -313,31 +309,11 @@ class WheelLayout:
 
     def items_of(self, activity_id: str) -> list[Item]:
         """The items of one activity, found through each ring's index by id (kept
-        with the ring's items from one layout to the next). Without rings laid out
-        here, the first two activities asked for are found by a scan, and from the
-        third an index by id is built."""
-        tokens = self.ring_tokens
-        if tokens and len(tokens) == len(self.ring_items):
-            found: list[Item] = []
-            for token, ring_items in zip(tokens, self.ring_items, strict=True):
-                if isinstance(token, RingLayout):
-                    found.extend(ring_items[k] for k in token.places().get(activity_id, ()))
-            return found
-        if self._by_id is not None:
-            return self._by_id.get(activity_id, [])
-        asked = self._asked
-        for known_id, found in asked:
-            if known_id == activity_id:
-                return found
-        if len(asked) < 2:
-            found = [i for i in self.items if i.occurrence.activity.id == activity_id]
-            asked.append((activity_id, found))
-            return found
-        by_id: dict[str, list[Item]] = {}
-        for item in self.items:
-            by_id.setdefault(item.occurrence.activity.id, []).append(item)
-        self._by_id = by_id
-        return by_id.get(activity_id, [])
+        with the ring's items from one layout to the next)."""
+        found: list[Item] = []
+        for token, ring_items in zip(self.ring_tokens, self.ring_items, strict=True):
+            found.extend(ring_items[k] for k in token.places().get(activity_id, ()))
+        return found
 
 
 def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[int]:
@@ -435,10 +411,6 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
 
 
 _IS_MARKER = operator.attrgetter("is_marker")
-
-
-def _TWICE_MIDDLE(item: Item) -> float:
-    return item.angle0 + item.angle1
 
 
 def _copy(item: Item) -> Item:
@@ -673,7 +645,7 @@ def _layout_at(
     first_day, last_day = scale.start, scale.last_day
     per_day = 360.0 / scale.days
     marker_cap = R * 0.022
-    tokens: list[object] = []
+    tokens: list[RingLayout] = []
     per_ring: list[list[Item]] = []
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         # a ring whose occurrences, band and sizes are as in an earlier layout is taken

@@ -21,7 +21,7 @@ from aarshjul import __version__, wording
 from aarshjul.i18n import N_, translator
 from aarshjul.model import recurrence
 from aarshjul.model.edits import slug
-from aarshjul.model.plan import DAY, Activity, Occurrence, Plan
+from aarshjul.model.plan import DAY, Activity, Occurrence, Plan, meeting_of
 
 PRODID = f"-//Aarshjul//aarshjul {__version__}//DA"
 PLAN_PROPERTY = "X-AARSHJUL-PLAN"  # which plan made an event: publishing touches only its own
@@ -53,7 +53,8 @@ def uid_of(plan: Plan, activity: Activity) -> str:
 def agenda_uid(plan: Plan, marker: Occurrence) -> str:
     """An agenda marker's UID: its meeting's id and the meeting's occurrence."""
     source = marker.derived_from or marker.activity.id
-    return f"{source}.agenda{marker.activity.id.rpartition('@agenda')[2]}@{plan_key(plan)}.aarshjul"
+    _meeting, index = meeting_of(marker.activity.id) or (source, 0)
+    return f"{source}.agenda{index}@{plan_key(plan)}.aarshjul"
 
 
 class Text(vText):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aarshjul.model.plan import Plan, replaced_places
+from aarshjul.model.plan import Plan, replaced_in_place
 
 _NOTHING: frozenset[str] = frozenset()
 
@@ -101,11 +101,9 @@ def _activities(
     old, new = before.activities, after.activities
     if old is new:
         return _NOTHING, _NOTHING, _NOTHING, False
-    if len(old) == len(new):
-        # the common edit: one activity or a few replaced in place
-        differ = replaced_places(old, new)
-        if all(old[k].id == new[k].id for k in differ):
-            return _NOTHING, _NOTHING, frozenset(new[k].id for k in differ), False
+    places = replaced_in_place(old, new)  # the common edit: a few activities replaced
+    if places is not None:
+        return _NOTHING, _NOTHING, frozenset(new[k].id for k in places), False
     old_by_id = {a.id: a for a in old}
     new_by_id = {a.id: a for a in new}
     added = new_by_id.keys() - old_by_id.keys()

@@ -25,7 +25,7 @@ from aarshjul.i18n import N_, _
 from aarshjul.model import recurrence
 from aarshjul.model.checks import activity_problems, suggest
 from aarshjul.model.errors import PlanError, Problem
-from aarshjul.model.plan import Activity, Category, Plan, Ring, replaced_places
+from aarshjul.model.plan import Activity, Category, Plan, Ring, replaced_in_place
 
 FORMAT_VERSION = 1
 
@@ -505,14 +505,13 @@ def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
     if settled is None or reader.problems:
         return reader.problems
     old, new = before.activities, plan.activities
-    if len(old) == len(new):
-        places = replaced_places(old, new)
-        if all(_same_links(old[k], new[k]) for k in places):
-            # ids, calendar UIDs and series' links as before: each activity replaced is
-            # read again on its own, and nothing else can have changed
-            for k in places:
-                reader.read_activity(_activity_table(new[k]), f"activities[{k}]", settled, set())
-            return reader.problems
+    places = replaced_in_place(old, new)
+    if places is not None and all(_same_links(old[k], new[k]) for k in places):
+        # ids, calendar UIDs and series' links as before: each activity replaced is
+        # read again on its own, and nothing else can have changed
+        for k in places:
+            reader.read_activity(_activity_table(new[k]), f"activities[{k}]", settled, set())
+        return reader.problems
     kept = {id(a) for a in before.activities}
     ids: set[str] = set()
     for i, activity in enumerate(plan.activities):  # in order, as the loader says it
@@ -530,14 +529,9 @@ def plan_problems(plan: Plan, before: Plan | None = None) -> list[Problem]:
 
 
 def _same_links(old: Activity, new: Activity) -> bool:
-    """Whether ``new`` takes ``old``'s place with the same id and calendar UID, as
+    """Whether ``new`` takes ``old``'s place (same id) with the same calendar UID, as
     recurring or not as it, and moved out of the same series."""
-    return (
-        old.id == new.id
-        and old.uid == new.uid
-        and bool(old.rrule) == bool(new.rrule)
-        and old.series == new.series
-    )
+    return old.uid == new.uid and bool(old.rrule) == bool(new.rrule) and old.series == new.series
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:

@@ -46,10 +46,36 @@ def replaced_places(old: Sequence[object], new: Sequence[object]) -> list[int]:
     return list(compress(range(len(new)), map(is_not, old, new)))
 
 
+def replaced_in_place(old: Sequence[Activity], new: Sequence[Activity]) -> list[int] | None:
+    """Where ``new`` holds other activity objects than ``old`` under the same ids (an
+    edit of those activities); None where activities came, went or moved."""
+    if len(old) != len(new):
+        return None
+    places = replaced_places(old, new)
+    return places if all(old[k].id == new[k].id for k in places) else None
+
+
+_AGENDA = "@agenda"  # an agenda date's id: its meeting's id, this, the meeting's index
+
+
+def agenda_id(meeting_id: str, index: int) -> str:
+    """The id of the agenda date of occurrence ``index`` of meeting ``meeting_id``."""
+    return f"{meeting_id}{_AGENDA}{index}"
+
+
+def meeting_of(activity_id: str) -> tuple[str, int] | None:
+    """The meeting's id and occurrence index whose agenda date ``activity_id`` is, or
+    None for the id of an activity of the plan (an id never holds '@')."""
+    meeting, found, index = activity_id.rpartition(_AGENDA)
+    return (meeting, int(index)) if found and index.isdigit() else None
+
+
 def _rank(occ: Occurrence, place: dict[str, int]) -> tuple[int, int, int]:
-    """An occurrence's rank in plan order (see ``Plan._ranked``)."""
-    if occ.derived_from is not None:  # an agenda date: its id ends in its meeting's index
-        return (place[occ.derived_from], int(occ.activity.id.rpartition("@agenda")[2]), 1)
+    """An occurrence's place in plan order: its activity's place and its index, an
+    agenda date just after its meeting's occurrence."""
+    meeting = meeting_of(occ.activity.id) if occ.derived_from is not None else None
+    if meeting is not None:
+        return (place[meeting[0]], meeting[1], 1)
     return (place[occ.activity.id], occ.index, 0)
 
 
@@ -260,14 +286,14 @@ class Plan:
         for plan, places in _PLACES:
             if plan is self:
                 return places
-        found = None
-        for plan, places in _PLACES:
-            old, new = plan.activities, self.activities
-            if len(old) == len(new) and all(
-                old[k].id == new[k].id for k in replaced_places(old, new)
-            ):
-                found = places
-                break
+        found = next(
+            (
+                places
+                for plan, places in _PLACES
+                if replaced_in_place(plan.activities, self.activities) is not None
+            ),
+            None,
+        )
         if found is None:
             found = {}
             for k, activity in enumerate(self.activities):
@@ -305,7 +331,7 @@ class Plan:
             starts = [start]
         skipped = set(activity.exdates)
         # an occurrence keeps its real dates, also where it runs past the wheel's edge
-        return [  # (the list's type: one of Undated is not made here)
+        return [
             Occurrence(activity, index, first, first + length)
             for index, first in enumerate(starts)
             if first <= last_day and first + length >= self.start and first not in skipped
@@ -335,7 +361,7 @@ class Plan:
             return None
         source = meeting.activity
         marker = Activity(
-            id=f"{source.id}@agenda{meeting.index}",
+            id=agenda_id(source.id, meeting.index),
             title=source.title,
             ring=source.ring,
             category=source.category,
@@ -368,29 +394,23 @@ class Plan:
             return list(last[1])
         result = self._dated_from(*last) if last is not None else None
         if result is None:
-            result = [occ for _rank, occ in self._ranked(self.activities, 0)]
+            result = [o for a in self.activities for o in self.dated_occurrences_of(a)]
             result.sort(key=_ORDER)
         _DATED[:] = [(self, result)]
         return list(result)
 
-    def _ranked(
-        self, activities: Sequence[Activity], first: int
-    ) -> list[tuple[tuple[int, int, int], Occurrence]]:
-        """The dated occurrences of ``activities`` (the first at place ``first`` in the
-        plan), each with its rank in plan order: (place, index, 0) for an occurrence and
-        (place, index, 1) for its agenda date."""
-        last_day = self.last_day
-        ranked: list[tuple[tuple[int, int, int], Occurrence]] = []
-        for place, activity in enumerate(activities, start=first):
-            if activity.start is None:
-                continue
-            for occ in self._expand(activity, last_day):
-                if isinstance(occ, Undated):
-                    continue
-                ranked.append(((place, occ.index, 0), occ))
+    def dated_occurrences_of(self, activity: Activity) -> list[Occurrence]:
+        """The activity's dated occurrences, each followed by its agenda date (for a
+        meeting): in plan order, as a sort in date order keeps equal ones."""
+        if activity.start is None:
+            return []
+        found: list[Occurrence] = []
+        for occ in self._expand(activity, self.last_day):
+            if isinstance(occ, Occurrence):
+                found.append(occ)
                 if activity.meeting and (marker := self.agenda_marker(occ)) is not None:
-                    ranked.append(((place, occ.index, 1), marker))
-        return ranked
+                    found.append(marker)
+        return found
 
     def _dated_from(self, before: Plan, occurrences: list[Occurrence]) -> list[Occurrence] | None:
         """``before``'s dated occurrences made this plan's, where this plan is ``before``
@@ -407,7 +427,7 @@ class Plan:
             return None
         result = list(occurrences)
         for k in differ:  # the old activity's occurrences out, found where they sort
-            for _place, occ in before._ranked((old[k],), k):
+            for occ in before.dated_occurrences_of(old[k]):
                 key = occ.order
                 at = bisect.bisect_left(result, key, key=_ORDER)
                 while at < len(result) and result[at] is not occ and result[at].order == key:
@@ -415,15 +435,14 @@ class Plan:
                 if at == len(result) or result[at] is not occ:
                     return None  # not the objects listed (forgotten since): sort anew
                 del result[at]
-        place: dict[str, int] | None = None  # each activity's place, where ties need it
         for k in differ:
-            for rank, occ in self._ranked((new[k],), k):
+            for occ in self.dated_occurrences_of(new[k]):
                 key = occ.order
                 at = bisect.bisect_left(result, key, key=_ORDER)
                 end = bisect.bisect_right(result, key, lo=at, key=_ORDER)
                 if end > at:  # equal in date order: plan order decides, as in a sort
-                    if place is None:
-                        place = {a.id: n for n, a in enumerate(new)}
+                    place = self._places()
+                    rank = _rank(occ, place)
                     while at < end and _rank(result[at], place) < rank:
                         at += 1
                 result.insert(at, occ)

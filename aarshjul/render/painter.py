@@ -223,7 +223,7 @@ def _off_item(item: Item) -> bool:
 
 # ring layers, newest last, each with the token it was painted from (held, so that the
 # token's id in the key stays its own), and where its ring is on that image
-_LAYERS: dict[tuple, tuple[object, QImage, tuple]] = {}
+_LAYERS: dict[tuple, tuple[geometry.RingLayout, QImage, tuple]] = {}
 LAYERS_KEPT = 24
 PATCHED_AT_MOST = 0.5  # of the circle: past this a ring's image is painted anew
 
@@ -353,8 +353,6 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     activity, one ring is painted, not the whole wheel. Names off their items are
     painted over the rings. False (nothing painted) where the device or the
     transform does not allow it; the caller paints item by item then."""
-    if len(layout.ring_tokens) != len(layout.rings):
-        return False
     # each image as large as its ring (and a pixel or two), not the wheel
     squares = [_device_square(painter, 2 * band.outer + 4) for band in layout.rings]
     if not squares or any(square is None for square in squares):
@@ -385,7 +383,7 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             image = None
             # the ring as painted before an edit: only where it changed is painted
             earlier = next((v for v in reversed(_LAYERS.values()) if v[2] == place), None)
-            if earlier is not None and isinstance(earlier[0], geometry.RingLayout):
+            if earlier is not None:
                 image = _patched(
                     earlier[1],
                     earlier[0].items,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from aarshjul import wording
 from aarshjul.i18n import N_, _
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan, Undated
+from aarshjul.model.plan import Activity, AnyOccurrence, Plan, Undated
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
 
@@ -45,6 +45,12 @@ def _after(keys: list, key: object, descending: bool) -> int:
         else:
             hi = mid
     return lo
+
+
+def _listed_of(plan: Plan, activity: Activity) -> list[AnyOccurrence]:
+    """An activity's rows: its dated occurrences and agenda dates, or its Undated."""
+    dated: list[AnyOccurrence] = list(plan.dated_occurrences_of(activity))
+    return dated or plan.occurrences_of(activity)
 
 
 class OccurrenceTableModel(QAbstractTableModel):
@@ -176,14 +182,8 @@ class OccurrenceTableModel(QAbstractTableModel):
         for activity in plan.activities_with(ids):
             if not flt.shows(activity) or (matched is not None and activity.id not in matched):
                 continue
-            for occ in plan.occurrences_of(activity):
+            for occ in _listed_of(plan, activity):
                 new_rows[_key(occ)] = occ
-                if (
-                    activity.meeting
-                    and isinstance(occ, Occurrence)
-                    and (marker := plan.agenda_marker(occ)) is not None
-                ):
-                    new_rows[_key(marker)] = marker
         old_rows = self._rows_of(ids)
         kept = {id(o) for o in old_rows.values()}.intersection(map(id, new_rows.values()))
         for key in [k for k, o in old_rows.items() if id(o) in kept]:
@@ -201,13 +201,9 @@ class OccurrenceTableModel(QAbstractTableModel):
         listed = set(map(id, self.rows))
         found: dict[tuple[str, int], AnyOccurrence] = {}
         for activity in before.activities_with(ids):
-            for occ in before.occurrences_of(activity):
+            for occ in _listed_of(before, activity):
                 if id(occ) in listed:
                     found[_key(occ)] = occ
-                if activity.meeting and isinstance(occ, Occurrence):
-                    marker = before.agenda_marker(occ)
-                    if marker is not None and id(marker) in listed:
-                        found[_key(marker)] = marker
         return found
 
     def _follow(

@@ -13,7 +13,7 @@ from aarshjul.i18n import _
 from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import AnyOccurrence, Kind, Plan, Undated
+from aarshjul.model.plan import AnyOccurrence, Kind, Plan, Undated, meeting_of
 from aarshjul.render.painter import month_names
 from aarshjul.ui.formatting import (
     format_date,
@@ -123,8 +123,10 @@ class DetailsPanel(QTextBrowser):
         """Shown anew where the change concerns the selected activity (or the meeting
         whose agenda date it is), its ring or category, or the plan's settings."""
         selected = self.view.selection
+        meeting = meeting_of(selected[0]) if selected is not None else None
         if changes.structure or (
-            selected is not None and changes.touches((selected[0], selected[0].split("@")[0]))
+            selected is not None
+            and changes.touches((selected[0], meeting[0] if meeting else selected[0]))
         ):
             self.refresh()
 

@@ -11,7 +11,7 @@ from aarshjul import wording
 from aarshjul.i18n import _
 from aarshjul.model.agenda import now_and_next
 from aarshjul.model.changes import Changes
-from aarshjul.model.plan import Occurrence, Undated
+from aarshjul.model.plan import Occurrence
 from aarshjul.ui.formatting import format_date, format_short_date, ui_locale
 from aarshjul.ui.legend import swatch
 from aarshjul.ui.view_state import ViewState
@@ -50,16 +50,10 @@ class UpcomingPanel(QListWidget):
             return
         today, until = self.today, self._until
         for activity in plan.activities_with(changes.added | changes.changed):
-            for occ in plan.occurrences_of(activity):
-                if isinstance(occ, Undated):
-                    continue
-                marker = plan.agenda_marker(occ)
-                for o in (occ, marker) if marker is not None else (occ,):
-                    if o.end < today:
-                        continue
-                    if o.start <= today or until is None or o.start <= until:
-                        self.refresh()
-                        return
+            for o in plan.dated_occurrences_of(activity):  # its agenda dates too
+                if o.end >= today and (o.start <= today or until is None or o.start <= until):
+                    self.refresh()
+                    return
 
     def refresh(self) -> None:
         self.clear()
