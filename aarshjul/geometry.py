@@ -17,11 +17,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 import math
 import operator
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import NamedTuple
 
 from aarshjul.bands import (
@@ -206,6 +206,8 @@ class WheelLayout:
     ring_tokens: list[RingLayout] = field(default_factory=list, repr=False, compare=False)
     # per ring, its items in the order its token holds them (found by id through it)
     ring_items: list[list[Item]] = field(default_factory=list, repr=False, compare=False)
+    # rings whose items a later layout took over (this one is no longer used)
+    handed_on: set[int] = field(default_factory=set, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
     _outside: list | None = field(default=None, init=False, repr=False, compare=False)
@@ -274,7 +276,7 @@ class WheelLayout:
         if known is not None:
             return known
         band = self.rings[band_index]
-        mine = [i for i in self.items if i.ring == band_index]
+        mine = self.ring_items[band_index]
         markers = sorted(
             (i for i in mine if i.is_marker and i.flag is None), key=lambda i: i.angle0
         )
@@ -372,6 +374,7 @@ class _Settings:
     style: Style
     colors: dict[str, str]
     title_key: object = None  # names by title_of are the same for the same key
+    reuse: WheelLayout | None = None  # a layout no longer used: its kept rings' items
 
 
 @dataclass
@@ -382,6 +385,7 @@ class RingLayout:
     items: list[Item]  # never handed out: layouts get copies
     dimmed: bool = False  # whether any of them is faded
     _places: dict[str, list[int]] | None = None
+    _waiting: _RingWaiting | None = None
 
     def places(self) -> dict[str, list[int]]:
         """Where each activity's items are among ``items``, by id (made once)."""
@@ -391,6 +395,77 @@ class RingLayout:
                 places.setdefault(item.occurrence.activity.id, []).append(k)
             self._places = places
         return self._places
+
+    def waiting(self) -> _RingWaiting:
+        """The items whose names found no room on them (made once): what the names
+        beside the wheel and the numbers are worked out for."""
+        if self._waiting is None:
+            items = self.items
+            phases = [k for k, i in enumerate(items) if i.label is None and not i.is_marker]
+            markers = [k for k, i in enumerate(items) if i.label is None and i.is_marker]
+            both = [items[k] for k in (*phases, *markers)]
+            places = [(i.angle0 + i.angle1, i.inner + i.outer) for i in both]
+            self._waiting = _RingWaiting(
+                phases,
+                markers,
+                [10.0 if i.is_marker else float(i.occurrence.days) for i in both],
+                places,
+                [-1.0 if i.is_marker else i.outer - i.inner for i in both],
+                sorted(range(len(phases)), key=places.__getitem__),
+                sorted(range(len(phases), len(both)), key=places.__getitem__),
+            )
+        return self._waiting
+
+
+class _RingWaiting(NamedTuple):
+    """One ring's items without a name on them, phases then markers (as positions in
+    the ring's items), with what the names beside the wheel and the numbers ask of
+    each, in that order: its weight, its place (twice the middle's angle and twice
+    the mid radius), its depth (a marker's -1), and both parts' places sorted."""
+
+    phases: list[int]
+    markers: list[int]
+    weights: list[float]
+    places: list[tuple[float, float]]
+    depths: list[float]
+    phase_order: list[int]
+    marker_order: list[int]
+
+
+class _Waiting(NamedTuple):
+    """The items of a whole layout whose names found no room on them, in the order of
+    the layout's items (phases first), with their weights, places and depths; and
+    their positions sorted by place (the numbered list's order)."""
+
+    items: list[Item]
+    weights: list[float]
+    places: list[tuple[float, float]]
+    depths: list[float]
+    order: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[RingLayout], per_ring: Sequence[list[Item]]) -> _Waiting:
+        """Put together from each ring's, which are kept with the ring's items."""
+        waits = [token.waiting() for token in tokens]
+        items: list[Item] = []
+        weights: list[float] = []
+        places: list[tuple[float, float]] = []
+        depths: list[float] = []
+        runs: list[int] = []
+        for part in ("phases", "markers"):
+            for wait, ring_items in zip(waits, per_ring, strict=True):
+                first = len(items)
+                picked = wait.phases if part == "phases" else wait.markers
+                items += [ring_items[k] for k in picked]
+                skip = 0 if part == "phases" else len(wait.phases)
+                end = skip + len(picked)
+                weights += wait.weights[skip:end]
+                places += wait.places[skip:end]
+                depths += wait.depths[skip:end]
+                order = wait.phase_order if part == "phases" else wait.marker_order
+                runs += [first + k - skip for k in order]
+        # each ring's part is sorted already: merging them costs little
+        return cls(items, weights, places, depths, sorted(runs, key=places.__getitem__))
 
 
 _RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
@@ -411,6 +486,19 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
 
 
 _IS_MARKER = operator.attrgetter("is_marker")
+_IS_DIMMED = operator.attrgetter("dimmed")
+
+
+def _handed_on(earlier: WheelLayout | None, index: int, token: RingLayout) -> list[Item] | None:
+    """The items of ring ``index`` of ``earlier``, a layout no longer used, where they
+    were made from ``token``: taken over (once) rather than copied. The names off their
+    items are placed again, so only their shapes and the names on them must agree."""
+    if earlier is None or index >= len(earlier.ring_tokens):
+        return None
+    if earlier.ring_tokens[index] is not token or index in earlier.handed_on:
+        return None
+    earlier.handed_on.add(index)
+    return earlier.ring_items[index]
 
 
 def _copy(item: Item) -> Item:
@@ -455,6 +543,7 @@ def layout(
     unit: str = "px",
     style: Style = Style(),
     title_key: object = None,
+    reuse: WheelLayout | None = None,
 ) -> WheelLayout:
     """Lay out ``plan`` in a frame of ``width`` × ``height`` (square if no height).
 
@@ -470,6 +559,9 @@ def layout(
     activity's title if not given); ``title_key`` says that ``title_of`` names an
     occurrence as it did in an earlier layout with the same key, so a ring that did
     not change is taken from that layout (None: every ring is laid out anew).
+    ``reuse`` is a layout that is no longer used (the one this one replaces): the
+    items of its rings that did not change are taken over, not copied, and are its
+    no more.
     Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
     """
     height = width if height is None else height
@@ -513,6 +605,7 @@ def layout(
         style,
         {c.id: c.color for c in plan.categories},
         title_key,
+        reuse,
     )
     frame = (-width / 2, -height / 2, width / 2, height / 2)
     R = wheel_radius(width, height, min_text, len(shown_rings), style)
@@ -521,18 +614,21 @@ def layout(
     assert off_items is not None
     room = frame[2] - R - min_text  # right of the wheel
     left = _list_undated(wheel, settings, off_items)
-    waiting = sorted((i for i in wheel.items if i.label is None), key=lambda i: i.middle)
+    waiting = _Waiting.of(wheel.ring_tokens, wheel.ring_items)
+    for item in waiting.items:
+        item.label = None  # (an item taken from an earlier layout has its name there)
     rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
     # the numbered list stands in the frame's upper right corner; the names beside the
     # wheel keep clear of it. Far more names than the columns hold: the list is
     # certain, so its room is made at once.
-    block = (
-        _key_block(settings, waiting, frame, room, off_items.clear)
-        if len(waiting) > 3 * rows
-        else None
-    )
+    block = None
+    if len(waiting.items) > 3 * rows:  # (by the middle's angle alone)
+        middles = [twice for twice, _radius in waiting.places]
+        by_middle = sorted(range(len(middles)), key=middles.__getitem__)
+        listed = [waiting.items[k] for k in by_middle]
+        block = _key_block(settings, listed, frame, room, off_items.clear)
     keyed = wheel.keyed = _label_off_items(
-        wheel.items, settings, off_items, frame[2], left, block.corner if block else None
+        waiting, settings, off_items, frame[2], left, block.corner if block else None
     )
     measured: tuple[list[Item], _KeyBlock] | None = None  # the list's block, as last measured
     for _attempt in range(3):
@@ -552,7 +648,7 @@ def layout(
             )
         block = wanted
         keyed = wheel.keyed = _label_off_items(
-            wheel.items, settings, off_items, frame[2], left, block.corner
+            waiting, settings, off_items, frame[2], left, block.corner
         )
     if keyed and block is not None:
         final = (
@@ -565,7 +661,7 @@ def layout(
             # the frame's foot, and no name beside the wheel can meet it
             block = replace(final, left=min(block.left, final.left), bottom=frame[3])
             keyed = wheel.keyed = _label_off_items(
-                wheel.items, settings, off_items, frame[2], left, block.corner
+                waiting, settings, off_items, frame[2], left, block.corner
             )
         wheel.key_texts = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
@@ -668,8 +764,13 @@ def _layout_at(
             )
             known = _RINGS.get(key)
             if known is not None and _same(known.occurrences, occs):
-                ring_items = [_copy(item) for item in known.items]
-                if dimmed or known.dimmed:  # (nothing to mark where none is or was faded)
+                ring_items = _handed_on(settings.reuse, index, known)
+                if ring_items is None:
+                    ring_items = [_copy(item) for item in known.items]
+                    faded = known.dimmed
+                else:  # (a search may have faded them since)
+                    faded = any(map(_IS_DIMMED, ring_items))
+                if dimmed or faded:  # (nothing to mark where none is or was faded)
                     for item in ring_items:
                         item.dimmed = item.occurrence.activity.id in dimmed
                 items.extend(ring_items)
@@ -854,7 +955,7 @@ class _OffItems:
 
 
 def _label_off_items(
-    items: list[Item],
+    waiting: _Waiting,
     settings: _Settings,
     where: _OffItems,
     right: float,
@@ -867,20 +968,16 @@ def _label_off_items(
     style = settings.style
     R, clear, sizes = where.R, where.clear, where.sizes
     frame = (where.frame[0], where.frame[1], right, where.frame[3])
-    for item in items:
-        if item.label is not None and item.label.placement in (OUTSIDE, KEY):
-            item.label = None
-    waiting = [i for i in items if i.label is None]
-    if not waiting:
+    items, weights = waiting.items, waiting.weights
+    if not items:
         return []
-    weights = [10.0 if i.is_marker else i.occurrence.days for i in waiting]
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
-    candidates: Sequence[int] = range(len(waiting))
-    if len(waiting) > 4 * rows:  # far more names than the columns hold: the heaviest try
+    candidates: Sequence[int] = range(len(items))
+    if len(items) > 4 * rows:  # far more names than the columns hold: the heaviest try
         candidates = heapq.nlargest(4 * rows, candidates, key=weights.__getitem__)
     placed = place_outside(
-        [_request(waiting, weights, k) for k in candidates],
+        [_request(items, weights, k) for k in candidates],
         settings.widths,
         px,
         clear,
@@ -890,52 +987,49 @@ def _label_off_items(
         corner,
     )
     for k, label in placed.items():
-        waiting[k].label = label
-    # by the middle's angle, then inwards (twice the middle and the mid radius: the
-    # same order, without a property call each)
-    places = [(i.angle0 + i.angle1, i.inner + i.outer) for i in waiting]
-    rest = sorted(
-        (k for k in range(len(waiting)) if k not in placed) if placed else range(len(waiting)),
-        key=places.__getitem__,
-    )
-    ordered = [waiting[k] for k in rest]
-    numbered: list[tuple[int, int]] = []
+        items[k].label = label
+    # by the middle's angle, then inwards
+    rest = [k for k in waiting.order if k not in placed] if placed else waiting.order
+    ordered = [items[k] for k in rest]
     smallest = sizes[-1]
+    for item, label in zip(ordered, _key_labels(len(ordered), smallest), strict=False):
+        item.label = label  # in the list only, unless its number fits on it below
     digit = max(settings.widths(d, smallest, True) for d in "0123456789")
     deep = LINE_HEIGHT * smallest * 1.1  # deep enough for a number of any length
     shallow = min(deep, digit + smallest)  # too shallow for a number of one digit
-    key_only = _key_only
-    for number, k, item in zip(range(1, len(ordered) + 1), rest, ordered, strict=True):
-        on_item = None
-        depth = item.outer - item.inner
-        if (
-            depth >= shallow
-            and not item.is_marker
-            and (depth >= deep or depth >= digit * len(str(number)) + smallest)
-        ):
-            on_item = fit_on_item(
-                str(number),
-                settings.widths,
-                item.inner,
-                item.outer,
-                item.angle0,
-                item.angle1,
-                sizes[-1:],
-                text_color_on(item.color),
-                bold=True,
-                placement=KEY,
-            )
+    depths = waiting.depths
+    on_items: set[int] = set()  # positions in ``rest`` whose number is on the item
+    for position in itertools.compress(range(len(rest)), (depths[k] >= shallow for k in rest)):
+        number = position + 1
+        item = ordered[position]
+        depth = depths[rest[position]]
+        if depth < deep and depth < digit * len(str(number)) + smallest:
+            continue
+        on_item = fit_on_item(
+            str(number),
+            settings.widths,
+            item.inner,
+            item.outer,
+            item.angle0,
+            item.angle1,
+            sizes[-1:],
+            text_color_on(item.color),
+            bold=True,
+            placement=KEY,
+        )
         if on_item is not None:
             item.label = on_item._replace(key=number)
-        else:
-            item.label = key_only(number, smallest)  # in the list only
-            numbered.append((k, number))
+            on_items.add(position)
+    free: Sequence[int] = range(len(rest))
+    if on_items:
+        free = [p for p in free if p not in on_items]
     circle = 2 * math.pi * where.number_radius
     fits = int(circle / (digit * 1.5)) + 1  # no more numbers than the circle can hold
-    if len(numbered) > fits:
-        numbered = heapq.nlargest(fits, numbered, key=lambda kn: weights[kn[0]])
+    if len(free) > fits:
+        heavy = list(map(weights.__getitem__, rest))
+        free = heapq.nlargest(fits, free, key=heavy.__getitem__)
     numbers = place_numbers(
-        [(_request(waiting, weights, k), number) for k, number in numbered],
+        [(_request(items, weights, rest[p]), p + 1) for p in free],
         settings.widths,
         smallest,
         where.number_radius,
@@ -943,15 +1037,23 @@ def _label_off_items(
         style.ink,
     )
     for k, label in numbers.items():
-        waiting[k].label = label
+        items[k].label = label
     return ordered
 
 
-@lru_cache(maxsize=100_000)
-def _key_only(number: int, px: float) -> Label:
-    """The label of a name that is in the numbered list alone (labels are immutable,
-    so one per number and size serves every layout)."""
-    return Label(KEY, (), px, (), (), None, number)
+_KEY_LABELS: dict[float, list[Label]] = {}
+
+
+def _key_labels(count: int, px: float) -> list[Label]:
+    """The labels of names in the numbered list alone, numbers 1 to at least
+    ``count`` (labels are immutable: one per number and size serves every layout)."""
+    known = _KEY_LABELS.pop(px, [])
+    _KEY_LABELS[px] = known  # the newest last; a few sizes are kept
+    while len(_KEY_LABELS) > 8:
+        del _KEY_LABELS[next(iter(_KEY_LABELS))]
+    if len(known) < count:
+        known += [Label(KEY, (), px, (), (), None, n) for n in range(len(known) + 1, count + 1)]
+    return known
 
 
 def _request(items: list[Item], weights: list[float], k: int) -> Request:

@@ -30,8 +30,14 @@ def forget() -> None:
     painting._LAYERS.clear()
 
 
-def laid_out(plan, today):
-    return wheel_layout(plan, *SIZE, plan.occurrences(), today=today)
+def laid_out(plan, today, **options):
+    return wheel_layout(plan, *SIZE, plan.occurrences(), today=today, **options)
+
+
+def drawn(layout) -> tuple:
+    """The report of a layout, and which of its items are faded."""
+    faded = [(i.occurrence.activity.id, i.occurrence.index, i.dimmed) for i in layout.items]
+    return report(layout), sorted(faded)
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +52,13 @@ def loaded():
 )
 @given(data=st.data())
 def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data):
+    """Also where the new layout takes over the items of the one it replaces (as the
+    window does), a search having faded some of them since."""
     plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
     today = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
-    laid_out(plan, today)  # remembered
+    ids = sorted(a.id for a in plan.activities)
+    searches = st.frozensets(st.sampled_from(ids), max_size=len(ids))
+    previous = laid_out(plan, today)  # remembered
     for _ in range(data.draw(st.integers(1, 3))):
         dated = [a for a in plan.activities if a.start is not None and not a.rrule]
         chosen = data.draw(st.sampled_from(dated))
@@ -57,10 +67,14 @@ def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data)
             plan = edits.move_activity(plan, chosen.id, days)
         except edits.EditError:
             continue
-        warm = report(laid_out(plan, today))
+        previous.fade(data.draw(searches))
+        dimmed = data.draw(searches)
+        taking_over = data.draw(st.booleans())
+        reuse = previous if taking_over else None
+        warm = drawn(laid_out(plan, today, dimmed=dimmed, reuse=reuse))
         forget()
-        fresh = report(laid_out(plan, today))
-        assert warm == fresh
+        previous = laid_out(plan, today, dimmed=dimmed)
+        assert warm == drawn(previous)
 
 
 def _image(layout) -> QImage:

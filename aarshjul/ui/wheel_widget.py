@@ -102,6 +102,7 @@ class WheelWidget(QWidget):
         self.document = view.document
         self._layout: WheelLayout | None = None
         self._retired: list[WheelLayout] = []  # layouts replaced, freed once painted
+        self._replaced: WheelLayout | None = None  # the last layout, until the next is made
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
@@ -134,14 +135,21 @@ class WheelWidget(QWidget):
             self.invalidate()
 
     def invalidate(self) -> None:
-        if self._layout is not None:  # freeing a crowded layout takes a while: after painting
-            self._retired.append(self._layout)
-            if len(self._retired) == 1:
-                QTimer.singleShot(0, self._retired.clear)
+        if self._layout is not None:  # the next layout takes over what it can of it
+            self._retire(self._replaced)
+            self._replaced = self._layout
         self._layout = None
         self._pixmap = None
         self._hover = None
         self.update()
+
+    def _retire(self, layout: WheelLayout | None) -> None:
+        """Let go of a layout after the window is painted: freeing a crowded one takes
+        a while."""
+        if layout is not None:
+            self._retired.append(layout)
+            if len(self._retired) == 1:
+                QTimer.singleShot(0, self._retired.clear)
 
     def _filter_changed(self) -> None:
         """A new search only fades other items: the layout stays, its items are marked
@@ -187,6 +195,8 @@ class WheelWidget(QWidget):
         assert plan is not None
         frame = self.wheel_rect()
         hidden = self.view.filter.hidden_rings
+        replaced, self._replaced = self._replaced, None
+        self._retire(replaced)
         return wheel_layout(
             plan,
             frame.width(),
@@ -197,6 +207,8 @@ class WheelWidget(QWidget):
             heading=period_heading(plan, self.view.zoom, self.view.span),
             dimmed=self.view.filter.unmatched_ids(plan),
             rings=[r.id for r in plan.rings if r.id not in hidden],
+            # the layout replaced: its unchanged rings' items are taken over, not copied
+            reuse=replaced,
         )
 
     def layout_report(self) -> dict:
