@@ -198,6 +198,9 @@ class WheelLayout:
     clear: float = 0.0  # outside labels stay beyond this radius
     today_label: Label | None = None
     keyed: list[Item] = field(default_factory=list)  # the items numbered, in the list's order
+    # the items whose names stand off them and are drawn (beside the wheel, numbers),
+    # in the order of ``items``: all a painter of those names and leaders looks at
+    named_off: list[Item] = field(default_factory=list)
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
@@ -252,7 +255,7 @@ class WheelLayout:
     def _hit_outside(self, x: float, y: float) -> Item | None:
         if self._outside is None:
             boxes = []
-            for item in (*self.items, *self.undated):
+            for item in (*self.named_off, *self.undated):
                 label = item.label
                 if label is not None and label.placement == OUTSIDE:
                     xs = [p[0] for p in label.outline]
@@ -615,8 +618,6 @@ def layout(
     room = frame[2] - R - min_text  # right of the wheel
     left = _list_undated(wheel, settings, off_items)
     waiting = _Waiting.of(wheel.ring_tokens, wheel.ring_items)
-    for item in waiting.items:
-        item.label = None  # (an item taken from an earlier layout has its name there)
     rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
     # the numbered list stands in the frame's upper right corner; the names beside the
     # wheel keep clear of it. Far more names than the columns hold: the list is
@@ -624,10 +625,14 @@ def layout(
     block = None
     if len(waiting.items) > 3 * rows:  # (by the middle's angle alone)
         middles = [twice for twice, _radius in waiting.places]
-        by_middle = sorted(range(len(middles)), key=middles.__getitem__)
-        listed = [waiting.items[k] for k in by_middle]
-        block = _key_block(settings, listed, frame, room, off_items.clear)
-    keyed = wheel.keyed = _label_off_items(
+        # the list's block is measured on its first names (as many as its columns
+        # could hold) and the count of the rest
+        first = heapq.nsmallest(
+            _key_block_names(frame, settings.min_text), range(len(middles)), key=middles.__getitem__
+        )
+        listed = [waiting.items[k] for k in first]
+        block = _key_block(settings, listed, frame, room, off_items.clear, len(middles))
+    keyed, wheel.named_off = _label_off_items(
         waiting, settings, off_items, frame[2], left, block.corner if block else None
     )
     measured: tuple[list[Item], _KeyBlock] | None = None  # the list's block, as last measured
@@ -647,9 +652,10 @@ def layout(
                 wanted, left=min(block.left, wanted.left), bottom=max(block.bottom, wanted.bottom)
             )
         block = wanted
-        keyed = wheel.keyed = _label_off_items(
+        keyed, wheel.named_off = _label_off_items(
             waiting, settings, off_items, frame[2], left, block.corner
         )
+    wheel.keyed = keyed
     if keyed and block is not None:
         final = (
             measured[1]
@@ -660,9 +666,10 @@ def layout(
             # the names have not settled: the list takes the whole right side, down to
             # the frame's foot, and no name beside the wheel can meet it
             block = replace(final, left=min(block.left, final.left), bottom=frame[3])
-            keyed = wheel.keyed = _label_off_items(
+            keyed, wheel.named_off = _label_off_items(
                 waiting, settings, off_items, frame[2], left, block.corner
             )
+            wheel.keyed = keyed
         wheel.key_texts = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
     return wheel
@@ -961,16 +968,17 @@ def _label_off_items(
     right: float,
     left: tuple[float, float] | None = None,
     corner: tuple[float, float] | None = None,
-) -> list[Item]:
+) -> tuple[list[Item], list[Item]]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
     else numbered. Names placed off their items before are placed again. Returns the
-    items numbered, in the list's order (the first is number 1)."""
+    items numbered, in the list's order (the first is number 1), and the items whose
+    names or numbers are drawn off them or on them as numbers, in ``waiting``'s order."""
     style = settings.style
     R, clear, sizes = where.R, where.clear, where.sizes
     frame = (where.frame[0], where.frame[1], right, where.frame[3])
     items, weights = waiting.items, waiting.weights
     if not items:
-        return []
+        return [], []
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
     candidates: Sequence[int] = range(len(items))
@@ -1038,7 +1046,8 @@ def _label_off_items(
     )
     for k, label in numbers.items():
         items[k].label = label
-    return ordered
+    named = sorted({*placed, *numbers, *(rest[p] for p in on_items)})
+    return ordered, [items[k] for k in named]
 
 
 _KEY_LABELS: dict[float, list[Label]] = {}
@@ -1162,21 +1171,27 @@ class _KeyBlock:
 
 
 def _key_columns(
-    settings: _Settings, listed: Sequence[Item], width: float, rows: int, columns: int
+    settings: _Settings,
+    listed: Sequence[Item],
+    width: float,
+    rows: int,
+    columns: int,
+    total: int | None = None,
 ) -> list[list[KeyLine]]:
     """The numbered list in ``columns`` of at most ``rows`` lines each, every title
     wrapped between words and kept in one column; where not all fit, the last line
-    says how many more there are."""
+    says how many more there are. ``listed`` may be the first ``total`` names only,
+    as many as the columns could hold."""
+    total = len(listed) if total is None else total
     px = settings.min_text
     indent = settings.widths("000  ", px)
     filled: list[list[KeyLine]] = [[]]
     used = 0
     for n, item in enumerate(listed):
-        label = item.label
-        number = label.key if label is not None and label.key is not None else n + 1
+        number = n + 1  # (the list's order is its numbers')
         wrapped = wrap(item.title, width - indent, px, settings.widths, cut=False)
         last = len(filled) == columns
-        more = len(listed) - n
+        more = total - n
         if used + len(wrapped) > rows - (1 if last and more > 1 else 0):
             if last or len(wrapped) > rows:
                 filled[-1].append((f"+ {more} …", 0.0, False))
@@ -1189,16 +1204,28 @@ def _key_columns(
     return [column for column in filled if column]
 
 
+def _key_block_names(frame: tuple[float, ...], px: float) -> int:
+    """How many names :func:`_key_block` can look at, at most, in ``frame``: four
+    columns' worth of titles, or a name a line in as many columns as the frame could
+    hold (each at least eight letters and a gap wide)."""
+    step = px * LINE_HEIGHT * 1.1
+    rows = max(1, int((frame[3] - frame[1] - px) // step))
+    columns = int((frame[2] - frame[0]) // (9 * px)) + 1
+    return rows * max(4, columns) + 2
+
+
 def _key_block(
     settings: _Settings,
     listed: Sequence[Item],
     frame: tuple[float, ...],
     room: float,
     clear: float,
+    total: int | None = None,
 ) -> _KeyBlock:
     """The numbered list in the frame's upper right corner: columns as wide as their
     widest line (titles wrap between words where the room right of the wheel is
-    narrow), as many as the list needs and the room holds, as tall as their lines."""
+    narrow), as many as the list needs and the room holds, as tall as their lines.
+    ``listed`` may be the first ``total`` names (see :func:`_key_block_names`)."""
     px = settings.min_text
     step = px * LINE_HEIGHT * 1.1
     rows = max(1, int((frame[3] - frame[1] - px) // step))
@@ -1207,13 +1234,13 @@ def _key_block(
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
     most = max(1, int((room * 0.85 + px) // (width + px)))
-    columns = _key_columns(settings, listed, width, rows, most)
+    columns = _key_columns(settings, listed, width, rows, most, total)
     count = max(1, len(columns))
     left = frame[2] - count * (width + px)
     if left < clear:  # the list reaches over the wheel: it ends above the circle
         bottom = -math.sqrt(clear * clear - max(left, 0.0) ** 2) - px
         rows = min(rows, max(0, int((bottom - frame[1] - px) // step)))
-        columns = _key_columns(settings, listed, width, rows, count) if rows else []
+        columns = _key_columns(settings, listed, width, rows, count, total) if rows else []
     tallest = max((sum(1 for *_t, number in c if not number) for c in columns), default=0)
     height = px + step * tallest if columns else 0.0
     return _KeyBlock(left, frame[1] + height, width, rows, count)

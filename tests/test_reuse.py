@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from aarshjul import geometry
+from aarshjul.labels import KEY, OUTSIDE
 from aarshjul.layout_report import report
 from aarshjul.model import edits, load_plan
 from aarshjul.render import painter as painting
@@ -35,7 +36,14 @@ def laid_out(plan, today, **options):
 
 
 def drawn(layout) -> tuple:
-    """The report of a layout, and which of its items are faded."""
+    """The report of a layout, and which of its items are faded; the layout's list of
+    names drawn off their items must be what a scan of its items finds."""
+    off = [
+        i
+        for i in layout.items
+        if i.label is not None and i.label.placement in (OUTSIDE, KEY) and i.label.texts
+    ]
+    assert list(map(id, layout.named_off)) == list(map(id, off))
     faded = [(i.occurrence.activity.id, i.occurrence.index, i.dimmed) for i in layout.items]
     return report(layout), sorted(faded)
 

@@ -415,8 +415,8 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             _paint_items(painter, matching, skip, names=False)
             painter.restore()
     painter.restore()
-    for item in layout.items:  # names beside the wheel and numbers, over the rings
-        if _off_item(item) and item.label is not None and item.label.texts:
+    for item in layout.named_off:  # names beside the wheel and numbers, over the rings
+        if item.label is not None and item.label.texts:
             if skip and item.occurrence.activity.id in skip:
                 continue
             painter.setOpacity(DIMMED_OPACITY if item.dimmed else 1.0)
@@ -455,7 +455,7 @@ def _paint_leaders(painter: QPainter, layout: WheelLayout, skip: Collection[str]
     for dimmed in (False, True):
         lines: list[QLineF] = []
         dots: list[tuple[Item, Label]] = []
-        for item in (*layout.items, *layout.undated):
+        for item in (*layout.named_off, *layout.undated):  # (names on items have none)
             label = item.label
             if label is None or not label.leader or item.dimmed != dimmed:
                 continue
