@@ -389,6 +389,8 @@ class RingLayout:
     dimmed: bool = False  # whether any of them is faded
     _places: dict[str, list[int]] | None = None
     _waiting: _RingWaiting | None = None
+    # what a painter works out from these items, kept with them (by the painter's key)
+    painted: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def places(self) -> dict[str, list[int]]:
         """Where each activity's items are among ``items``, by id (made once)."""
@@ -998,7 +1000,7 @@ def _label_off_items(
         items[k].label = label
     # by the middle's angle, then inwards
     rest = [k for k in waiting.order if k not in placed] if placed else waiting.order
-    ordered = [items[k] for k in rest]
+    ordered = list(map(items.__getitem__, rest))
     smallest = sizes[-1]
     for item, label in zip(ordered, _key_labels(len(ordered), smallest), strict=False):
         item.label = label  # in the list only, unless its number fits on it below
@@ -1007,7 +1009,8 @@ def _label_off_items(
     shallow = min(deep, digit + smallest)  # too shallow for a number of one digit
     depths = waiting.depths
     on_items: set[int] = set()  # positions in ``rest`` whose number is on the item
-    for position in itertools.compress(range(len(rest)), (depths[k] >= shallow for k in rest)):
+    deep_enough = map(shallow.__le__, map(depths.__getitem__, rest))
+    for position in itertools.compress(range(len(rest)), deep_enough):
         number = position + 1
         item = ordered[position]
         depth = depths[rest[position]]

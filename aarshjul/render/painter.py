@@ -6,6 +6,7 @@ It assumes no screen: the widget, PNG, PDF, SVG and the printer all call
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import math
@@ -257,22 +258,27 @@ def _reach(item: Item, margin: float) -> tuple[float, float]:
 
 
 def _dirty(
-    before: Sequence[Item], after: Sequence[Item], margin: float
+    before: geometry.RingLayout, after: geometry.RingLayout, margin: float
 ) -> list[tuple[float, float]]:
     """The angles (merged ranges) where a ring's image differs between two sets of
-    its items: wherever an item is that is not in both, as it looks."""
-    old = {}
-    for item in before:
-        old.setdefault(_looks(item), []).append(item)
+    its items: wherever an item is that is not in both, as it looks. (The items a
+    ring keeps have only the names on them, as its image.)"""
+    old: dict[tuple, list[Item]] = {}
+    for look, item in zip(_looks_of(before), before.items, strict=True):
+        old.setdefault(look, []).append(item)
     changed: list[Item] = []
-    for item in after:
-        same = old.get(_looks(item))
+    for look, item in zip(_looks_of(after), after.items, strict=True):
+        same = old.get(look)
         if same:
             same.pop()
         else:
             changed.append(item)
     changed.extend(item for rest in old.values() for item in rest)
-    spans = sorted(_reach(item, margin) for item in changed)
+    return _merged(sorted(_reach(item, margin) for item in changed))
+
+
+def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Ranges sorted by their beginning, those that meet made one."""
     merged: list[tuple[float, float]] = []
     for first, last in spans:
         if merged and first <= merged[-1][1]:
@@ -280,6 +286,25 @@ def _dirty(
         else:
             merged.append((first, last))
     return merged
+
+
+def _looks_of(ring: geometry.RingLayout) -> list[tuple]:
+    """How each of a ring's items looks, worked out once for the ring."""
+    looks = ring.painted.get("looks")
+    if looks is None:
+        looks = ring.painted["looks"] = [_looks(item) for item in ring.items]
+    return looks  # type: ignore[return-value]
+
+
+def _reaches_of(ring: geometry.RingLayout, margin: float) -> tuple[list[float], list[float]]:
+    """Where each of a ring's items' paint begins and ends (:func:`_reach`), worked out
+    once for the ring and margin."""
+    key = ("reach", margin)
+    known = ring.painted.get(key)
+    if known is None:
+        reaches = [_reach(item, margin) for item in ring.items]
+        known = ring.painted[key] = ([r[0] for r in reaches], [r[1] for r in reaches])
+    return known  # type: ignore[return-value]
 
 
 def _sector_region(
@@ -304,17 +329,18 @@ def _sector_region(
 
 def _patched(
     image: QImage,
-    before: Sequence[Item],
-    items: Sequence[Item],
+    before: geometry.RingLayout,
+    ring: geometry.RingLayout,
     skip: Collection[str],
     band: tuple[float, float],
     device_scale: float,
 ) -> QImage | None:
-    """The image of a ring painted from ``before`` made that of ``items``: the sectors
-    where they differ cleared and painted again, every item that reaches into them
-    painted in its order; None where most of the ring changed."""
+    """The image of a ring painted from the items of ``before`` made that of the items
+    of ``ring``: the sectors where they differ cleared and painted again, every item
+    that reaches into them painted in its order (the markers over the rest); None
+    where most of the ring changed."""
     margin = 3.0 / device_scale  # antialiasing and rounding: three device pixels
-    spans = _dirty(before, items, margin)
+    spans = _dirty(before, ring, margin)
     if sum(last - first for first, last in spans) > 360.0 * PATCHED_AT_MOST:
         return None
     patched = image.copy()
@@ -324,12 +350,20 @@ def _patched(
     inner, outer = band
     region = _sector_region(spans, max(inner - margin, 0.0), outer + margin, device_scale, side / 2)
     # an item just before 12 o'clock reaches a sector just after it: the circle closes
-    around = [(first + turn, last + turn) for turn in (-360.0, 0.0, 360.0) for first, last in spans]
-    touching = []
-    for item in items:
-        low, high = _reach(item, margin)
-        if any(first <= high and low <= last for first, last in around):
-            touching.append(item)
+    around = _merged(
+        sorted(
+            (first + turn, last + turn) for turn in (-360.0, 0.0, 360.0) for first, last in spans
+        )
+    )
+    firsts, lasts = [a[0] for a in around], [a[1] for a in around]  # (both ascending)
+    lows, highs = _reaches_of(ring, margin)
+    reached = [
+        item
+        for item, low, high in zip(ring.items, lows, highs, strict=True)
+        # the first sector that ends at or after the item's low end begins before its high
+        if (k := bisect.bisect_left(lasts, low)) < len(lasts) and firsts[k] <= high
+    ]
+    touching = [i for i in reached if not i.is_marker] + [i for i in reached if i.is_marker]
     with QPainter(patched) as layer:
         layer.setClipRegion(region)
         layer.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
@@ -386,8 +420,8 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             if earlier is not None:
                 image = _patched(
                     earlier[1],
-                    earlier[0].items,
-                    items,
+                    earlier[0],
+                    token,
                     skip,
                     (band.inner, band.outer),
                     device_scale,
