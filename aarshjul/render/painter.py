@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import itertools
 import math
+import operator
 import unicodedata
 from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
@@ -374,6 +375,21 @@ def _patched(
     return patched
 
 
+_IS_DIMMED = operator.attrgetter("dimmed")
+
+
+def _paint_order(ring: geometry.RingLayout) -> list[int]:
+    """A ring's items (by position) in the order they are painted: the markers over
+    the rest, each part in the ring's order (as in a layout's items)."""
+    order = ring.painted.get("order")
+    if order is None:
+        markers = [item.is_marker for item in ring.items]
+        order = ring.painted["order"] = [k for k, m in enumerate(markers) if not m] + [
+            k for k, m in enumerate(markers) if m
+        ]
+    return order  # type: ignore[return-value]
+
+
 def _prepare_layer(layer: QPainter, side: int, device_scale: float) -> None:
     layer.setRenderHint(QPainter.RenderHint.Antialiasing)
     layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -391,20 +407,16 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     squares = [_device_square(painter, 2 * band.outer + 4) for band in layout.rings]
     if not squares or any(square is None for square in squares):
         return False
-    by_ring: list[list[Item]] = [[] for _ in layout.rings]
-    for item in layout.items:
-        by_ring[item.ring].append(item)
     transform = painter.worldTransform()
     painter.save()
     painter.resetTransform()
-    for index, items in enumerate(by_ring):
+    for index, items in enumerate(layout.ring_items):
         token = layout.ring_tokens[index]
+        order = _paint_order(token)
         where = squares[index]
         assert where is not None
         device_scale, side, left, top, ratio = where
-        skipped = (
-            tuple(sorted({i.occurrence.activity.id for i in items} & set(skip))) if skip else ()
-        )
+        skipped = tuple(sorted(token.places().keys() & set(skip))) if skip else ()
         # the image holds the ring as unsearched; a search fades it and paints what
         # matches over it, so a keystroke paints the few matches, not the rings
         key = (id(token), device_scale, side, skipped)
@@ -431,19 +443,20 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
                 image.fill(Qt.GlobalColor.transparent)
                 with QPainter(image) as layer:
                     _prepare_layer(layer, side, device_scale)
-                    _paint_items(layer, items, skip, names=False, faded=False)
+                    kept = token.items  # (as the ring's items look in its image)
+                    _paint_items(layer, [kept[k] for k in order], skip, names=False, faded=False)
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
         _LAYERS[key] = (token, image, place)
-        faded = [i for i in items if i.dimmed]
+        faded = sum(map(_IS_DIMMED, items))
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)
         if faded:
             painter.setOpacity(DIMMED_OPACITY)
         painter.drawImage(left, top, image)
         painter.restore()
-        if faded and len(faded) < len(items):
-            matching = [i for i in items if not i.dimmed]
+        if faded and faded < len(items):
+            matching = [items[k] for k in order if not items[k].dimmed]
             painter.save()
             painter.setWorldTransform(transform)
             _paint_items(painter, matching, skip, names=False)
