@@ -755,7 +755,7 @@ def _layout_at(
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         # a ring whose occurrences, band and sizes are as in an earlier layout is taken
         # from it (copies of its items, their names on them as placed then)
-        key = None
+        key = previous = None
         if settings.title_key is not None:
             key = (
                 index,
@@ -771,7 +771,7 @@ def _layout_at(
                 settings.title_key,
                 tuple(sorted(colors.items())),
             )
-            known = _RINGS.get(key)
+            known = previous = _RINGS.get(key)
             if known is not None and _same(known.occurrences, occs):
                 ring_items = _handed_on(settings.reuse, index, known)
                 if ring_items is None:
@@ -787,8 +787,24 @@ def _layout_at(
                 per_ring.append(ring_items)
                 continue
         ring_items = []
+        # the ring as laid out before an edit, in the same band and sizes: a phase of
+        # the same occurrence in the same lane is the same item, its name on it too
+        masters: list[Item | None] = []
+        fresh: list[Item] = []
+        earlier = (
+            {id(o): k for k, o in enumerate(previous.occurrences)} if previous is not None else {}
+        )
         height = (band.lane_outer - band.lane_inner) / band.lanes
         for occ, lane in zip(occs, lanes, strict=True):
+            k = earlier.get(id(occ))
+            if k is not None:
+                master = previous.items[k]  # type: ignore[union-attr]
+                if master.lane == lane and not master.is_marker:
+                    item = _copy(master)
+                    item.dimmed = occ.activity.id in dimmed
+                    ring_items.append(item)
+                    masters.append(master)
+                    continue
             outer_r = band.lane_outer - lane * height
             inner = outer_r - height
             activity = occ.activity
@@ -807,9 +823,15 @@ def _layout_at(
                 item.continues = (start < first_day, end > last_day)
             item.dimmed = activity.id in dimmed
             ring_items.append(item)
-        _label_on_items(ring_items, settings.widths, sizes, style)
+            masters.append(None)
+            fresh.append(item)
+        _label_on_items(
+            ring_items, settings.widths, sizes, style, fresh if previous is not None else None
+        )
         entry = RingLayout(
-            list(occs), [_copy(item) for item in ring_items], any(i.dimmed for i in ring_items)
+            list(occs),
+            [m if m is not None else _copy(i) for i, m in zip(ring_items, masters, strict=True)],
+            any(map(_IS_DIMMED, ring_items)),
         )
         if key is not None:
             _keep(_RINGS, key, entry)
@@ -896,16 +918,23 @@ def _ring_bands(settings: _Settings, inner: float, outer: float, R: float) -> li
 
 
 def _label_on_items(
-    items: list[Item], widths: TextWidths, sizes: Sequence[float], style: Style
+    items: list[Item],
+    widths: TextWidths,
+    sizes: Sequence[float],
+    style: Style,
+    fresh: Sequence[Item] | None = None,
 ) -> None:
     """Names on the items of one ring: a phase's along its arc or radially, a
-    deadline's on a flag in the free room of its lane beside the marker."""
+    deadline's on a flag in the free room of its lane beside the marker. Of the
+    phases, only those in ``fresh`` are named where it is given (the rest keep the
+    names they have); every deadline is, as its flag depends on its lane."""
     by_lane: dict[int, list[Item]] = {}
     marker_lanes = {item.lane for item in items if item.is_marker}
+    to_fit = None if fresh is None else {id(item) for item in fresh}
     for item in items:
         if item.lane in marker_lanes:
             by_lane.setdefault(item.lane, []).append(item)
-        if not item.is_marker:
+        if not item.is_marker and (to_fit is None or id(item) in to_fit):
             a0, a1 = item.angle0, item.angle1
             before, after = item.continues
             if before or after:  # the arrows that say it goes on keep their room
