@@ -828,11 +828,9 @@ def _layout_at(
         _label_on_items(
             ring_items, settings.widths, sizes, style, fresh if previous is not None else None
         )
-        entry = RingLayout(
-            list(occs),
-            [m if m is not None else _copy(i) for i, m in zip(ring_items, masters, strict=True)],
-            any(map(_IS_DIMMED, ring_items)),
-        )
+        kept = [m if m is not None else _copy(i) for i, m in zip(ring_items, masters, strict=True)]
+        # (an item kept from the ring before is faded as it was then)
+        entry = RingLayout(list(occs), kept, any(map(_IS_DIMMED, kept)))
         if key is not None:
             _keep(_RINGS, key, entry)
         tokens.append(entry)
