@@ -200,6 +200,7 @@ def _paint_items(
     transform = painter.worldTransform()
     device_scale = math.hypot(transform.m11(), transform.m12())
     smooth = True
+    brush = None  # the colour of the plain segment painted last (None: not known)
     for item in items:
         if skip and item.occurrence.activity.id in skip:
             continue
@@ -210,6 +211,23 @@ def _paint_items(
             smooth = not thin
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         name = names or not _off_item(item)
+        if (
+            not item.is_marker
+            and item.box is None
+            and item.continues == _GOES_ON_NOT
+            and not (item.dimmed and faded)
+            and (item.label is None or not name)
+        ):
+            # a plain segment (most of a crowded wheel): what paint_item does for it,
+            # without setting the pen and brush again where they are set already
+            if brush != item.color:
+                if brush is None:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                brush = item.color
+                painter.setBrush(_color(brush))
+            painter.drawPath(segment_path(item))
+            continue
+        brush = None
         if item.dimmed and faded:
             painter.setOpacity(DIMMED_OPACITY)
             paint_item(painter, item, leader=False, name=name)
@@ -217,6 +235,9 @@ def _paint_items(
         else:
             paint_item(painter, item, leader=False, name=name)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+_GOES_ON_NOT = (False, False)
 
 
 def _off_item(item: Item) -> bool:
