@@ -22,6 +22,7 @@ import math
 import operator
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from aarshjul.bands import (
@@ -201,6 +202,8 @@ class WheelLayout:
     # the items whose names stand off them and are drawn (beside the wheel, numbers),
     # in the order of ``items``: all a painter of those names and leaders looks at
     named_off: list[Item] = field(default_factory=list)
+    # every item whose name is not the numbered list's alone (named_off and more)
+    off_labelled: list[Item] = field(default_factory=list, repr=False, compare=False)
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
@@ -436,6 +439,10 @@ class _RingWaiting(NamedTuple):
     phase_order: list[int]
     marker_order: list[int]
 
+    @property
+    def deepest(self) -> float:
+        return max(self.depths, default=-1.0)
+
 
 class _Waiting(NamedTuple):
     """The items of a whole layout whose names found no room on them, in the order of
@@ -447,21 +454,34 @@ class _Waiting(NamedTuple):
     places: list[tuple[float, float]]
     depths: list[float]
     order: list[int]
+    deepest: float  # the depth of the deepest phase
+    # the items whose names are not known to be in the numbered list alone: those of
+    # the rings not taken over from the layout before
+    stale: list[Item]
 
     @classmethod
-    def of(cls, tokens: Sequence[RingLayout], per_ring: Sequence[list[Item]]) -> _Waiting:
-        """Put together from each ring's, which are kept with the ring's items."""
+    def of(
+        cls,
+        tokens: Sequence[RingLayout],
+        per_ring: Sequence[list[Item]],
+        taken: Collection[int] = (),
+    ) -> _Waiting:
+        """Put together from each ring's, which are kept with the ring's items;
+        ``taken``: the rings whose items were taken over from the layout before."""
         waits = [token.waiting() for token in tokens]
         items: list[Item] = []
         weights: list[float] = []
         places: list[tuple[float, float]] = []
         depths: list[float] = []
         runs: list[int] = []
+        stale: list[Item] = []
         for part in ("phases", "markers"):
-            for wait, ring_items in zip(waits, per_ring, strict=True):
+            for index, (wait, ring_items) in enumerate(zip(waits, per_ring, strict=True)):
                 first = len(items)
                 picked = wait.phases if part == "phases" else wait.markers
                 items += [ring_items[k] for k in picked]
+                if index not in taken:
+                    stale += items[first:]
                 skip = 0 if part == "phases" else len(wait.phases)
                 end = skip + len(picked)
                 weights += wait.weights[skip:end]
@@ -470,7 +490,9 @@ class _Waiting(NamedTuple):
                 order = wait.phase_order if part == "phases" else wait.marker_order
                 runs += [first + k - skip for k in order]
         # each ring's part is sorted already: merging them costs little
-        return cls(items, weights, places, depths, sorted(runs, key=places.__getitem__))
+        order = sorted(runs, key=places.__getitem__)
+        deepest = max((wait.deepest for wait in waits), default=-1.0)
+        return cls(items, weights, places, depths, order, deepest, stale)
 
 
 _RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
@@ -619,7 +641,12 @@ def layout(
     assert off_items is not None
     room = frame[2] - R - min_text  # right of the wheel
     left = _list_undated(wheel, settings, off_items)
-    waiting = _Waiting.of(wheel.ring_tokens, wheel.ring_items)
+    earlier = settings.reuse
+    taken = earlier.handed_on if earlier is not None else set()
+    waiting = _Waiting.of(wheel.ring_tokens, wheel.ring_items, taken)
+    # the names the layout before placed off their items (the rest are in the list)
+    labelled = [i for i in earlier.off_labelled if i.ring in taken] if earlier is not None else []
+    stale = [*waiting.stale, *labelled]
     rows = (height - min_text) / ((LINE_HEIGHT + 0.3) * max(off_items.sizes[-1], 1.0))
     # the numbered list stands in the frame's upper right corner; the names beside the
     # wheel keep clear of it. Far more names than the columns hold: the list is
@@ -634,8 +661,8 @@ def layout(
         )
         listed = [waiting.items[k] for k in first]
         block = _key_block(settings, listed, frame, room, off_items.clear, len(middles))
-    keyed, wheel.named_off = _label_off_items(
-        waiting, settings, off_items, frame[2], left, block.corner if block else None
+    keyed, wheel.named_off, stale = _label_off_items(
+        waiting, settings, off_items, frame[2], left, block.corner if block else None, stale
     )
     measured: tuple[list[Item], _KeyBlock] | None = None  # the list's block, as last measured
     for _attempt in range(3):
@@ -654,10 +681,11 @@ def layout(
                 wanted, left=min(block.left, wanted.left), bottom=max(block.bottom, wanted.bottom)
             )
         block = wanted
-        keyed, wheel.named_off = _label_off_items(
-            waiting, settings, off_items, frame[2], left, block.corner
+        keyed, wheel.named_off, stale = _label_off_items(
+            waiting, settings, off_items, frame[2], left, block.corner, stale
         )
     wheel.keyed = keyed
+    wheel.off_labelled = stale
     if keyed and block is not None:
         final = (
             measured[1]
@@ -668,10 +696,11 @@ def layout(
             # the names have not settled: the list takes the whole right side, down to
             # the frame's foot, and no name beside the wheel can meet it
             block = replace(final, left=min(block.left, final.left), bottom=frame[3])
-            keyed, wheel.named_off = _label_off_items(
-                waiting, settings, off_items, frame[2], left, block.corner
+            keyed, wheel.named_off, stale = _label_off_items(
+                waiting, settings, off_items, frame[2], left, block.corner, stale
             )
             wheel.keyed = keyed
+            wheel.off_labelled = stale
         wheel.key_texts = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
     return wheel
@@ -997,17 +1026,24 @@ def _label_off_items(
     right: float,
     left: tuple[float, float] | None = None,
     corner: tuple[float, float] | None = None,
-) -> tuple[list[Item], list[Item]]:
+    stale: Sequence[Item] = (),
+) -> tuple[list[Item], list[Item], list[Item]]:
     """Names that found no room on their items: outside the wheel (left of ``right``),
-    else numbered. Names placed off their items before are placed again. Returns the
-    items numbered, in the list's order (the first is number 1), and the items whose
-    names or numbers are drawn off them or on them as numbers, in ``waiting``'s order."""
+    else numbered. Every waiting item's name is in the numbered list alone but those
+    of ``stale`` (made so) and of the items placed here. Returns the items numbered,
+    in the list's order (the first is number 1); the items whose names or numbers
+    are drawn off them or on them as numbers, in ``waiting``'s order; and every item
+    whose name is not the list's alone (the next call's ``stale``)."""
     style = settings.style
     R, clear, sizes = where.R, where.clear, where.sizes
     frame = (where.frame[0], where.frame[1], right, where.frame[3])
     items, weights = waiting.items, waiting.weights
+    smallest = sizes[-1]
+    in_the_list = _key_only(smallest)
+    for item in stale:
+        item.label = in_the_list
     if not items:
-        return [], []
+        return [], [], []
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
     candidates: Sequence[int] = range(len(items))
@@ -1028,15 +1064,14 @@ def _label_off_items(
     # by the middle's angle, then inwards
     rest = [k for k in waiting.order if k not in placed] if placed else waiting.order
     ordered = list(map(items.__getitem__, rest))
-    smallest = sizes[-1]
-    for item, label in zip(ordered, _key_labels(len(ordered), smallest), strict=False):
-        item.label = label  # in the list only, unless its number fits on it below
     digit = max(settings.widths(d, smallest, True) for d in "0123456789")
     deep = LINE_HEIGHT * smallest * 1.1  # deep enough for a number of any length
     shallow = min(deep, digit + smallest)  # too shallow for a number of one digit
     depths = waiting.depths
     on_items: set[int] = set()  # positions in ``rest`` whose number is on the item
     deep_enough = map(shallow.__le__, map(depths.__getitem__, rest))
+    if waiting.deepest < shallow:  # (a crowded wheel: no item can hold a number)
+        deep_enough = iter(())
     for position in itertools.compress(range(len(rest)), deep_enough):
         number = position + 1
         item = ordered[position]
@@ -1076,23 +1111,16 @@ def _label_off_items(
     )
     for k, label in numbers.items():
         items[k].label = label
-    named = sorted({*placed, *numbers, *(rest[p] for p in on_items)})
-    return ordered, [items[k] for k in named]
+    touched = sorted({*placed, *numbers, *(rest[p] for p in on_items)})
+    named = [k for k in touched if items[k].label.texts]  # type: ignore[union-attr]
+    return ordered, [items[k] for k in named], [items[k] for k in touched]
 
 
-_KEY_LABELS: dict[float, list[Label]] = {}
-
-
-def _key_labels(count: int, px: float) -> list[Label]:
-    """The labels of names in the numbered list alone, numbers 1 to at least
-    ``count`` (labels are immutable: one per number and size serves every layout)."""
-    known = _KEY_LABELS.pop(px, [])
-    _KEY_LABELS[px] = known  # the newest last; a few sizes are kept
-    while len(_KEY_LABELS) > 8:
-        del _KEY_LABELS[next(iter(_KEY_LABELS))]
-    if len(known) < count:
-        known += [Label(KEY, (), px, (), (), None, n) for n in range(len(known) + 1, count + 1)]
-    return known
+@lru_cache(maxsize=16)
+def _key_only(px: float) -> Label:
+    """The label of a name in the numbered list alone (its number is where it stands
+    in the list, ``WheelLayout.keyed``): one for every such name of that size."""
+    return Label(KEY, (), px, (), (), None, None)
 
 
 def _request(items: list[Item], weights: list[float], k: int) -> Request:

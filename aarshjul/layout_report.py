@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from aarshjul.geometry import Item, WheelLayout, item_shape
-from aarshjul.labels import Label
+from aarshjul.labels import KEY, Label
 from aarshjul.polar import Point, StraightText, arc_outline, straight_outline
 
 
@@ -51,8 +51,10 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
                 "font_size": round(name.px * scale, 2) if name else None,
             }
         )
-    items = [_item(item, pt, poly, scale) for item in _in_date_order(layout.items)]
-    items += [_item(item, pt, poly, scale) for item in layout.undated]
+    # a name in the numbered list alone has the number of its place in the list
+    numbers = {id(item): n for n, item in enumerate(layout.keyed, start=1)}
+    items = [_item(item, pt, poly, scale, numbers) for item in _in_date_order(layout.items)]
+    items += [_item(item, pt, poly, scale, numbers) for item in layout.undated]
     result: dict[str, Any] = {
         "unit": layout.unit,
         "min_text": layout.min_text * scale,
@@ -86,8 +88,9 @@ def _in_date_order(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (i.occurrence.start, i.ring, i.lane, i.angle0))
 
 
-def _item(item: Item, pt, poly, scale: float) -> dict[str, Any]:
+def _item(item: Item, pt, poly, scale: float, numbers: dict[int, int]) -> dict[str, Any]:
     occ = item.occurrence
+    label = item.label
     return {
         "id": occ.activity.id,
         "occurrence": occ.index,
@@ -98,16 +101,16 @@ def _item(item: Item, pt, poly, scale: float) -> dict[str, Any]:
         "ring": item.ring,
         "lane": item.lane,
         "shape": poly(item_shape(item)),
-        "label": _label(item.label, pt, poly, scale) if item.label else None,
+        "label": _label(label, pt, poly, scale, numbers.get(id(item))) if label else None,
     }
 
 
-def _label(label: Label, pt, poly, scale: float) -> dict[str, Any]:
+def _label(label: Label, pt, poly, scale: float, number: int | None = None) -> dict[str, Any]:
     return {
         "placement": label.placement,
         "lines": list(label.lines),
         "font_size": round(label.px * scale, 3),
         "outline": poly(label.outline),
         "leader": poly(label.leader) if label.leader else None,
-        "key": label.key,
+        "key": label.key if label.key is not None or label.placement != KEY else number,
     }

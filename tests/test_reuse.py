@@ -4,6 +4,7 @@ images of rings painted before. What it draws must be what a fresh start draws."
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from aarshjul import geometry
 from aarshjul.labels import KEY, OUTSIDE
 from aarshjul.layout_report import report
 from aarshjul.model import edits, load_plan
+from aarshjul.model.plan import Activity, Category, Plan, Ring
 from aarshjul.render import painter as painting
 from aarshjul.render.painter import paint_wheel, wheel_layout
 
@@ -73,11 +75,16 @@ def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data)
         chosen = data.draw(st.sampled_from(dated))
         days = data.draw(st.integers(-20, 20))
         try:
-            plan = edits.move_activity(plan, chosen.id, days)
+            if data.draw(st.booleans()):
+                plan = edits.move_activity(plan, chosen.id, days)
+            else:  # the list of undated activities grows: the names left of the wheel move
+                plan = edits.unschedule(plan, chosen.id)
         except edits.EditError:
             continue
         previous.fade(data.draw(searches))
         dimmed = data.draw(searches)
+        # another day: the today label takes other angles, so other names are numbered
+        today = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
         taking_over = data.draw(st.booleans())
         reuse = previous if taking_over else None
         warm = drawn(laid_out(plan, today, dimmed=dimmed, reuse=reuse))
@@ -183,3 +190,39 @@ def test_items_of_an_activity_found_by_index_are_those_a_scan_finds(qapp, loaded
                 found = layout.items_of(activity.id)
                 assert len(found) == len(scanned)
                 assert all(a is b for a, b in zip(found, scanned, strict=True))
+
+
+def _crowded(count: int) -> Plan:
+    """More names than the wheel has room for beside it or as numbers round it."""
+    rnd = random.Random(7)
+    start = dt.date(2024, 1, 1)
+    activities = []
+    for k in range(count):
+        first = start + dt.timedelta(days=rnd.randrange(366))
+        last = min(first + dt.timedelta(days=rnd.randrange(30)), dt.date(2024, 12, 31))
+        ring = f"r{k % 3}"
+        activities.append(Activity(f"a{k}", f"Aktivitet {k}", ring, "c", first, last))
+    return Plan(
+        "Travlt år",
+        start,
+        rings=tuple(Ring(f"r{i}", f"Ring {i}") for i in range(3)),
+        categories=(Category("c", "Alt", "#1f77b4"),),
+        activities=tuple(activities),
+    )
+
+
+def test_names_that_lose_their_place_go_to_the_list_in_a_layout_taken_over(qapp):
+    """Long phases added to one ring take numbers round the wheel from names in the
+    other rings, whose items the next layout takes over: those names must be in the
+    numbered list alone again, as in a fresh layout."""
+    plan = _crowded(1500)
+    today = dt.date(2024, 3, 1)
+    forget()
+    before = laid_out(plan, today)
+    longest = max(plan.activities, key=lambda a: (a.end - a.start).days)  # type: ignore[operator]
+    for _ in range(12):
+        plan = edits.duplicate_activity(plan, longest.id)[0]
+    taken_over = laid_out(plan, today, reuse=before)
+    assert before.handed_on  # the other rings were taken over
+    forget()
+    assert drawn(taken_over) == drawn(laid_out(plan, today))
