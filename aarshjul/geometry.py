@@ -412,15 +412,17 @@ class RingLayout:
             phases = [k for k, i in enumerate(items) if i.label is None and not i.is_marker]
             markers = [k for k, i in enumerate(items) if i.label is None and i.is_marker]
             both = [items[k] for k in (*phases, *markers)]
-            places = [(i.angle0 + i.angle1, i.inner + i.outer) for i in both]
+            angles = [i.angle0 + i.angle1 for i in both]
+            radii = [i.inner + i.outer for i in both]
+            # by angle, then radius: two stable sorts of numbers, not one of pairs
+            order = sorted(sorted(range(len(both)), key=radii.__getitem__), key=angles.__getitem__)
             self._waiting = _RingWaiting(
                 phases,
                 markers,
                 [10.0 if i.is_marker else float(i.occurrence.days) for i in both],
-                places,
+                angles,
                 [-1.0 if i.is_marker else i.outer - i.inner for i in both],
-                sorted(range(len(phases)), key=places.__getitem__),
-                sorted(range(len(phases), len(both)), key=places.__getitem__),
+                order,
             )
         return self._waiting
 
@@ -428,16 +430,16 @@ class RingLayout:
 class _RingWaiting(NamedTuple):
     """One ring's items without a name on them, phases then markers (as positions in
     the ring's items), with what the names beside the wheel and the numbers ask of
-    each, in that order: its weight, its place (twice the middle's angle and twice
-    the mid radius), its depth (a marker's -1), and both parts' places sorted."""
+    each, in that order: its weight, twice the angle of its middle, its depth (a
+    marker's -1); and all of them in the numbered list's order (by angle, then
+    radius, then that order)."""
 
     phases: list[int]
     markers: list[int]
     weights: list[float]
-    places: list[tuple[float, float]]
+    angles: list[float]
     depths: list[float]
-    phase_order: list[int]
-    marker_order: list[int]
+    order: list[int]
 
     @property
     def deepest(self) -> float:
@@ -446,12 +448,12 @@ class _RingWaiting(NamedTuple):
 
 class _Waiting(NamedTuple):
     """The items of a whole layout whose names found no room on them, in the order of
-    the layout's items (phases first), with their weights, places and depths; and
-    their positions sorted by place (the numbered list's order)."""
+    the layout's items (phases first), with their weights, angles and depths; and
+    their positions in the numbered list's order (by angle, then inwards)."""
 
     items: list[Item]
     weights: list[float]
-    places: list[tuple[float, float]]
+    angles: list[float]  # twice the angle of each one's middle
     depths: list[float]
     order: list[int]
     deepest: float  # the depth of the deepest phase
@@ -471,28 +473,32 @@ class _Waiting(NamedTuple):
         waits = [token.waiting() for token in tokens]
         items: list[Item] = []
         weights: list[float] = []
-        places: list[tuple[float, float]] = []
+        angles: list[float] = []
         depths: list[float] = []
-        runs: list[int] = []
         stale: list[Item] = []
+        where: list[list[int]] = [[] for _ in waits]  # each ring's places in the whole
         for part in ("phases", "markers"):
             for index, (wait, ring_items) in enumerate(zip(waits, per_ring, strict=True)):
                 first = len(items)
                 picked = wait.phases if part == "phases" else wait.markers
-                items += [ring_items[k] for k in picked]
+                items += map(ring_items.__getitem__, picked)
                 if index not in taken:
                     stale += items[first:]
                 skip = 0 if part == "phases" else len(wait.phases)
                 end = skip + len(picked)
                 weights += wait.weights[skip:end]
-                places += wait.places[skip:end]
+                angles += wait.angles[skip:end]
                 depths += wait.depths[skip:end]
-                order = wait.phase_order if part == "phases" else wait.marker_order
-                runs += [first + k - skip for k in order]
-        # each ring's part is sorted already: merging them costs little
-        order = sorted(runs, key=places.__getitem__)
+                where[index] += range(first, len(items))
+        # each ring's list is in order already; the rings' lists, innermost first, are
+        # merged by angle alone: where two have the same angle, the inner one comes
+        # first, as it would by radius (the rings do not overlap)
+        runs: list[int] = []
+        for wait, places in reversed(list(zip(waits, where, strict=True))):
+            runs += map(places.__getitem__, wait.order)
+        order = sorted(runs, key=angles.__getitem__)
         deepest = max((wait.deepest for wait in waits), default=-1.0)
-        return cls(items, weights, places, depths, order, deepest, stale)
+        return cls(items, weights, angles, depths, order, deepest, stale)
 
 
 _RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
@@ -653,7 +659,7 @@ def layout(
     # certain, so its room is made at once.
     block = None
     if len(waiting.items) > 3 * rows:  # (by the middle's angle alone)
-        middles = [twice for twice, _radius in waiting.places]
+        middles = waiting.angles
         # the list's block is measured on its first names (as many as its columns
         # could hold) and the count of the rest
         first = heapq.nsmallest(
