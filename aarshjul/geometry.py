@@ -822,8 +822,9 @@ def _layout_at(
                 per_ring.append(ring_items)
                 continue
         ring_items = []
-        # the ring as laid out before an edit, in the same band and sizes: a phase of
-        # the same occurrence in the same lane is the same item, its name on it too
+        # the ring as laid out before an edit, in the same band and sizes: an item of
+        # the same occurrence in the same lane is the same item, its name on it too (a
+        # deadline's flag is placed again: it depends on what else is in its lane)
         masters: list[Item | None] = []
         fresh: list[Item] = []
         earlier = (
@@ -834,8 +835,10 @@ def _layout_at(
             k = earlier.get(id(occ))
             if k is not None:
                 master = previous.items[k]  # type: ignore[union-attr]
-                if master.lane == lane and not master.is_marker:
+                if master.lane == lane:
                     item = _copy(master)
+                    if master.is_marker:  # its flag is placed again below
+                        item.label = item.flag = None
                     item.dimmed = occ.activity.id in dimmed
                     ring_items.append(item)
                     masters.append(master)
@@ -863,7 +866,15 @@ def _layout_at(
         _label_on_items(
             ring_items, settings.widths, sizes, style, fresh if previous is not None else None
         )
-        kept = [m if m is not None else _copy(i) for i, m in zip(ring_items, masters, strict=True)]
+        # the ring's kept items share those that are as they were (a deadline whose flag
+        # stands where it stood); the others are kept as copies
+        kept = [
+            m
+            if m is not None and (not m.is_marker or (i.label, i.flag) == (m.label, m.flag))
+            # (a marker's flag placed again)
+            else _copy(i)
+            for i, m in zip(ring_items, masters, strict=True)
+        ]
         # (an item kept from the ring before is faded as it was then)
         entry = RingLayout(list(occs), kept, any(map(_IS_DIMMED, kept)))
         if key is not None:

@@ -285,16 +285,21 @@ def _dirty(
     """The angles (merged ranges) where a ring's image differs between two sets of
     its items: wherever an item is that is not in both, as it looks. (The items a
     ring keeps have only the names on them, as its image.)"""
+    # items a ring shares with the ring before it are as they were; of the others,
+    # those that look alike make pairs
+    theirs, mine = set(map(id, before.items)), set(map(id, after.items))
     old: dict[tuple, list[Item]] = {}
-    for look, item in zip(_looks_of(before), before.items, strict=True):
-        old.setdefault(look, []).append(item)
+    for item in before.items:
+        if id(item) not in mine:
+            old.setdefault(_looks(item), []).append(item)
     changed: list[Item] = []
-    for look, item in zip(_looks_of(after), after.items, strict=True):
-        same = old.get(look)
-        if same:
-            same.pop()
-        else:
-            changed.append(item)
+    for item in after.items:
+        if id(item) not in theirs:
+            same = old.get(_looks(item))
+            if same:
+                same.pop()
+            else:
+                changed.append(item)
     changed.extend(item for rest in old.values() for item in rest)
     return _merged(sorted(_reach(item, margin) for item in changed))
 
@@ -308,14 +313,6 @@ def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
         else:
             merged.append((first, last))
     return merged
-
-
-def _looks_of(ring: geometry.RingLayout) -> list[tuple]:
-    """How each of a ring's items looks, worked out once for the ring."""
-    looks = ring.painted.get("looks")
-    if looks is None:
-        looks = ring.painted["looks"] = [_looks(item) for item in ring.items]
-    return looks  # type: ignore[return-value]
 
 
 def _reaches_of(ring: geometry.RingLayout, margin: float) -> tuple[list[float], list[float]]:
