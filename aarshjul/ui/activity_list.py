@@ -198,13 +198,23 @@ class OccurrenceTableModel(QAbstractTableModel):
         before = self._plan
         if before is None:
             return {_key(o): o for o in self.rows if (o.derived_from or o.activity.id) in ids}
-        listed = set(map(id, self.rows))
+        listed: set[int] | None = None  # every row, where one is not where its key says
         found: dict[tuple[str, int], AnyOccurrence] = {}
         for activity in before.activities_with(ids):
             for occ in _listed_of(before, activity):
-                if id(occ) in listed:
-                    found[_key(occ)] = occ
+                if self._row_by_key(occ) is None:
+                    if listed is None:
+                        listed = set(map(id, self.rows))
+                    if id(occ) not in listed:
+                        continue  # not listed (a search, a hidden ring)
+                found[_key(occ)] = occ
         return found
+
+    def _row_by_key(self, occurrence: AnyOccurrence) -> int | None:
+        """The row of ``occurrence`` (this very object), found where its sort key puts
+        it; None where it is not there."""
+        row = _after(self._order, self._sort_keys([occurrence])[0], self._descending)
+        return row if row < len(self.rows) and self.rows[row] is occurrence else None
 
     def _follow(
         self,
@@ -233,17 +243,18 @@ class OccurrenceTableModel(QAbstractTableModel):
             self.endRemoveRows()
         last = len(COLUMNS) - 1
         moving = [new_rows[k] for k in changed]
-        ids = list(map(id, self.rows))  # found by identity: no row's key is worked out
         for key, occurrence, order in zip(changed, moving, self._sort_keys(moving), strict=True):
-            # moved, not removed and inserted, so that a selected row stays selected
-            row = ids.index(id(old_rows[key]))
+            # moved, not removed and inserted, so that a selected row stays selected;
+            # found where its key says, else by identity
+            row = self._row_by_key(old_rows[key])
+            if row is None:
+                row = next(r for r, o in enumerate(self.rows) if o is old_rows[key])
             rest = self._order[:row] + self._order[row + 1 :]
             target = _after(rest, order, self._descending)
             if target != row:
                 self.beginMoveRows(NO_PARENT, row, row, NO_PARENT, target + (target > row))
-            del self.rows[row], ids[row]
+            del self.rows[row]
             self.rows.insert(target, occurrence)
-            ids.insert(target, id(occurrence))
             rest.insert(target, order)
             self._order = rest
             if target != row:

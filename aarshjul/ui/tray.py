@@ -55,6 +55,7 @@ class UnscheduledTray(QListWidget):
 
     def refresh(self) -> None:
         self.clear()
+        self._ids: list[str] = []
         plan = self.view.document.plan
         if plan is None:
             return
@@ -68,9 +69,11 @@ class UnscheduledTray(QListWidget):
             if category:
                 row.setIcon(swatch(category.color))
             self.addItem(row)
+            self._ids.append(activity.id)
 
     def ids(self) -> list[str]:
-        return [self.item(i).data(ID_ROLE) for i in range(self.count())]
+        """The ids listed (remembered when the list is filled: asked after every edit)."""
+        return list(self._ids)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.view.select((item.data(ID_ROLE), 0))
