@@ -20,7 +20,7 @@ import heapq
 import itertools
 import math
 import operator
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -555,6 +555,130 @@ def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> lis
     return lanes
 
 
+class _Split(NamedTuple):
+    """Occurrences sorted into the rings that show them, as last done."""
+
+    occurrences: list[AnyOccurrence]
+    key: tuple  # the rings shown, the days shown, whether the undated are listed
+    scale: YearScale
+    by_ring: dict[str, list[Occurrence]]
+    undated: list[Undated]
+
+
+_SPLIT: list[_Split] = []  # the last split, patched for the occurrences after an edit
+SPLIT_PATCHED_AT_MOST = 2000  # occurrences in the stretch that differs, at most
+
+
+def _split(
+    occurrences: Sequence[AnyOccurrence], ring_ids: list[str], scale: YearScale, listed: bool
+) -> tuple[dict[str, list[Occurrence]], list[Undated]]:
+    """The dated occurrences in the shown days, by the shown ring, each ring's in the
+    order given; and the occurrences without a date of the shown rings where they are
+    ``listed``. After an edit the occurrences are mostly those of the last split, in
+    the same order: only the stretch from the first to the last that differ is sorted
+    into the rings, and put in place of that stretch of the last split."""
+    key = (tuple(ring_ids), scale.start, scale.end, listed)
+    last = _SPLIT[0] if _SPLIT else None
+    done = None
+    if last is not None and last.key == key:
+        done = _patched_split(last, occurrences)
+    if done is None:
+        done = _fresh_split(occurrences, ring_ids, scale, listed)
+    _SPLIT[:] = [_Split(list(occurrences), key, scale, *done)]
+    return {r: list(occs) for r, occs in done[0].items()}, list(done[1])
+
+
+def _fresh_split(
+    occurrences: Sequence[AnyOccurrence], ring_ids: Sequence[str], scale: YearScale, listed: bool
+) -> tuple[dict[str, list[Occurrence]], list[Undated]]:
+    by_ring_id: dict[str, list[Occurrence]] = {r: [] for r in ring_ids}
+    first_day, after = scale.start, scale.end
+    undated: list[Undated] = []
+    shown_in = by_ring_id.get
+    for occ in occurrences:
+        if isinstance(occ, Undated):
+            if listed and occ.activity.ring in by_ring_id:
+                undated.append(occ)
+        elif occ.start < after and occ.end >= first_day:
+            shown = shown_in(occ.activity.ring)
+            if shown is not None:
+                shown.append(occ)
+    return by_ring_id, undated
+
+
+def _first_differing(one: Iterable[object], other: Iterable[object], most: int) -> int:
+    """How many of the first of ``one`` and ``other`` are the same objects (at most
+    ``most``)."""
+    differ = map(operator.is_not, one, other)
+    return next(itertools.compress(itertools.count(), differ), most)
+
+
+def _patched_split(
+    last: _Split, occurrences: Sequence[AnyOccurrence]
+) -> tuple[dict[str, list[Occurrence]], list[Undated]] | None:
+    """The split of ``occurrences`` made from ``last``'s; None where they differ in
+    too long a stretch."""
+    old, new = last.occurrences, occurrences
+    most = min(len(old), len(new))
+    first = _first_differing(old, new, most)
+    tail = min(_first_differing(reversed(old), reversed(new), most), most - first)
+    end = len(new) - tail  # the stretch that differs: old[first:-tail], new[first:end]
+    gone, came = old[first : len(old) - tail], list(new[first:end])
+    if not gone and not came:
+        return last.by_ring, last.undated
+    if len(gone) + len(came) > SPLIT_PATCHED_AT_MOST:
+        return None
+    ring_ids, _first_day, _after, listed = last.key
+    were = _fresh_split(gone, ring_ids, last.scale, listed)
+    are = _fresh_split(came, ring_ids, last.scale, listed)
+    by_ring = dict(last.by_ring)
+    for ring_id in ring_ids:
+        if were[0][ring_id] or are[0][ring_id]:
+            following = (
+                occ for occ in itertools.islice(new, end, None) if occ.activity.ring == ring_id
+            )
+            spliced = _spliced(last.by_ring[ring_id], were[0][ring_id], are[0][ring_id], following)
+            if spliced is None:
+                return None
+            by_ring[ring_id] = spliced
+    undated = last.undated
+    if were[1] or are[1]:
+        following = (occ for occ in itertools.islice(new, end, None) if isinstance(occ, Undated))
+        spliced = _spliced(last.undated, were[1], are[1], following)
+        if spliced is None:
+            return None
+        undated = spliced
+    return by_ring, undated
+
+
+def _spliced(part: list, gone: list, came: list, following: Iterator[AnyOccurrence]) -> list | None:
+    """``part`` (a ring's occurrences, or the undated, of the last split) with the
+    stretch of it ``gone`` replaced by ``came``; where none of ``part`` was in the
+    stretch, ``came`` goes before the first of ``following`` (what comes after the
+    stretch, in order) that is in ``part`` (None where that is not soon found)."""
+    if gone:
+        begin = _position(part, gone[0])
+        return None if begin is None else [*part[:begin], *came, *part[begin + len(gone) :]]
+    if not part:
+        return list(came)
+    for looked, occ in enumerate(following, start=1):
+        found = _position(part, occ)
+        if found is not None:
+            return [*part[:found], *came, *part[found:]]
+        if looked == SPLICE_LOOKS_AT_MOST:
+            return None
+    return [*part, *came]  # nothing of it follows the stretch
+
+
+SPLICE_LOOKS_AT_MOST = 16
+
+
+def _position(items: list, item: object) -> int | None:
+    """Where ``item`` (this very object) is in ``items``."""
+    same = map(operator.is_, items, itertools.repeat(item))
+    return next(itertools.compress(itertools.count(), same), None)
+
+
 def layout(
     plan: Plan,
     width: float,
@@ -606,18 +730,7 @@ def layout(
     )
     scale = YearScale.of(plan) if span is None else YearScale.between(*span)
     shown_rings = [r for r in plan.rings if rings is None or r.id in rings]
-    by_ring_id: dict[str, list[Occurrence]] = {r.id: [] for r in shown_rings}
-    first_day, after = scale.start, scale.end
-    undated: list[Undated] = []
-    shown_in = by_ring_id.get
-    for occ in occurrences:
-        if isinstance(occ, Undated):
-            if span is None and occ.activity.ring in by_ring_id:
-                undated.append(occ)
-        elif occ.start < after and occ.end >= first_day:
-            shown = shown_in(occ.activity.ring)
-            if shown is not None:
-                shown.append(occ)
+    by_ring_id, undated = _split(occurrences, [r.id for r in shown_rings], scale, span is None)
     by_ring = [(r, by_ring_id[r.id], _lanes(r.id, by_ring_id[r.id], scale)) for r in shown_rings]
     settings = _Settings(
         plan,

@@ -120,6 +120,7 @@ def forget() -> None:
     plan_module._MARKERS.clear()
     plan_module._DATED.clear()
     geometry._RINGS.clear()
+    geometry._SPLIT.clear()
     geometry._LANES.clear()
     painter_module._LAYERS.clear()
     painter_module.annulus_sector.cache_clear()

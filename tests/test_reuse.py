@@ -30,6 +30,7 @@ def forget() -> None:
     """No remembered rings, lanes or ring images: a fresh start."""
     geometry._RINGS.clear()
     geometry._LANES.clear()
+    geometry._SPLIT.clear()
     painting._LAYERS.clear()
 
 
@@ -226,3 +227,54 @@ def test_names_that_lose_their_place_go_to_the_list_in_a_layout_taken_over(qapp)
     assert before.handed_on  # the other rings were taken over
     forget()
     assert drawn(taken_over) == drawn(laid_out(plan, today))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):
+    """The occurrences sorted into rings, patched after edits that move (to another
+    ring too), remove, copy, unschedule and schedule activities, are those sorted
+    anew; with rings hidden, and zoomed to a quarter."""
+    plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
+    ring_ids = [r.id for r in plan.rings]
+    shown = data.draw(st.lists(st.sampled_from(ring_ids), min_size=1, unique=True))
+    zoomed = data.draw(st.booleans())
+    first = plan.start + dt.timedelta(days=data.draw(st.integers(0, 270)))
+    scale = (
+        geometry.YearScale.between(first, first + dt.timedelta(days=92))
+        if zoomed
+        else geometry.YearScale.of(plan)
+    )
+    geometry._SPLIT.clear()
+    geometry._split(plan.occurrences(), shown, scale, not zoomed)
+    for _ in range(data.draw(st.integers(1, 4))):
+        chosen = data.draw(st.sampled_from(sorted(a.id for a in plan.activities)))
+        edit = data.draw(
+            st.sampled_from(["move", "ring", "remove", "copy", "unschedule", "schedule"])
+        )
+        try:
+            if edit in ("move", "ring"):
+                ring = data.draw(st.sampled_from(ring_ids)) if edit == "ring" else None
+                plan = edits.move_activity(plan, chosen, data.draw(st.integers(-60, 60)), ring)
+            elif edit == "remove":
+                plan = edits.remove_activity(plan, chosen)
+            elif edit == "copy":
+                plan = edits.duplicate_activity(plan, chosen)[0]
+            elif edit == "unschedule":
+                plan = edits.unschedule(plan, chosen)
+            else:
+                day = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
+                plan = edits.schedule(plan, chosen, day)
+        except edits.EditError:
+            continue
+        occurrences = plan.occurrences()
+        patched = geometry._split(occurrences, shown, scale, not zoomed)
+        fresh = geometry._fresh_split(occurrences, shown, scale, not zoomed)
+        assert list(map(id, patched[1])) == list(map(id, fresh[1]))
+        assert {r: list(map(id, o)) for r, o in patched[0].items()} == {
+            r: list(map(id, o)) for r, o in fresh[0].items()
+        }
