@@ -943,6 +943,7 @@ def _layout_at(
         earlier = (
             {id(o): k for k, o in enumerate(previous.occurrences)} if previous is not None else {}
         )
+        used: set[int] = set()  # the items of the ring before that are kept
         height = (band.lane_outer - band.lane_inner) / band.lanes
         for occ, lane in zip(occs, lanes, strict=True):
             k = earlier.get(id(occ))
@@ -950,11 +951,10 @@ def _layout_at(
                 master = previous.items[k]  # type: ignore[union-attr]
                 if master.lane == lane:
                     item = _copy(master)
-                    if master.is_marker:  # its flag is placed again below
-                        item.label = item.flag = None
                     item.dimmed = occ.activity.id in dimmed
                     ring_items.append(item)
                     masters.append(master)
+                    used.add(k)
                     continue
             outer_r = band.lane_outer - lane * height
             inner = outer_r - height
@@ -976,8 +976,22 @@ def _layout_at(
             ring_items.append(item)
             masters.append(None)
             fresh.append(item)
+        changed_lanes = None
+        if previous is not None:
+            # a lane with an item come or gone: its deadlines' flags are placed again
+            changed_lanes = {item.lane for item in fresh} | {
+                item.lane for k, item in enumerate(previous.items) if k not in used
+            }
+            for item in ring_items:
+                if item.is_marker and item.lane in changed_lanes:
+                    item.label = item.flag = None
         _label_on_items(
-            ring_items, settings.widths, sizes, style, fresh if previous is not None else None
+            ring_items,
+            settings.widths,
+            sizes,
+            style,
+            fresh if previous is not None else None,
+            changed_lanes,
         )
         # the ring's kept items share those that are as they were (a deadline whose flag
         # stands where it stood); the others are kept as copies
@@ -1080,13 +1094,17 @@ def _label_on_items(
     sizes: Sequence[float],
     style: Style,
     fresh: Sequence[Item] | None = None,
+    lanes: Collection[int] | None = None,
 ) -> None:
     """Names on the items of one ring: a phase's along its arc or radially, a
     deadline's on a flag in the free room of its lane beside the marker. Of the
     phases, only those in ``fresh`` are named where it is given (the rest keep the
-    names they have); every deadline is, as its flag depends on its lane."""
+    names they have); of the deadlines, those in ``lanes`` where it is given (a
+    flag depends on what else is in its lane)."""
     by_lane: dict[int, list[Item]] = {}
     marker_lanes = {item.lane for item in items if item.is_marker}
+    if lanes is not None:
+        marker_lanes &= set(lanes)
     to_fit = None if fresh is None else {id(item) for item in fresh}
     for item in items:
         if item.lane in marker_lanes:
