@@ -567,6 +567,7 @@ class _Split(NamedTuple):
 
 _SPLIT: list[_Split] = []  # the last split, patched for the occurrences after an edit
 SPLIT_PATCHED_AT_MOST = 2000  # occurrences in the stretch that differs, at most
+SPLICE_LOOKS_AT_MOST = 16  # occurrences after the stretch looked at for a ring's place
 
 
 def _split(
@@ -668,9 +669,6 @@ def _spliced(part: list, gone: list, came: list, following: Iterator[AnyOccurren
         if looked == SPLICE_LOOKS_AT_MOST:
             return None
     return [*part, *came]  # nothing of it follows the stretch
-
-
-SPLICE_LOOKS_AT_MOST = 16
 
 
 def _position(items: list, item: object) -> int | None:
