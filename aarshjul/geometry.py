@@ -519,7 +519,7 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
 
 
 _IS_MARKER = operator.attrgetter("is_marker")
-_IS_DIMMED = operator.attrgetter("dimmed")
+IS_DIMMED = operator.attrgetter("dimmed")
 
 
 def _handed_on(earlier: WheelLayout | None, index: int, token: RingLayout) -> list[Item] | None:
@@ -559,8 +559,7 @@ class _Split(NamedTuple):
     """Occurrences sorted into the rings that show them, as last done."""
 
     occurrences: list[AnyOccurrence]
-    key: tuple  # the rings shown, the days shown, whether the undated are listed
-    scale: YearScale
+    key: tuple[tuple[str, ...], YearScale, bool]  # rings shown, days shown, undated listed
     by_ring: dict[str, list[Occurrence]]
     undated: list[Undated]
 
@@ -578,14 +577,14 @@ def _split(
     ``listed``. After an edit the occurrences are mostly those of the last split, in
     the same order: only the stretch from the first to the last that differ is sorted
     into the rings, and put in place of that stretch of the last split."""
-    key = (tuple(ring_ids), scale.start, scale.end, listed)
+    key = (tuple(ring_ids), scale, listed)
     last = _SPLIT[0] if _SPLIT else None
     done = None
     if last is not None and last.key == key:
         done = _patched_split(last, occurrences)
     if done is None:
         done = _fresh_split(occurrences, ring_ids, scale, listed)
-    _SPLIT[:] = [_Split(list(occurrences), key, scale, *done)]
+    _SPLIT[:] = [_Split(list(occurrences), key, *done)]
     return {r: list(occs) for r, occs in done[0].items()}, list(done[1])
 
 
@@ -629,9 +628,9 @@ def _patched_split(
         return last.by_ring, last.undated
     if len(gone) + len(came) > SPLIT_PATCHED_AT_MOST:
         return None
-    ring_ids, _first_day, _after, listed = last.key
-    were = _fresh_split(gone, ring_ids, last.scale, listed)
-    are = _fresh_split(came, ring_ids, last.scale, listed)
+    ring_ids, scale, listed = last.key
+    were = _fresh_split(gone, ring_ids, scale, listed)
+    are = _fresh_split(came, ring_ids, scale, listed)
     by_ring = dict(last.by_ring)
     for ring_id in ring_ids:
         if were[0][ring_id] or are[0][ring_id]:
@@ -924,7 +923,7 @@ def _layout_at(
                     ring_items = [_copy(item) for item in known.items]
                     faded = known.dimmed
                 else:  # (a search may have faded them since)
-                    faded = any(map(_IS_DIMMED, ring_items))
+                    faded = any(map(IS_DIMMED, ring_items))
                 if dimmed or faded:  # (nothing to mark where none is or was faded)
                     for item in ring_items:
                         item.dimmed = item.occurrence.activity.id in dimmed
@@ -1001,7 +1000,7 @@ def _layout_at(
             for i, m in zip(ring_items, masters, strict=True)
         ]
         # (an item kept from the ring before is faded as it was then)
-        entry = RingLayout(list(occs), kept, any(map(_IS_DIMMED, kept)))
+        entry = RingLayout(list(occs), kept, any(map(IS_DIMMED, kept)))
         if key is not None:
             _keep(_RINGS, key, entry)
         tokens.append(entry)
@@ -1215,9 +1214,10 @@ def _label_off_items(
     shallow = min(deep, digit + smallest)  # too shallow for a number of one digit
     depths = waiting.depths
     on_items: set[int] = set()  # positions in ``rest`` whose number is on the item
-    deep_enough = map(shallow.__le__, map(depths.__getitem__, rest))
-    if waiting.deepest < shallow:  # (a crowded wheel: no item can hold a number)
-        deep_enough = iter(())
+    # (on a crowded wheel no item is deep enough for a number: none is looked at)
+    deep_enough = (
+        () if waiting.deepest < shallow else map(shallow.__le__, map(depths.__getitem__, rest))
+    )
     for position in itertools.compress(range(len(rest)), deep_enough):
         number = position + 1
         item = ordered[position]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -51,6 +52,37 @@ def drawn(layout) -> tuple:
     return report(layout), sorted(faded)
 
 
+EDITS = ("move", "ring", "remove", "copy", "unschedule", "schedule")
+
+
+def _edited(data, plan: Plan, kinds: Sequence[str], days: int = 30) -> Plan | None:
+    """``plan`` after one edit of a kind drawn from ``kinds`` (moves by up to ``days``,
+    into another ring for "ring"), of an activity with dates and no rule where the
+    kinds are moves and unschedules; None where the edit is refused."""
+    kind = data.draw(st.sampled_from(kinds))
+    if set(kinds) <= {"move", "unschedule"}:
+        among = [a.id for a in plan.activities if a.start is not None and not a.rrule]
+    else:
+        among = sorted(a.id for a in plan.activities)
+    chosen = data.draw(st.sampled_from(among))
+    try:
+        if kind in ("move", "ring"):
+            ring = (
+                data.draw(st.sampled_from([r.id for r in plan.rings])) if kind == "ring" else None
+            )
+            return edits.move_activity(plan, chosen, data.draw(st.integers(-days, days)), ring)
+        if kind == "remove":
+            return edits.remove_activity(plan, chosen)
+        if kind == "copy":
+            return edits.duplicate_activity(plan, chosen)[0]
+        if kind == "unschedule":
+            return edits.unschedule(plan, chosen)
+        day = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
+        return edits.schedule(plan, chosen, day)
+    except edits.EditError:
+        return None
+
+
 @pytest.fixture(scope="module")
 def loaded():
     return {path.stem: load_plan(path) for path in PLANS}
@@ -72,16 +104,11 @@ def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data)
     searches = st.one_of(st.just(frozenset()), st.frozensets(st.sampled_from(ids), min_size=1))
     previous = laid_out(plan, today)  # remembered
     for _ in range(data.draw(st.integers(1, 3))):
-        dated = [a for a in plan.activities if a.start is not None and not a.rrule]
-        chosen = data.draw(st.sampled_from(dated))
-        days = data.draw(st.integers(-20, 20))
-        try:
-            if data.draw(st.booleans()):
-                plan = edits.move_activity(plan, chosen.id, days)
-            else:  # the list of undated activities grows: the names left of the wheel move
-                plan = edits.unschedule(plan, chosen.id)
-        except edits.EditError:
+        # unscheduling grows the list of undated activities: the names left of the wheel move
+        edited = _edited(data, plan, ("move", "unschedule"), days=20)
+        if edited is None:
             continue
+        plan = edited
         previous.fade(data.draw(searches))
         dimmed = data.draw(searches)
         # another day: the today label takes other angles, so other names are numbered
@@ -162,15 +189,10 @@ def test_a_ring_image_patched_after_edits_is_the_image_painted_anew(qapp, loaded
     forget()
     patched = _ring_images(laid_out(plan, today))
     for _ in range(data.draw(st.integers(1, 3))):
-        dated = [a for a in plan.activities if a.start is not None and not a.rrule]
-        chosen = data.draw(st.sampled_from(dated))
-        try:
-            if data.draw(st.booleans()):
-                plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-30, 30)))
-            else:
-                plan = edits.unschedule(plan, chosen.id)
-        except edits.EditError:
+        edited = _edited(data, plan, ("move", "unschedule"))
+        if edited is None:
             continue
+        plan = edited
         patched = _ring_images(laid_out(plan, today))
     forget()
     fresh = _ring_images(laid_out(plan, today))
@@ -252,25 +274,10 @@ def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):
     geometry._SPLIT.clear()
     geometry._split(plan.occurrences(), shown, scale, not zoomed)
     for _ in range(data.draw(st.integers(1, 4))):
-        chosen = data.draw(st.sampled_from(sorted(a.id for a in plan.activities)))
-        edit = data.draw(
-            st.sampled_from(["move", "ring", "remove", "copy", "unschedule", "schedule"])
-        )
-        try:
-            if edit in ("move", "ring"):
-                ring = data.draw(st.sampled_from(ring_ids)) if edit == "ring" else None
-                plan = edits.move_activity(plan, chosen, data.draw(st.integers(-60, 60)), ring)
-            elif edit == "remove":
-                plan = edits.remove_activity(plan, chosen)
-            elif edit == "copy":
-                plan = edits.duplicate_activity(plan, chosen)[0]
-            elif edit == "unschedule":
-                plan = edits.unschedule(plan, chosen)
-            else:
-                day = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
-                plan = edits.schedule(plan, chosen, day)
-        except edits.EditError:
+        edited = _edited(data, plan, EDITS, days=60)
+        if edited is None:
             continue
+        plan = edited
         occurrences = plan.occurrences()
         patched = geometry._split(occurrences, shown, scale, not zoomed)
         fresh = geometry._fresh_split(occurrences, shown, scale, not zoomed)

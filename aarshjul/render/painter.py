@@ -10,7 +10,6 @@ import bisect
 import datetime as dt
 import itertools
 import math
-import operator
 import unicodedata
 from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
@@ -393,9 +392,6 @@ def _patched(
     return patched
 
 
-_IS_DIMMED = operator.attrgetter("dimmed")
-
-
 def _paint_order(ring: geometry.RingLayout) -> list[int]:
     """A ring's items (by position) in the order they are painted: the markers over
     the rest, each part in the ring's order (as in a layout's items)."""
@@ -466,7 +462,7 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
         _LAYERS[key] = (token, image, place)
-        faded = sum(map(_IS_DIMMED, items))
+        faded = sum(map(geometry.IS_DIMMED, items))
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)
         if faded:
