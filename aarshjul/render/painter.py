@@ -245,7 +245,8 @@ def _off_item(item: Item) -> bool:
 
 # ring layers, newest last, each with the token it was painted from (held, so that the
 # token's id in the key stays its own), and where its ring is on that image
-_LAYERS: dict[tuple, tuple[geometry.RingLayout, QImage, tuple]] = {}
+# (the ring's items, its image, where it stands, how many lanes it has)
+_LAYERS: dict[tuple, tuple[geometry.RingLayout, QImage, tuple, int]] = {}
 LAYERS_KEPT = 24
 PATCHED_AT_MOST = 0.5  # of the circle: past this a ring's image is painted anew
 
@@ -441,9 +442,10 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             image = known[1]
         else:
             image = None
-            # the ring as painted before an edit: only where it changed is painted
+            # the ring as painted before an edit: only where it changed is painted (with
+            # a lane more or less every lane moves: all of it is painted)
             earlier = next((v for v in reversed(_LAYERS.values()) if v[2] == place), None)
-            if earlier is not None:
+            if earlier is not None and earlier[3] == band.lanes:
                 image = _patched(
                     earlier[1],
                     earlier[0],
@@ -461,7 +463,7 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
                     _paint_items(layer, [kept[k] for k in order], skip, names=False, faded=False)
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
-        _LAYERS[key] = (token, image, place)
+        _LAYERS[key] = (token, image, place, band.lanes)
         faded = sum(map(geometry.IS_DIMMED, items))
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)
