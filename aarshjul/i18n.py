@@ -8,9 +8,10 @@ says English. Pure Python, so the model and the command line use it without Qt.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable
 from functools import cache
+
+import tomli  # tomllib's parser, compiled: the catalogue is read at every start
 
 from aarshjul.paths import resource_path
 
@@ -49,7 +50,7 @@ def catalogue(code: str) -> dict[str, str]:
     if code == "en":
         return {}
     with resource_path("translations", f"{code}.toml").open("rb") as f:
-        return tomllib.load(f)
+        return tomli.load(f)
 
 
 def _(text: str) -> str:

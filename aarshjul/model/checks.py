@@ -4,7 +4,6 @@ file loader and for edits made in the window."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 
 from aarshjul.i18n import _
@@ -17,6 +16,8 @@ TITLE_LIMIT = 500  # characters
 
 def suggest(value: str, choices: list[str]) -> str:
     """ " (did you mean 'x'?)" for the closest choice, or ""."""
+    import difflib  # (only where a name is misspelt)
+
     close = difflib.get_close_matches(value, choices, n=1)
     return _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,18 @@ class Holder:
     since: dt.datetime
 
     def is_me(self) -> bool:
-        return self.host == socket.gethostname() and self.pid == os.getpid()
+        return self.host == _host() and self.pid == os.getpid()
+
+
+def _host() -> str:
+    """This machine's name, as ``socket.gethostname()`` gives it (socket is not
+    imported for it at every start)."""
+    try:
+        return os.uname().nodename
+    except AttributeError:  # (Windows)
+        import socket
+
+        return socket.gethostname()
 
 
 def lock_path(plan: Path) -> Path:
@@ -41,7 +51,7 @@ def holder(plan: Path) -> Holder | None:
         return None
     if found.is_me() or dt.datetime.now() - found.since > STALE:
         return None
-    if found.host == socket.gethostname() and not _alive(found.pid):
+    if found.host == _host() and not _alive(found.pid):
         return None  # a crashed program on this machine
     return found
 
@@ -53,7 +63,7 @@ def take(plan: Path) -> bool:
     except (KeyError, OSError):
         user = "?"
     now = dt.datetime.now().replace(microsecond=0).isoformat()
-    text = f"{user},{socket.gethostname()},{os.getpid()},{now}"
+    text = f"{user},{_host()},{os.getpid()},{now}"
     try:
         lock_path(plan).write_text(text, encoding="utf-8")
     except OSError:
@@ -66,7 +76,7 @@ def release(plan: Path) -> None:
     path = lock_path(plan)
     try:
         _user, host, pid, _since = path.read_text(encoding="utf-8").split(",", 3)
-        if host == socket.gethostname() and int(pid) == os.getpid():
+        if host == _host() and int(pid) == os.getpid():
             path.unlink()
     except (OSError, ValueError):
         pass

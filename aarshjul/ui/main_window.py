@@ -36,7 +36,7 @@ from aarshjul.model import PlanError, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
-from aarshjul.ui import recovery, versions
+from aarshjul.ui import recovery
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, choose, place_on_screen, run_modal
@@ -59,11 +59,12 @@ FILE_FILTER = "{plans} (*.toml);;{all} (*)"
 
 
 def settle_memory() -> None:
-    """After a plan is opened and drawn: collect once, then keep what is alive out of
-    Python's cycle collector. A plan of thousands of activities is hundreds of
-    thousands of objects; a full collection that walks them all paused an edit by
-    up to a tenth of a second. Freed objects are still freed (by reference count);
-    what an earlier opening froze is thawed first, so its cycles are collected."""
+    """After a plan is opened and drawn (not before: it takes a while): collect once,
+    then keep what is alive out of Python's cycle collector. A plan of thousands of
+    activities is hundreds of thousands of objects; a full collection that walks them
+    all paused an edit by up to a tenth of a second. Freed objects are still freed
+    (by reference count); what an earlier opening froze is thawed first, so its
+    cycles are collected."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
                 self.document.apply(_("Restore unsaved work"), left[0])
             else:
                 recovery.discard(self.document.path)
-        QTimer.singleShot(0, settle_memory)
+        self.wheel.after_painted(settle_memory)  # (the plan is shown first)
         return True
 
     def ask_restore(self, written: dt.datetime) -> bool:
@@ -689,6 +690,8 @@ class MainWindow(QMainWindow):
             and not self._overwrite_theirs(path)
         ):
             return False
+        from aarshjul.ui import versions  # (imported at the first save, not at start)
+
         versions.keep(path)  # the file as it was, in case the save is regretted
         try:
             self.document.save(path)

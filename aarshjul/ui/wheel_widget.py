@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -103,6 +104,7 @@ class WheelWidget(QWidget):
         self._layout: WheelLayout | None = None
         self._retired: list[WheelLayout] = []  # layouts replaced, freed once painted
         self._replaced: WheelLayout | None = None  # the last layout, until the next is made
+        self._after_painted: list[Callable[[], None]] = []  # once, after the wheel's next paint
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
@@ -150,6 +152,12 @@ class WheelWidget(QWidget):
             self._retired.append(layout)
             if len(self._retired) == 1:
                 QTimer.singleShot(0, self._retired.clear)
+
+    def after_painted(self, work: Callable[[], None]) -> None:
+        """Do ``work`` once, when the wheel has next been painted with a plan on it
+        (what the window need not do before it shows the plan)."""
+        if work not in self._after_painted:
+            self._after_painted.append(work)
 
     def _filter_changed(self) -> None:
         """A new search only fades other items: the layout stays, its items are marked
@@ -253,6 +261,9 @@ class WheelWidget(QWidget):
                 return
             painter.drawPixmap(0, 0, pixmap)
             self.paint_overlay(painter, layout)
+        for work in self._after_painted:
+            QTimer.singleShot(0, work)
+        self._after_painted.clear()
 
     def paint_overlay(self, painter: QPainter, layout: WheelLayout) -> None:
         """Selection, hover and the previewed activity, over the cached wheel."""
