@@ -317,3 +317,25 @@ def test_a_message_shown_before_the_window_does_not_cover_the_summary(qtbot, tmp
     bar = window.statusBar()
     assert window.status.isVisible() and "16 activities" in window.status.text()
     assert window.status.geometry().left() > bar.fontMetrics().horizontalAdvance(message)
+
+
+def test_memory_is_settled_once_the_opened_plan_is_painted_not_before(qtbot, monkeypatch):
+    """The collection after opening (a while, on a large plan) waits until the wheel
+    shows the plan: the window is not kept from its first paint by it."""
+    from aarshjul.ui import main_window
+
+    settled = []
+    monkeypatch.setattr(main_window, "settle_memory", lambda: settled.append(True))
+    create_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(PLAN_2022)
+    qtbot.wait(20)  # events run, the window not shown: nothing painted
+    assert not settled
+    window.show()
+    qtbot.waitExposed(window)
+    window.wheel.repaint()
+    qtbot.waitUntil(lambda: bool(settled))
+    window.wheel.repaint()
+    qtbot.wait(20)
+    assert settled == [True]  # once, not at every paint
