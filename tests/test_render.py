@@ -116,3 +116,43 @@ def test_ring_rules_stay_faint(qapp, plan):
             for dy in (-1, 0, 1)
         )
         assert darkest > 190, band.ring.id
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_names_of_months_weeks_and_rings_from_the_cached_background_are_as_drawn(
+    qapp, plan, monkeypatch, ratio
+):
+    """The background's image holds the month, week and ring names: the window's wheel
+    is, to the byte, the wheel with all of them drawn on the device; and a paint
+    after an edit draws none of them again."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from aarshjul.model import edits
+    from aarshjul.render import painter as painting
+
+    size = (984, 544)
+    layout = wheel_layout(plan, *size, plan.occurrences(), today=plan.start)
+
+    def wheel(layout) -> QImage:
+        pixmap = QPixmap(int(size[0] * ratio), int(size[1] * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        with QPainter(pixmap) as painter:
+            painting.paint_wheel(painter, layout, QRectF(0, 0, *size), layered=True)
+        return pixmap.toImage()
+
+    painting._BACKGROUNDS.clear()
+    cached = wheel(layout)
+    with monkeypatch.context() as patched:
+        patched.setattr(painting, "_blit_cached_background", lambda *_: False)
+        drawn = wheel(layout)
+    assert cached == drawn
+    names = [s.label for s in layout.months if s.label] + list(layout.week_labels)
+    assert names
+    arcs = []
+    real = painting.draw_arc_text
+    monkeypatch.setattr(painting, "draw_arc_text", lambda p, t: (arcs.append(t), real(p, t)))
+    moved = next(a for a in plan.activities if a.end is not None and not a.rrule)
+    wheel(wheel_layout(edits.move_activity(plan, moved.id, 3), *size, today=plan.start))
+    assert not set(arcs) & set(names)

@@ -161,7 +161,7 @@ def paint_wheel(
     if not _blit_cached_background(painter, layout):
         _paint_background(painter, layout)
         _paint_rings(painter, layout)
-    _paint_band_labels(painter, layout)
+        _paint_band_labels(painter, layout)
     if layout.today is not None:  # under the activities: their names stay readable
         _paint_today_hand(painter, layout)
     _paint_leaders(painter, layout, skip)
@@ -547,13 +547,15 @@ def _paint_dot(painter: QPainter, item: Item, label: Label) -> None:
 
 
 def _background_key(layout: WheelLayout) -> tuple:
-    """What the background's shapes depend on: size, shown days and ring bands."""
+    """What the background's shapes and names depend on: size, shown days, ring bands
+    and the words of the months, weeks and rings."""
     return (
         round(layout.diameter, 3),
         layout.scale,
-        tuple((m.angle0, m.angle1, m.shaded) for m in layout.months),
+        tuple((m.angle0, m.angle1, m.shaded, m.label) for m in layout.months),
         tuple(layout.weeks),
-        tuple((b.inner, b.outer, b.lane_outer) for b in layout.rings),
+        tuple(layout.week_labels),
+        tuple((b.inner, b.outer, b.lane_outer, b.name) for b in layout.rings),
     )
 
 
@@ -569,10 +571,12 @@ def _background_image(key: tuple, layout: WheelLayout) -> QImage:
         image.fill(Qt.GlobalColor.transparent)
         with QPainter(image) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             painter.translate(side / 2, side / 2)
             painter.scale(device_scale, device_scale)
             _paint_background(painter, layout)
             _paint_rings(painter, layout)
+            _paint_band_labels(painter, layout)
         while len(_BACKGROUNDS) >= 4:
             del _BACKGROUNDS[next(iter(_BACKGROUNDS))]
     _BACKGROUNDS[key] = image
@@ -582,9 +586,9 @@ def _background_image(key: tuple, layout: WheelLayout) -> QImage:
 def _blit_cached_background(painter: QPainter, layout: WheelLayout) -> bool:
     """On a raster device, draw the static background from a cached image.
 
-    The months, weeks and ring bands only change with the size, the zoom or the
-    plan's rings, so repaints after an edit blit them. Vector devices (PDF, SVG,
-    printers) always get real paths and text. False if nothing was drawn.
+    The months, weeks and ring bands, and their names, only change with the size,
+    the zoom or the plan's rings, so repaints after an edit blit them. Vector devices
+    (PDF, SVG, printers) always get real paths and text. False if nothing was drawn.
     """
     where = _device_square(painter, layout.diameter)
     if where is None:
@@ -666,11 +670,10 @@ def _paint_background(painter: QPainter, layout: WheelLayout) -> None:
 
 
 def _paint_band_labels(painter: QPainter, layout: WheelLayout) -> None:
-    """Month, week and ring names: drawn straight onto the device, never from the cache.
-
-    Text drawn into a transparent cache loses its antialiasing against the
-    background (on X11 it came out faint), and it is cheap.
-    """
+    """Month, week and ring names, over the bands they name. On a raster device they
+    are in the background's image: each stands on its band's fill there, as on the
+    device, so it is painted as it would be on the device (the same pixels, on the
+    screen offscreen and on X11), once rather than after every edit."""
     for sector in layout.months:
         if sector.label:
             draw_arc_text(painter, sector.label)
