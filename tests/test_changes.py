@@ -161,6 +161,27 @@ def test_panels_that_a_change_does_not_concern_are_left_alone(window, monkeypatc
     assert {"Legend", "UnscheduledTray", "DetailsPanel", "UpcomingPanel"} <= set(rebuilt)
 
 
+def test_a_search_leaves_now_and_next_alone_and_hiding_a_ring_does_not(window):
+    """What is under way and what comes next do not depend on the search (it fades the
+    wheel and narrows the list): a keystroke in the search field does not list them
+    anew; hiding a ring does."""
+    marker = Qt.ItemDataRole.UserRole + 50
+
+    def marked() -> bool:  # (a list made anew has lost the mark)
+        return window.upcoming.item(0).data(marker) == "as listed"
+
+    assert window.upcoming.count() > 0
+    window.upcoming.item(0).setData(marker, "as listed")
+    before = _contents(window)["upcoming"]
+    window.search.setText("budget")
+    window.search.setText("budgetopf")
+    assert marked()
+    assert _contents(window)["upcoming"] == before
+    ring = window.document.plan.rings[0].id
+    window.view.set_filter(window.view.filter.with_hidden(rings={ring}))
+    assert not marked()
+
+
 def _contents(window) -> dict[str, object]:
     """What each panel shows."""
     model = window.activity_list.source

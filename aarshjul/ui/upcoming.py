@@ -31,8 +31,9 @@ class UpcomingPanel(QListWidget):
         self.view = view
         self._shown: set[str] = set()  # the activities listed (a meeting for its agenda)
         self._until: dt.date | None = None  # the last "next" day, where the list is full
+        self._rings_and_categories: tuple | None = None  # those hidden when it was listed
         view.document.changed.connect(self._plan_changed)
-        view.filter_changed.connect(self.refresh)
+        view.filter_changed.connect(self._filter_changed)
         view.today_changed.connect(self.refresh)
         self.itemClicked.connect(self._clicked)
         self.refresh()
@@ -55,7 +56,17 @@ class UpcomingPanel(QListWidget):
                     self.refresh()
                     return
 
+    def _filter_changed(self) -> None:
+        """Listed anew where rings or categories were hidden or shown: a search fades
+        the wheel and narrows the list of activities, not what is under way."""
+        if self._hidden() != self._rings_and_categories:
+            self.refresh()
+
+    def _hidden(self) -> tuple:
+        return (self.view.filter.hidden_rings, self.view.filter.hidden_categories)
+
     def refresh(self) -> None:
+        self._rings_and_categories = self._hidden()
         self.clear()
         self._shown.clear()
         self._until = None
