@@ -59,6 +59,27 @@ def test_search_dims_what_it_does_not_match(plan):
     assert Filter().unmatched_ids(plan) == set()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_what_a_search_dims_is_every_shown_activity_it_does_not_match(plan, data):
+    """Also one filter after another, on the plan and on a plan made from it (the
+    activities shown are remembered per plan and hidden rings and categories)."""
+    from aarshjul.model import edits
+
+    plans = [plan, edits.remove_activity(plan, plan.activities[0].id)]
+    for _ in range(3):
+        shown_plan = data.draw(st.sampled_from(plans))
+        rings = data.draw(st.sets(st.sampled_from([r.id for r in plan.rings])))
+        categories = data.draw(st.sets(st.sampled_from([c.id for c in plan.categories])))
+        search = data.draw(st.sampled_from(["budget", "frist", "plan udvalg", "x", "strategi"]))
+        chosen = Filter(frozenset(rings), frozenset(categories), search)
+        matched = chosen.matched_ids(shown_plan)
+        assert matched is not None
+        assert chosen.unmatched_ids(shown_plan) == {
+            a.id for a in shown_plan.activities if a.id not in matched and chosen.shows(a)
+        }
+
+
 def test_fold_ignores_case_and_accents_but_keeps_danish_letters():
     assert fold("Évaluering") == "evaluering"
     assert fold("ØKONOMI") == "økonomi"

@@ -61,6 +61,7 @@ def _haystack(activity: Activity, ring: str, category: str) -> str:
 
 
 _MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str]]] = {}
+_SHOWN: dict[tuple[frozenset[str], frozenset[str]], tuple[Plan, frozenset[str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,19 @@ class Filter:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
         if not self.words:
             return set()
-        matched = self._matched(plan)
-        return {a.id for a in plan.activities if a.id not in matched and self.shows(a)}
+        return set(self._shown_ids(plan) - self._matched(plan))
+
+    def _shown_ids(self, plan: Plan) -> frozenset[str]:
+        """Ids of the activities whose ring and category are shown, worked out once per
+        plan and hidden rings and categories (not again at every keystroke)."""
+        key = (self.hidden_rings, self.hidden_categories)
+        known = _SHOWN.get(key)
+        if known is not None and known[0] is plan:
+            return known[1]
+        shown = frozenset(a.id for a in plan.activities if self.shows(a))
+        _SHOWN.clear()  # (one plan at a time: the one on screen)
+        _SHOWN[key] = (plan, shown)
+        return shown
 
     def _matched(self, plan: Plan) -> frozenset[str]:
         """Ids of the activities in whose title, description, owner, ring or category
