@@ -214,6 +214,8 @@ class WheelLayout:
     ring_items: list[list[Item]] = field(default_factory=list, repr=False, compare=False)
     # rings whose items a later layout took over (this one is no longer used)
     handed_on: set[int] = field(default_factory=set, repr=False, compare=False)
+    # the activities whose items are faded (as laid out, or as faded since)
+    faded_ids: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
     _index: list | None = field(default=None, init=False, repr=False, compare=False)
     _off_items: _OffItems | None = field(default=None, repr=False, compare=False)
     _outside: list | None = field(default=None, init=False, repr=False, compare=False)
@@ -311,9 +313,21 @@ class WheelLayout:
 
     def fade(self, activity_ids: Collection[str]) -> None:
         """Mark the items of ``activity_ids`` faded and the rest not (a new search):
-        nothing moves, so nothing is placed anew."""
-        for item in (*self.items, *self.undated):
-            item.dimmed = item.occurrence.activity.id in activity_ids
+        nothing moves, so nothing is placed anew. Where few activities are faded or
+        not as before (a search one letter longer), only their items are marked."""
+        now = frozenset(activity_ids)
+        turned = now ^ self.faded_ids
+        self.faded_ids = now
+        if len(turned) * 4 > len(self.items):
+            for item in (*self.items, *self.undated):
+                item.dimmed = item.occurrence.activity.id in now
+            return
+        for activity_id in turned:
+            faded = activity_id in now
+            for item in self.items_of(activity_id):
+                item.dimmed = faded
+        for item in self.undated:
+            item.dimmed = item.occurrence.activity.id in now
 
     def items_of(self, activity_id: str) -> list[Item]:
         """The items of one activity, found through each ring's index by id (kept
@@ -819,6 +833,7 @@ def layout(
             wheel.off_labelled = stale
         wheel.key_texts = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
+    wheel.faded_ids = settings.dimmed
     return wheel
 
 

@@ -125,6 +125,28 @@ def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data)
         assert warm == drawn(previous)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_searches_one_after_another_fade_what_the_last_one_fades(qapp, loaded, data):
+    """A search a letter longer marks only the activities that changed; whatever the
+    searches before, the items are faded as in a layout made with the last one."""
+    plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
+    today = plan.start + dt.timedelta(days=100)
+    ids = sorted(a.id for a in plan.activities)
+    faded = data.draw(st.frozensets(st.sampled_from(ids)))
+    layout = laid_out(plan, today, dimmed=faded)
+    for _ in range(data.draw(st.integers(1, 4))):
+        if data.draw(st.booleans()):  # a few more or fewer
+            turned = data.draw(st.frozensets(st.sampled_from(ids), max_size=3))
+            faded = faded ^ turned
+        else:
+            faded = data.draw(st.frozensets(st.sampled_from(ids)))
+        layout.fade(faded)
+    fresh = laid_out(plan, today, dimmed=faded)
+    assert drawn(layout)[1] == drawn(fresh)[1]
+    assert all(i.dimmed == (i.occurrence.activity.id in faded) for i in layout.undated)
+
+
 def _image(layout) -> QImage:
     image = QImage(SIZE[0] + 16, SIZE[1] + 16, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
