@@ -182,6 +182,75 @@ def test_a_search_leaves_now_and_next_alone_and_hiding_a_ring_does_not(window):
     assert not marked()
 
 
+@pytest.mark.parametrize("column", [0, 1, 2, 3])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
+    qtbot, monkeypatch, tmp_path, column, descending
+):
+    """A search a letter longer keeps the rows that still match in their order (they
+    are not sorted again); a letter taken back, or an edit between, sorts anew."""
+    from aarshjul.ui.activity_list import OccurrenceTableModel
+    from aarshjul.ui.app import create_application
+    from aarshjul.ui.main_window import MainWindow
+
+    from .helpers import plan_text
+
+    # 400 activities, a search letter by letter leaves out a hundred and more at once
+    words = ["kvalitet", "kvartal", "budget", "bud", "frist", "plan", "kval", "mål"]
+    path = tmp_path / "many.toml"
+    path.write_text(
+        plan_text(
+            "".join(
+                f"""
+                [[activities]]
+                id = "a{n}"
+                title = "{words[n % len(words)]} {n}"
+                ring = "r{1 + n % 2}"
+                category = "c{1 + n % 3 // 2}"
+                {"start" if n % 3 else "date"} = 2022-{1 + n % 12:02d}-{1 + n % 27:02d}
+                {"end = 2022-12-30" if n % 3 else ""}
+                """
+                for n in range(400)
+            )
+        ),
+        encoding="utf-8",
+    )
+    create_application()
+    window = MainWindow(today=D(2022, 3, 1))
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    narrowing = []
+    real = OccurrenceTableModel._narrow
+    monkeypatch.setattr(
+        OccurrenceTableModel, "_narrow", lambda self, kept: (narrowing.append(1), real(self, kept))
+    )
+    model = window.activity_list.source
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    window.activity_list.sortByColumn(column, order)
+
+    def fresh() -> list:
+        listed = window.view.listed()
+        pairs = sorted(
+            zip(model._sort_keys(listed), listed, strict=True),
+            key=lambda pair: pair[0],
+            reverse=descending,
+        )
+        return [o for _k, o in pairs]
+
+    narrowed = []
+    for text in ["k", "kv", "kva", "kval", "kva", "b", "bu", "bud"]:
+        before = len(model.rows)
+        window.search.setText(text)
+        assert model.rows == fresh()
+        assert model._order == model._sort_keys(model.rows)
+        narrowed.append(len(model.rows) < before)
+        if text == "kva":
+            late = next(a for a in window.document.plan.activities if a.end and not a.rrule)
+            window.editor.apply("Flyt", lambda p, late=late: edits.move_activity(p, late.id, 1))
+            assert model.rows == fresh()
+    assert any(narrowed) and narrowing  # (rows went as a search narrowed, unsorted)
+
+
 def _contents(window) -> dict[str, object]:
     """What each panel shows."""
     model = window.activity_list.source

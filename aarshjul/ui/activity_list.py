@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from operator import attrgetter, itemgetter
 
@@ -157,13 +158,27 @@ class OccurrenceTableModel(QAbstractTableModel):
         # an edit keeps the occurrences it did not touch, the same objects: only the
         # rest are looked at by key
         kept = set(map(id, self.rows)).intersection(map(id, new))
-        self._plan = self.view.document.plan
+        same_plan, self._plan = self._plan is self.view.document.plan, self.view.document.plan
         if len(self.rows) + len(new) - 2 * len(kept) > 2 * max(50, len(new) // 10):
-            self._reset()  # most rows came or went (a search): no need to pair them up
+            # most rows came or went (a search): no need to pair them up
+            if same_plan and len(kept) == len(new):
+                self._narrow(kept)  # a search a letter longer: only rows went
+            else:
+                self._reset()
             return
         old_rows = {_key(o): o for o in self.rows if id(o) not in kept}
         new_rows = {_key(o): o for o in new if id(o) not in kept}
         self._follow(old_rows, new_rows, kept, len(new))
+
+    def _narrow(self, kept: set[int]) -> None:
+        """Reset to the rows of ``kept`` (by id) alone, in their order: of the same
+        plan, each keeps its sort key, so they are not sorted again."""
+        flags = [id(o) in kept for o in self.rows]
+        self.beginResetModel()
+        self.rows = list(itertools.compress(self.rows, flags))
+        self._order = list(itertools.compress(self._order, flags))
+        self._cells = {}
+        self.endResetModel()
 
     def _reset(self) -> None:
         self.beginResetModel()
