@@ -80,6 +80,36 @@ def test_what_a_search_dims_is_every_shown_activity_it_does_not_match(plan, data
         }
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_searches_typed_one_after_another_match_what_a_first_search_matches(plan, data):
+    """A search a letter or a word longer looks only among what the last one matched;
+    whatever came before, it matches what it matches on its own."""
+    from aarshjul.model import edits
+    from aarshjul.model import filters as filtering
+
+    plans = [plan, edits.remove_activity(plan, plan.activities[1].id)]
+    letters = st.sampled_from(list("budgetfristplanøåe "))
+    text = ""
+    for _ in range(data.draw(st.integers(1, 8))):
+        step = data.draw(st.sampled_from(["type", "type", "back", "word", "anew"]))
+        if step == "type":
+            text += data.draw(letters)
+        elif step == "back":
+            text = text[:-1]
+        elif step == "word":
+            text += " " + data.draw(st.sampled_from(["bud", "fr", "plan", "ø"]))
+        else:
+            text = data.draw(st.text(alphabet="budgetfristplan ", max_size=6))
+        shown_plan = data.draw(st.sampled_from(plans))
+        typed = Filter(search=text).matched_ids(shown_plan)
+        filtering._MATCHED.clear()
+        alone = Filter(search=text).matched_ids(shown_plan)
+        assert typed == alone
+        if typed is not None:  # (what was typed is remembered again, for the next)
+            Filter(search=text).matched_ids(shown_plan)
+
+
 def test_fold_ignores_case_and_accents_but_keeps_danish_letters():
     assert fold("Évaluering") == "evaluering"
     assert fold("ØKONOMI") == "økonomi"

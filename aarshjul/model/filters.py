@@ -60,7 +60,8 @@ def _haystack(activity: Activity, ring: str, category: str) -> str:
     return text
 
 
-_MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str]]] = {}
+# the last search: its plan, and the ids and the activities it matched
+_MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str], list[Activity]]] = {}
 _SHOWN: dict[tuple[frozenset[str], frozenset[str]], tuple[Plan, frozenset[str]]] = {}
 
 
@@ -128,15 +129,22 @@ class Filter:
         known = _MATCHED.get(words)
         if known is not None and known[0] is plan:
             return known[1]
+        # a search a letter (or a word) longer matches some of what the last one did:
+        # where each word before is in one of the words now, only those are looked at
+        among = plan.activities
+        for before, (last_plan, _ids, found) in _MATCHED.items():
+            if last_plan is plan and all(any(w in v for v in words) for w in before):
+                among = found
         rings = {r.id: r.name for r in plan.rings}
         categories = {c.id: c.name for c in plan.categories}
-        matched = frozenset(
-            a.id
-            for a in plan.activities
+        activities = [
+            a
+            for a in among
             if _matches(words, _haystack(a, rings.get(a.ring, ""), categories.get(a.category, "")))
-        )
+        ]
+        matched = frozenset(a.id for a in activities)
         _MATCHED.clear()  # one plan and search at a time: the one on screen
-        _MATCHED[self.words] = (plan, matched)
+        _MATCHED[words] = (plan, matched, activities)
         return matched
 
     def with_hidden(
