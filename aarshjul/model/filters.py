@@ -40,6 +40,12 @@ def _matches(words: tuple[str, ...], haystack: str) -> bool:
     return all(word in haystack for word in words)
 
 
+def _refines(words: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """Whether what ``words`` match, ``before`` matches too: each word before is in one
+    of the words now."""
+    return all(any(w in v for v in words) for w in before)
+
+
 _HAYSTACKS: dict[int, tuple[Activity, tuple[str, ...], str]] = {}
 _HAYSTACKS_LIMIT = 200_000  # activities remembered; past this the memory starts again
 
@@ -133,7 +139,7 @@ class Filter:
         # where each word before is in one of the words now, only those are looked at
         among = plan.activities
         for before, (last_plan, _ids, found) in _MATCHED.items():
-            if last_plan is plan and all(any(w in v for v in words) for w in before):
+            if last_plan is plan and _refines(words, before):
                 among = found
         rings = {r.id: r.name for r in plan.rings}
         categories = {c.id: c.name for c in plan.categories}
@@ -146,6 +152,14 @@ class Filter:
         _MATCHED.clear()  # one plan and search at a time: the one on screen
         _MATCHED[words] = (plan, matched, activities)
         return matched
+
+    def narrows(self, other: Filter) -> bool:
+        """Whether all that this filter lists, ``other`` lists too: the same rings and
+        categories shown, and a search a letter or a word longer."""
+        return (self.hidden_rings, self.hidden_categories) == (
+            other.hidden_rings,
+            other.hidden_categories,
+        ) and _refines(self.words, other.words)
 
     def with_hidden(
         self, *, rings: Iterable[str] | None = None, categories: Iterable[str] | None = None

@@ -104,7 +104,19 @@ class ViewState(QObject):
         return self._cached("visible", shown, self.filter.visible)
 
     def listed(self) -> list[AnyOccurrence]:
-        """The visible occurrences the search matches, worked out once per plan and filter."""
+        """The visible occurrences the search matches, worked out once per plan and
+        filter; for a search a letter longer, from those the last one listed."""
+        last = self._memo.get("listed")
+        if (
+            last is not None
+            and last[0] is self.document.plan
+            and isinstance(last[1], Filter)
+            and last[1] != self.filter
+            and self.filter.narrows(last[1])
+        ):
+            return self._cached(
+                "listed", self.filter, lambda plan: self.filter.listed(plan, list(last[2]))
+            )
         return self._cached(
             "listed", self.filter, lambda plan: self.filter.listed(plan, self.visible())
         )
