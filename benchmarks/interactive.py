@@ -64,7 +64,7 @@ def median(times: list[float]) -> float:
     return round(statistics.median(times), 1)
 
 
-def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
+def bench(count: int, repeats: int, folder: Path, pdf: bool = True) -> dict[str, float]:
     app = QApplication.instance()
     assert app is not None
     plan = synthetic_plan(count)
@@ -182,10 +182,10 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
             for zoom in (Zoom.QUARTER, Zoom.MONTH, Zoom.YEAR)
         ]
     )
-    pdf = folder / f"plan-{count}.pdf"
-    begin = time.perf_counter()
-    export_pdf(window.document.plan, pdf)  # type: ignore[arg-type]
-    results["pdf_export"] = round((time.perf_counter() - begin) * 1000)
+    if pdf:
+        begin = time.perf_counter()
+        export_pdf(window.document.plan, folder / f"plan-{count}.pdf")  # type: ignore[arg-type]
+        results["pdf_export"] = round((time.perf_counter() - begin) * 1000)
     results["peak_memory_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     window.document.undo_stack.clear()
     window.document.undo_stack.setClean()
@@ -197,6 +197,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[500, 5000])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--no-pdf", action="store_true", help="leave the PDF handout out")
     args = parser.parse_args()
     calibration = median([_timed_loop() for _ in range(9)])
     with tempfile.TemporaryDirectory() as folder:
@@ -204,7 +205,9 @@ def main() -> int:
         os.environ["XDG_DATA_HOME"] = folder
         create_application()
         QSettings().clear()
-        results = {str(n): bench(n, args.repeats, Path(folder)) for n in args.sizes}
+        results = {
+            str(n): bench(n, args.repeats, Path(folder), pdf=not args.no_pdf) for n in args.sizes
+        }
     print(
         json.dumps(
             {
