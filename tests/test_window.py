@@ -339,3 +339,33 @@ def test_memory_is_settled_once_the_opened_plan_is_painted_not_before(qtbot, mon
     window.wheel.repaint()
     qtbot.wait(20)
     assert settled == [True]  # once, not at every paint
+
+
+def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(
+    qtbot, monkeypatch
+):
+    """While the window is idle after showing a plan, the texts a search looks in are
+    folded, a few activities at a time (the window answers in between), so the first
+    letter typed finds them ready."""
+    from aarshjul.model import filters
+
+    batches: list[int] = []
+    real = filters.prepare
+    monkeypatch.setattr(
+        filters, "prepare", lambda plan, some: (batches.append(len(some)), real(plan, some))[1]
+    )
+    monkeypatch.setattr(MainWindow, "PREPARED_AT_ONCE", 5)
+    filters._HAYSTACKS.clear()
+    create_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(PLAN_2022)
+    qtbot.wait(20)
+    assert not batches  # not before the plan is shown
+    window.show()
+    qtbot.waitExposed(window)
+    window.wheel.repaint()
+    plan = window.document.plan
+    qtbot.waitUntil(lambda: all(id(a) in filters._HAYSTACKS for a in plan.activities))
+    assert len(batches) > 1 and max(batches) <= 5
+    assert sum(batches) == len(plan.activities)

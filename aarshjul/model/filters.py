@@ -50,6 +50,15 @@ _HAYSTACKS: dict[int, tuple[Activity, tuple[str, ...], str]] = {}
 _HAYSTACKS_LIMIT = 200_000  # activities remembered; past this the memory starts again
 
 
+def prepare(plan: Plan, activities: Iterable[Activity]) -> None:
+    """Fold the texts a search looks in for ``activities`` of ``plan`` now, so that the
+    first keystroke of a search does not (the window does it when idle)."""
+    rings = {r.id: r.name for r in plan.rings}
+    categories = {c.id: c.name for c in plan.categories}
+    for a in activities:
+        _haystack(a, rings.get(a.ring, ""), categories.get(a.category, ""))
+
+
 def _haystack(activity: Activity, ring: str, category: str) -> str:
     """The folded text a search looks in: title, description, owner, ring and category.
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
-from aarshjul.model import PlanError, load_plan, save_plan
+from aarshjul.model import PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start(recovery.INTERVAL_MS)
+        # when idle, a few activities at a time: what a search will look in
+        self._preparing: list = []
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_some)
         self.status = QLabel()
         # on the right, never under a message: a message shown before the window (a
         # plan open elsewhere) was written over the summary on the left
@@ -551,7 +556,31 @@ class MainWindow(QMainWindow):
             else:
                 recovery.discard(self.document.path)
         self.wheel.after_painted(settle_memory)  # (the plan is shown first)
+        self.wheel.after_painted(self._prepare_search)
         return True
+
+    PREPARED_AT_ONCE = 500  # activities whose search texts are folded per idle moment
+
+    def _prepare_search(self) -> None:
+        """Fold the search texts of the open plan's activities a few at a time while the
+        window is idle: the first letter typed into the search field then looks at
+        texts ready (on a plan of 50,000 activities folding them takes a third of a
+        second)."""
+        plan = self.document.plan
+        if plan is not None:
+            self._preparing = [plan, list(plan.activities)]
+            self._prepare_timer.start()
+
+    def _prepare_some(self) -> None:
+        if not self._preparing:
+            self._prepare_timer.stop()
+            return
+        plan, left = self._preparing
+        filters.prepare(plan, left[-self.PREPARED_AT_ONCE :])
+        del left[-self.PREPARED_AT_ONCE :]
+        if not left:
+            self._preparing = []
+            self._prepare_timer.stop()
 
     def ask_restore(self, written: dt.datetime) -> bool:
         """Unsaved work from a crash was found: restore it?"""
