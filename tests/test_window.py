@@ -341,9 +341,7 @@ def test_memory_is_settled_once_the_opened_plan_is_painted_not_before(qtbot, mon
     assert settled == [True]  # once, not at every paint
 
 
-def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(
-    qtbot, monkeypatch
-):
+def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qtbot, monkeypatch):
     """While the window is idle after showing a plan, the texts a search looks in are
     folded, a few activities at a time (the window answers in between), so the first
     letter typed finds them ready."""
