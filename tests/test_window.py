@@ -367,3 +367,25 @@ def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qt
     qtbot.waitUntil(lambda: all(id(a) in filters._HAYSTACKS for a in plan.activities))
     assert len(batches) > 1 and max(batches) <= 5
     assert sum(batches) == len(plan.activities)
+
+
+def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path):
+    """Opening resets the view, and the list with it: the document's news that the
+    plan was replaced finds the list made for it already, and it is not sorted again."""
+    from aarshjul.ui.activity_list import OccurrenceTableModel
+
+    from .conftest import EXAMPLES
+
+    made = []
+    real = OccurrenceTableModel._set_rows
+    monkeypatch.setattr(
+        OccurrenceTableModel, "_set_rows", lambda self, rows: (made.append(1), real(self, rows))[1]
+    )
+    other = tmp_path / "crowded.toml"
+    shutil.copy(EXAMPLES / "crowded-2024.toml", other)
+    assert window.open_path(other)
+    assert made == [1]  # (150 activities: made anew, not moved row by row)
+    model = window.activity_list.source
+    listed = window.view.listed()
+    assert sorted(model._sort_keys(listed)) == model._order == model._sort_keys(model.rows)
+    assert model._plan is window.document.plan

@@ -84,8 +84,9 @@ class OccurrenceTableModel(QAbstractTableModel):
         if not changes:
             return
         if changes.replaced:
-            self._reset()
-            self._plan = self.view.document.plan
+            if self._plan is not self.view.document.plan:  # (not listed for it already:
+                self._reset()  # a plan opened resets the view, and the list with it)
+                self._plan = self.view.document.plan
             return
         if (changes.added or changes.removed) and self._column == 0 and self.rows:
             # rows without a date sort by their place in the plan, and places moved
