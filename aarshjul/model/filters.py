@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -53,10 +53,16 @@ _HAYSTACKS_LIMIT = 200_000  # activities remembered; past this the memory starts
 def prepare(plan: Plan, activities: Iterable[Activity]) -> None:
     """Fold the texts a search looks in for ``activities`` of ``plan`` now, so that the
     first keystroke of a search does not (the window does it when idle)."""
+    haystack = _haystacks(plan)
+    for a in activities:
+        haystack(a)
+
+
+def _haystacks(plan: Plan) -> Callable[[Activity], str]:
+    """:func:`_haystack` of an activity of ``plan``, with its ring's and category's names."""
     rings = {r.id: r.name for r in plan.rings}
     categories = {c.id: c.name for c in plan.categories}
-    for a in activities:
-        _haystack(a, rings.get(a.ring, ""), categories.get(a.category, ""))
+    return lambda a: _haystack(a, rings.get(a.ring, ""), categories.get(a.category, ""))
 
 
 def _haystack(activity: Activity, ring: str, category: str) -> str:
@@ -150,13 +156,8 @@ class Filter:
         for before, (last_plan, _ids, found) in _MATCHED.items():
             if last_plan is plan and _refines(words, before):
                 among = found
-        rings = {r.id: r.name for r in plan.rings}
-        categories = {c.id: c.name for c in plan.categories}
-        activities = [
-            a
-            for a in among
-            if _matches(words, _haystack(a, rings.get(a.ring, ""), categories.get(a.category, "")))
-        ]
+        haystack = _haystacks(plan)
+        activities = [a for a in among if _matches(words, haystack(a))]
         matched = frozenset(a.id for a in activities)
         _MATCHED.clear()  # one plan and search at a time: the one on screen
         _MATCHED[words] = (plan, matched, activities)

@@ -84,8 +84,9 @@ class OccurrenceTableModel(QAbstractTableModel):
         if not changes:
             return
         if changes.replaced:
-            if self._plan is not self.view.document.plan:  # (not listed for it already:
-                self._reset()  # a plan opened resets the view, and the list with it)
+            # (a plan opened resets the view, and the list with it: listed for it already)
+            if self._plan is not self.view.document.plan:
+                self._reset()
                 self._plan = self.view.document.plan
             return
         if (changes.added or changes.removed) and self._column == 0 and self.rows:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item
 from aarshjul.i18n import _
-from aarshjul.model import PlanError, filters, load_plan, save_plan
+from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start(recovery.INTERVAL_MS)
         # when idle, a few activities at a time: what a search will look in
-        self._preparing: list = []
+        self._preparing: tuple[Plan, list[Activity]] | None = None
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self._prepare_some)
@@ -568,19 +568,18 @@ class MainWindow(QMainWindow):
         second)."""
         plan = self.document.plan
         if plan is not None:
-            self._preparing = [plan, list(plan.activities)]
+            self._preparing = (plan, list(plan.activities))
             self._prepare_timer.start()
 
     def _prepare_some(self) -> None:
-        if not self._preparing:
-            self._prepare_timer.stop()
-            return
-        plan, left = self._preparing
-        filters.prepare(plan, left[-self.PREPARED_AT_ONCE :])
-        del left[-self.PREPARED_AT_ONCE :]
-        if not left:
-            self._preparing = []
-            self._prepare_timer.stop()
+        if self._preparing is not None:
+            plan, left = self._preparing
+            filters.prepare(plan, left[-self.PREPARED_AT_ONCE :])
+            del left[-self.PREPARED_AT_ONCE :]
+            if left:
+                return
+        self._preparing = None
+        self._prepare_timer.stop()
 
     def ask_restore(self, written: dt.datetime) -> bool:
         """Unsaved work from a crash was found: restore it?"""

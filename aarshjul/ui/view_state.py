@@ -107,19 +107,14 @@ class ViewState(QObject):
         """The visible occurrences the search matches, worked out once per plan and
         filter; for a search a letter longer, from those the last one listed."""
         last = self._memo.get("listed")
-        if (
+        narrower = (
             last is not None
             and last[0] is self.document.plan
             and isinstance(last[1], Filter)
-            and last[1] != self.filter
             and self.filter.narrows(last[1])
-        ):
-            return self._cached(
-                "listed", self.filter, lambda plan: self.filter.listed(plan, list(last[2]))
-            )
-        return self._cached(
-            "listed", self.filter, lambda plan: self.filter.listed(plan, self.visible())
         )
+        among = (lambda: list(last[2])) if narrower else self.visible  # type: ignore[index]
+        return self._cached("listed", self.filter, lambda plan: self.filter.listed(plan, among()))
 
     def _cached(self, name: str, key: object, work) -> list[AnyOccurrence]:
         plan = self.document.plan
