@@ -6,7 +6,9 @@ Set here, before anything imports Qt, so that no caller has to set them.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,8 @@ _SCREEN = Path(__file__).resolve().parent / "laptop-screen.json"
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="aarshjul-test-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="aarshjul-test-data-")  # recovery files
+for _folder in (os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"]):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)  # gone when the run ends
 os.environ["AARSHJUL_LANG"] = "en"
 
 import pytest  # noqa: E402 (after the environment that Qt reads)
