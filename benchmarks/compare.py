@@ -9,7 +9,7 @@ measured alike) once per round for each code, the earlier first, each with its
 own ``aarshjul`` package (``PYTHONPATH``). Prints, per plan size and action, the
 median over the rounds of each run's median, and the change. The PDF is left out
 unless ``--pdf`` (``interactive.py --no-pdf``): it is slow, and it is the handout's,
-not the window's.
+not the window's. ``--full-repaint`` passes on to both runs.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def run(tree: Path, sizes: list[int], repeats: int, pdf: bool) -> dict:
+def run(tree: Path, sizes: list[int], repeats: int, pdf: bool, full: bool = False) -> dict:
     """One run of the interactive benchmark on the code in ``tree``."""
     env = dict(os.environ, PYTHONPATH=str(tree))
     args = [sys.executable, str(HERE / "interactive.py"), "--repeats", str(repeats)]
     args += [] if pdf else ["--no-pdf"]
+    args += ["--full-repaint"] if full else []
     args += ["--sizes"]
     done = subprocess.run(
         [*args, *map(str, sizes)], capture_output=True, text=True, env=env, check=True
@@ -46,6 +47,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--pdf", action="store_true", help="also the PDF export")
+    parser.add_argument(
+        "--full-repaint", action="store_true", help="interactive.py --full-repaint, for both"
+    )
     args = parser.parse_args()
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", args.rev],
@@ -62,8 +66,10 @@ def main() -> int:
         try:
             runs: dict[str, list[dict]] = {"before": [], "after": []}
             for _ in range(args.rounds):  # in turns, so both see the machine alike
-                runs["before"].append(run(earlier, args.sizes, args.repeats, args.pdf))
-                runs["after"].append(run(ROOT, args.sizes, args.repeats, args.pdf))
+                for name, tree in (("before", earlier), ("after", ROOT)):
+                    runs[name].append(
+                        run(tree, args.sizes, args.repeats, args.pdf, args.full_repaint)
+                    )
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)],
