@@ -338,19 +338,28 @@ class WheelLayout:
         return found
 
 
-def assign_lanes(occurrences: Sequence[Occurrence], scale: YearScale) -> list[int]:
+def assign_lanes(
+    occurrences: Sequence[Occurrence],
+    scale: YearScale,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[int]:
     """Sub-lanes so that no two occurrences in one ring overlap in time.
 
     Greedy interval colouring in date order: the fewest lanes for intervals,
-    and the same answer at any size (it counts days, not pixels).
+    and the same answer at any size (it counts days, not pixels). ``spans``: each
+    occurrence's :func:`_span`, where known.
     """
-    # by start, the longer first, so a long phase keeps the outer lane
-    spans = [_span(o, scale) for o in occurrences]
-    order = sorted(range(len(occurrences)), key=lambda i: (spans[i][0], -spans[i][1]))
+    if spans is None:
+        spans = [_span(o, scale) for o in occurrences]
+    # by start, the longer first, so a long phase keeps the outer lane (two stable
+    # sorts of numbers: the last day, latest first, then the first day)
+    firsts = [first for first, _last in spans]
+    lasts = [-last for _first, last in spans]
+    order = sorted(sorted(range(len(spans)), key=lasts.__getitem__), key=firsts.__getitem__)
     busy: list[tuple[int, int]] = []  # (last day, lane) of lanes in use
     free: list[int] = []  # lanes whose last occurrence has ended
     count = 0
-    lanes = [0] * len(occurrences)
+    lanes = [0] * len(spans)
     for i in order:
         first, last = spans[i]
         while busy and busy[0][0] < first:
@@ -555,17 +564,24 @@ def _copy(item: Item) -> Item:
     return copy
 
 
-_LANES: dict[tuple, tuple[list[Occurrence], list[int]]] = {}
+# per ring and days shown: its occurrences, their lanes and spans, as last assigned
+_LANES: dict[tuple, tuple[list[Occurrence], list[int], list[tuple[int, int]]]] = {}
 
 
 def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> list[int]:
-    """:func:`assign_lanes`, remembered per ring while its occurrences stay the same."""
+    """:func:`assign_lanes`, remembered per ring while its occurrences stay the same;
+    after an edit the spans of the occurrences that stayed are taken over."""
     key = (ring_id, scale.start, scale.end)
     known = _LANES.get(key)
     if known is not None and _same(known[0], occurrences):
         return known[1]
-    lanes = assign_lanes(occurrences, scale)
-    _keep(_LANES, key, (list(occurrences), lanes))
+    if known is not None:
+        were = dict(zip(map(id, known[0]), known[2], strict=True)).get
+        spans = [were(id(o)) or _span(o, scale) for o in occurrences]
+    else:
+        spans = [_span(o, scale) for o in occurrences]
+    lanes = assign_lanes(occurrences, scale, spans)
+    _keep(_LANES, key, (list(occurrences), lanes, spans))
     return lanes
 
 
