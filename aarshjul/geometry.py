@@ -20,6 +20,7 @@ import heapq
 import itertools
 import math
 import operator
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -421,9 +422,15 @@ class RingLayout:
     def places(self) -> dict[str, list[int]]:
         """Where each activity's items are among ``items``, by id (made once)."""
         if self._places is None:
-            places: dict[str, list[int]] = {}
-            for k, item in enumerate(self.items):
-                places.setdefault(item.occurrence.activity.id, []).append(k)
+            ids = list(map(_ACTIVITY_ID, self.items))
+            # most activities have one item: each id's last, then the ids of more
+            places = {i: [k] for k, i in enumerate(ids)}
+            if len(places) < len(ids):
+                several = {i: [] for i, count in Counter(ids).items() if count > 1}
+                for k, i in enumerate(ids):
+                    if i in several:
+                        several[i].append(k)
+                places.update(several)
             self._places = places
         return self._places
 
@@ -432,19 +439,24 @@ class RingLayout:
         beside the wheel and the numbers are worked out for."""
         if self._waiting is None:
             items = self.items
-            phases = [k for k, i in enumerate(items) if i.label is None and not i.is_marker]
-            markers = [k for k, i in enumerate(items) if i.label is None and i.is_marker]
-            both = [items[k] for k in (*phases, *markers)]
-            angles = [i.angle0 + i.angle1 for i in both]
-            radii = [i.inner + i.outer for i in both]
+            unnamed = list(map(operator.is_, map(_LABEL, items), itertools.repeat(None)))
+            marks = list(map(_IS_MARKER, items))
+            everyone = range(len(items))
+            # (unnamed and not a marker: True > False)
+            phases = list(itertools.compress(everyone, map(operator.gt, unnamed, marks)))
+            markers = list(itertools.compress(everyone, map(operator.and_, unnamed, marks)))
+            bare = list(map(items.__getitem__, phases))
+            both = bare + list(map(items.__getitem__, markers))
+            angles = list(map(operator.add, map(_ANGLE0, both), map(_ANGLE1, both)))
+            radii = list(map(operator.add, map(_INNER, both), map(_OUTER, both)))
             # by angle, then radius: two stable sorts of numbers, not one of pairs
             order = sorted(sorted(range(len(both)), key=radii.__getitem__), key=angles.__getitem__)
             self._waiting = _RingWaiting(
                 phases,
                 markers,
-                [10.0 if i.is_marker else float(i.occurrence.days) for i in both],
+                [*map(float, map(_DAYS, bare)), *[10.0] * len(markers)],
                 angles,
-                [-1.0 if i.is_marker else i.outer - i.inner for i in both],
+                [*map(operator.sub, map(_OUTER, bare), map(_INNER, bare)), *[-1.0] * len(markers)],
                 order,
             )
         return self._waiting
@@ -543,6 +555,13 @@ def _same(first: Sequence[object], second: Sequence[object]) -> bool:
 
 _IS_MARKER = operator.attrgetter("is_marker")
 IS_DIMMED = operator.attrgetter("dimmed")
+_LABEL = operator.attrgetter("label")
+_ANGLE0 = operator.attrgetter("angle0")
+_ANGLE1 = operator.attrgetter("angle1")
+_INNER = operator.attrgetter("inner")
+_OUTER = operator.attrgetter("outer")
+_DAYS = operator.attrgetter("occurrence.days")
+_ACTIVITY_ID = operator.attrgetter("occurrence.activity.id")
 
 
 def _handed_on(earlier: WheelLayout | None, index: int, token: RingLayout) -> list[Item] | None:

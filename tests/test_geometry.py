@@ -269,3 +269,31 @@ def test_a_small_wheel_keeps_its_ring_names_and_legible_text():
     assert min(t.px for t in wheel.week_labels) >= 9
     assert min(m.label.px for m in wheel.months) >= 9
     assert min(t.px for t in wheel.centre) >= 9
+
+
+@pytest.mark.parametrize("path", [PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))])
+def test_each_rings_index_and_waiting_names_are_what_a_scan_of_its_items_finds(path):
+    """A ring's index by activity id and its items without a name on them (what the
+    names off the items are placed from), against a plain scan of the ring's items."""
+    plan = load_plan(path)
+    wheel = layout(plan, 600, 400, min_text=7)
+    if path == PLAN_2022:  # (its meetings recur: an activity with several items)
+        assert any(len(where) > 1 for t in wheel.ring_tokens for where in t.places().values())
+    for token in wheel.ring_tokens:
+        items = token.items
+        places: dict[str, list[int]] = {}
+        for k, item in enumerate(items):
+            places.setdefault(item.occurrence.activity.id, []).append(k)
+        assert token.places() == places
+        waiting = token.waiting()
+        phases = [k for k, i in enumerate(items) if i.label is None and not i.is_marker]
+        markers = [k for k, i in enumerate(items) if i.label is None and i.is_marker]
+        both = [items[k] for k in (*phases, *markers)]
+        assert (waiting.phases, waiting.markers) == (phases, markers)
+        assert waiting.weights == [10.0 if i.is_marker else float(i.occurrence.days) for i in both]
+        assert waiting.angles == [i.angle0 + i.angle1 for i in both]
+        assert waiting.depths == [-1.0 if i.is_marker else i.outer - i.inner for i in both]
+        assert waiting.order == sorted(
+            range(len(both)),
+            key=lambda k: (both[k].angle0 + both[k].angle1, both[k].inner + both[k].outer),
+        )

@@ -14,6 +14,7 @@ from aarshjul.paths import resource_path
 
 FALLBACK_FAMILY = "DejaVu Sans"
 BASE_PX = 100  # fonts are made at this size and scaled, so any size is exact
+WIDTHS_KEPT = 100_000  # texts whose widths a TextMeasure remembers
 
 
 @cache
@@ -63,6 +64,7 @@ class TextMeasure:
     def __init__(self) -> None:
         self._metrics = {bold: QFontMetricsF(base_font(bold)) for bold in (False, True)}
         self._advances: dict[tuple[str, bool], float] = {}
+        self._widths: dict[tuple[str, bool], float] = {}  # whole texts, at BASE_PX
 
     def advance(self, char: str, bold: bool) -> float:
         """Advance of ``char`` at BASE_PX."""
@@ -74,7 +76,13 @@ class TextMeasure:
         return width
 
     def __call__(self, text: str, px: float, bold: bool = False) -> float:
-        return sum(self.advance(c, bold) for c in text) * px / BASE_PX
+        key = (text, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > WIDTHS_KEPT:  # bounded: start afresh
+                self._widths.clear()
+            width = self._widths[key] = sum(self.advance(c, bold) for c in text)
+        return width * px / BASE_PX
 
     def ascent(self, bold: bool = False) -> float:
         return self._metrics[bold].ascent()

@@ -315,13 +315,27 @@ def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     return merged
 
 
-def _reaches_of(ring: geometry.RingLayout, margin: float) -> tuple[list[float], list[float]]:
+def _reaches_of(
+    ring: geometry.RingLayout, margin: float, earlier: geometry.RingLayout | None = None
+) -> tuple[list[float], list[float]]:
     """Where each of a ring's items' paint begins and ends (:func:`_reach`), worked out
-    once for the ring and margin."""
+    once for the ring and margin; those of the items it shares with ``earlier`` (the
+    ring before an edit) are taken from it, where worked out there."""
     key = ("reach", margin)
     known = ring.painted.get(key)
     if known is None:
-        reaches = [_reach(item, margin) for item in ring.items]
+        were = earlier.painted.get(key) if earlier is not None else None
+        if were is not None:
+            assert earlier is not None
+            lows, highs = were  # type: ignore[misc]
+            at = dict(zip(map(id, earlier.items), range(len(lows)), strict=True)).get
+            places = list(map(at, map(id, ring.items)))
+            reaches = [
+                _reach(item, margin) if k is None else (lows[k], highs[k])
+                for item, k in zip(ring.items, places, strict=True)
+            ]
+        else:
+            reaches = [_reach(item, margin) for item in ring.items]
         known = ring.painted[key] = ([r[0] for r in reaches], [r[1] for r in reaches])
     return known  # type: ignore[return-value]
 
@@ -375,7 +389,7 @@ def _patched(
         )
     )
     firsts, lasts = [a[0] for a in around], [a[1] for a in around]  # (both ascending)
-    lows, highs = _reaches_of(ring, margin)
+    lows, highs = _reaches_of(ring, margin, before)
     reached = [
         item
         for item, low, high in zip(ring.items, lows, highs, strict=True)
