@@ -408,15 +408,23 @@ def _stack(slots: Sequence[_Slot]) -> float:
 
 
 def _balance(sides: dict[int, list[_Slot]], room: float) -> None:
-    """Move labels near 12 and 6 o'clock to the other column while one overflows."""
+    """Move labels near 12 and 6 o'clock to the other column while one overflows,
+    the nearest first (in their order where equally near)."""
     for full, other in ((1, -1), (-1, 1)):
-        while _stack(sides[full]) > room and _stack(sides[other]) + 2.6 < room:
-            candidates = sides[full]
-            slot = min(candidates, key=lambda s: abs(math.sin(math.radians(s.request.angle))))
-            if abs(math.sin(math.radians(slot.request.angle))) > 0.26:
-                break  # only names near 12 and 6 o'clock cross over
-            candidates.remove(slot)
+        stack, beside = _stack(sides[full]), _stack(sides[other])
+        if stack <= room or beside + 2.6 >= room:
+            continue
+        nearness = [abs(math.sin(math.radians(s.request.angle))) for s in sides[full]]
+        moved: set[int] = set()
+        for k in sorted(range(len(nearness)), key=nearness.__getitem__):
+            if stack <= room or beside + 2.6 >= room or nearness[k] > 0.26:
+                break  # (only names near 12 and 6 o'clock cross over)
+            slot = sides[full][k]
+            moved.add(k)
             sides[other].append(slot)
+            stack -= slot.height + COLUMN_GAP
+            beside += slot.height + COLUMN_GAP
+        sides[full] = [s for k, s in enumerate(sides[full]) if k not in moved]
 
 
 def _inner_x(y_top: float, y_bottom: float, clear: float) -> float:

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point as ShapelyPoint
 from shapely.geometry import Polygon
@@ -272,3 +272,61 @@ def test_names_that_do_not_settle_beside_the_list_give_way_to_it():
     check(wheel, plan)
     numbers = {int(t.text) for t in wheel.key_texts if t.bold and t.text.isdigit()}
     assert wheel.keys and numbers == {k.number for k in wheel.keys}
+
+
+def _balanced_one_at_a_time(sides, room):
+    """The columns' balance as first written: each time the nearest to 12 or 6 o'clock
+    of the full column (the first where equally near) crosses while it overflows."""
+    import math
+
+    from aarshjul.labels import _stack
+
+    for full, other in ((1, -1), (-1, 1)):
+        while _stack(sides[full]) > room and _stack(sides[other]) + 2.6 < room:
+            slot = min(sides[full], key=lambda s: abs(math.sin(math.radians(s.request.angle))))
+            if abs(math.sin(math.radians(slot.request.angle))) > 0.26:
+                break
+            sides[full].remove(slot)
+            sides[other].append(slot)
+
+
+NEAR_12_AND_6 = st.sampled_from([0, 5, 10, 15, 16, 164, 165, 175, 180, 185, 190, 350, 355, 359])
+NAMES = st.lists(st.tuples(st.one_of(NEAR_12_AND_6, st.integers(0, 359)), st.integers(1, 2)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    NAMES.filter(lambda names: len(names) <= 40),
+    NAMES.filter(lambda names: len(names) <= 8),
+    st.booleans(),
+    st.data(),
+)
+def test_the_columns_balance_as_when_names_crossed_one_at_a_time(crowded, few, left, data):
+    """Names near 12 and 6 o'clock cross to the other column, the nearest first, while
+    one column overflows and the other has room: the same columns, in the same order,
+    as moving one name at a time (each step a search of the whole column)."""
+    import math
+
+    from aarshjul.labels import Request, _balance, _Slot, _stack
+
+    def sides():
+        made: dict[int, list[_Slot]] = {1: [], -1: []}
+        names = [(1, n) for n in crowded] + [(-1, n) for n in few]
+        for k, (side, (angle, lines)) in enumerate(names):
+            text = ("x",) * lines
+            slot = _Slot(Request(k, float(angle), (0.0, 0.0), "x", 1.0), text, (1.0,) * lines, 0.0)
+            made[-side if left else side].append(slot)
+        return made
+
+    def refs(columns: dict[int, list[_Slot]]) -> dict[int, list[int]]:
+        return {side: [s.request.ref for s in slots] for side, slots in columns.items()}
+
+    ours, theirs = sides(), sides()
+    full, other = (-1, 1) if left else (1, -1)
+    # mostly a room the crowded column overflows and the other has room in
+    low, high = math.ceil(_stack(ours[other]) + 2.6), math.floor(_stack(ours[full]))
+    room = data.draw(st.integers(low, high - 1) if low < high else st.integers(2, 60))
+    _balance(ours, room + 0.5)  # (a room between the sums of heights)
+    _balanced_one_at_a_time(theirs, room + 0.5)
+    assert refs(ours) == refs(theirs)
+    event("some crossed" if refs(ours) != refs(sides()) else "none crossed")
