@@ -179,17 +179,26 @@ def test_remembered_agenda_markers_follow_the_plans_working_days():
 def test_dated_occurrences_after_edits_are_those_of_a_fresh_start(data):
     """A plan made by an edit takes the last plan's dated occurrences and patches in
     those of the activities that changed: the same list, in the same order (ties in
-    plan order), as sorting every activity's anew."""
+    plan order), as sorting every activity's anew; and its activities without a date
+    are the last plan's where the edit did not touch one."""
     path = data.draw(st.sampled_from([PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]))
     plan = load_plan(path)
     plan.dated()
     for _ in range(data.draw(st.integers(1, 5))):
         chosen = data.draw(st.sampled_from(plan.activities))
         other = data.draw(st.sampled_from(plan.activities))
-        step = data.draw(st.sampled_from(["move", "twin", "unschedule", "title"]))
+        steps = ["move", "twin", "unschedule", "schedule", "title", "remove", "copy"]
+        step = data.draw(st.sampled_from(steps))
         try:
-            if step == "move":
+            if step == "remove" and len(plan.activities) > 1:
+                plan = edits.remove_activity(plan, chosen.id)
+            elif step == "copy":
+                plan = edits.duplicate_activity(plan, chosen.id)[0]
+            elif step == "move":
                 plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-40, 40)))
+            elif step == "schedule":
+                day = plan.start + dt.timedelta(days=data.draw(st.integers(0, 364)))
+                plan = edits.schedule(plan, chosen.id, day)
             elif step == "twin":  # the same dates and title as another: a tie
                 twin = dataclasses.replace(
                     chosen,
@@ -206,12 +215,15 @@ def test_dated_occurrences_after_edits_are_those_of_a_fresh_start(data):
                 plan = edits.replace_activity(plan, dataclasses.replace(chosen, title=other.title))
         except edits.EditError:
             continue
-        patched = plan.dated()
-        remembered = list(plan_module._DATED)
+        patched, undated = plan.dated(), plan.undated()
+        remembered = list(plan_module._DATED), list(plan_module._UNDATED)
         plan_module._DATED.clear()
+        plan_module._UNDATED.clear()
         fresh = plan.dated()
-        plan_module._DATED[:] = remembered  # the next edit patches this one's
         assert [id(o) for o in patched] == [id(o) for o in fresh]
+        assert [id(o) for o in undated] == [id(o) for o in plan.undated()]
+        # the next edit patches this one's
+        plan_module._DATED[:], plan_module._UNDATED[:] = remembered
 
 
 @settings(max_examples=80, deadline=None)

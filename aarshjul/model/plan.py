@@ -37,6 +37,7 @@ _PLACES_KEPT = 3
 # the last plan's dated occurrences, and how many changed activities are patched in
 _DATED: list[tuple[Plan, list[Occurrence]]] = []
 _PATCHED_AT_MOST = 64
+_UNDATED: list[tuple[Plan, list[Undated]]] = []  # the last plan's activities without a date
 
 
 def replaced_places(old: Sequence[object], new: Sequence[object]) -> list[int]:
@@ -449,12 +450,33 @@ class Plan:
         return result
 
     def undated(self) -> list[Undated]:
-        """The activities without a date, in plan order."""
-        last_day = self.last_day
-        return [
-            occ
-            for activity in self.activities
-            if activity.start is None
-            for occ in self._expand(activity, last_day)
-            if isinstance(occ, Undated)
-        ]
+        """The activities without a date, in plan order.
+
+        The last plan's answer is remembered: a plan made from it by an edit that
+        replaced activities in place, none of them without a date before or after,
+        has the same (an edit of 50,000 activities need not look at every one)."""
+        last = _UNDATED[0] if _UNDATED else None
+        if last is not None and (last[0] is self or self._undated_as(last[0])):
+            result = last[1]
+        else:
+            last_day = self.last_day
+            result = [
+                occ
+                for activity in self.activities
+                if activity.start is None
+                for occ in self._expand(activity, last_day)
+                if isinstance(occ, Undated)
+            ]
+        _UNDATED[:] = [(self, result)]
+        return list(result)
+
+    def _undated_as(self, before: Plan) -> bool:
+        """Whether this plan's activities without a date are ``before``'s: the same
+        activities but a few replaced in place, none of those without a date."""
+        old, new = before.activities, self.activities
+        if len(old) != len(new) or before.start != self.start:
+            return False
+        differ = replaced_places(old, new)
+        return len(differ) <= _PATCHED_AT_MOST and all(
+            old[k].start is not None and new[k].start is not None for k in differ
+        )
