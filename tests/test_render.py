@@ -156,3 +156,45 @@ def test_names_of_months_weeks_and_rings_from_the_cached_background_are_as_drawn
     moved = next(a for a in plan.activities if a.end is not None and not a.rrule)
     wheel(wheel_layout(edits.move_activity(plan, moved.id, 3), *size, today=plan.start))
     assert not set(arcs) & set(names)
+
+
+def test_level_text_is_drawn_as_the_transform_steps_draw_it(qapp, plan):
+    """Level text on an unturned painter has its matrix made at once: the very pixels
+    of translating, lifting by half the cap height and scaling one step at a time."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QPainter, QTransform
+
+    from aarshjul.render.fonts import BASE_PX, base_font
+    from aarshjul.render.painter import _color, draw_straight_text, fit_transform, measure
+
+    wheel = wheel_layout(plan, 1000, 560)
+    texts = [*wheel.key_texts]
+    texts += [t for i in wheel.items if i.label for t in i.label.texts if hasattr(t, "x")]
+    assert texts and all(t.rotation == 0.0 for t in texts)
+
+    def painted(draw) -> QImage:
+        image = QImage(1000, 560, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        with QPainter(image) as painter:
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setWorldTransform(fit_transform(wheel, QRectF(0, 0, 1000, 560)))
+            for text in texts:
+                draw(painter, text)
+        return image
+
+    def in_steps(painter: QPainter, text) -> None:
+        k = text.px / BASE_PX
+        painter.setFont(base_font(text.bold))
+        painter.setPen(_color(text.color))
+        base = painter.worldTransform()
+        transform = QTransform()
+        transform.translate(text.x, text.y)
+        transform.rotate(text.rotation)
+        transform.translate(0, measure().cap_height(text.bold) * k / 2)
+        transform.scale(k, k)
+        painter.setWorldTransform(transform * base)
+        width = measure()(text.text, BASE_PX, text.bold)
+        painter.drawText(QPointF(-width / 2, 0), text.text)
+        painter.setWorldTransform(base)
+
+    assert painted(draw_straight_text) == painted(in_steps)

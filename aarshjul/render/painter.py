@@ -927,13 +927,25 @@ def draw_straight_text(painter: QPainter, text: StraightText) -> None:
     painter.setFont(base_font(text.bold))
     painter.setPen(_color(text.color))
     base = painter.worldTransform()
+    width = m(text.text, BASE_PX, text.bold)
+    if text.rotation == 0.0 and base.type().value <= QTransform.TransformationType.TxScale.value:
+        # (most text: level, on an unturned painter) the matrix made at once, the same
+        # as the steps below make it
+        b11, b22 = base.m11(), base.m22()
+        y = text.y + m.cap_height(text.bold) * k / 2
+        placed = QTransform(
+            b11 * k, 0.0, 0.0, b22 * k, b11 * text.x + base.dx(), b22 * y + base.dy()
+        )
+        painter.setWorldTransform(placed)
+        painter.drawText(QPointF(-width / 2, 0), text.text)
+        painter.setWorldTransform(base)
+        return
     transform = QTransform()
     transform.translate(text.x, text.y)
     transform.rotate(text.rotation)
     transform.translate(0, m.cap_height(text.bold) * k / 2)
     transform.scale(k, k)
     painter.setWorldTransform(transform * base)
-    width = m(text.text, BASE_PX, text.bold)
     painter.drawText(QPointF(-width / 2, 0), text.text)
     painter.setWorldTransform(base)
 
