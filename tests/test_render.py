@@ -164,12 +164,15 @@ def test_level_text_is_drawn_as_the_transform_steps_draw_it(qapp, plan):
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QPainter, QTransform
 
+    from aarshjul.polar import StraightText
     from aarshjul.render.fonts import BASE_PX, base_font
     from aarshjul.render.painter import _color, draw_straight_text, fit_transform, measure
 
     wheel = wheel_layout(plan, 1000, 560)
     texts = [*wheel.key_texts]
-    texts += [t for i in wheel.items if i.label for t in i.label.texts if hasattr(t, "x")]
+    texts += [
+        t for i in wheel.items if i.label for t in i.label.texts if isinstance(t, StraightText)
+    ]
     assert texts and all(t.rotation == 0.0 for t in texts)
 
     def painted(draw) -> QImage:
@@ -182,7 +185,7 @@ def test_level_text_is_drawn_as_the_transform_steps_draw_it(qapp, plan):
                 draw(painter, text)
         return image
 
-    def in_steps(painter: QPainter, text) -> None:
+    def in_steps(painter: QPainter, text: StraightText) -> None:
         k = text.px / BASE_PX
         painter.setFont(base_font(text.bold))
         painter.setPen(_color(text.color))
