@@ -201,3 +201,45 @@ def test_level_text_is_drawn_as_the_transform_steps_draw_it(qapp, plan):
         painter.setWorldTransform(base)
 
     assert painted(draw_straight_text) == painted(in_steps)
+
+
+def test_leaders_and_their_dots_are_drawn_as_one_at_a_time(qapp, plan):
+    """The leader lines, drawn together, and their dots, the outline's pen set once for
+    dots of one size: the very pixels of each dot with its own pen."""
+    import itertools
+
+    from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+    from PySide6.QtGui import QPainter, QPen
+
+    from aarshjul.render import painter as painting
+
+    wheel = wheel_layout(plan, 1000, 560)
+    drawn = [*wheel.named_off, *wheel.undated]  # (the list of those without a date too)
+    named = [i for i in drawn if i.label is not None and i.label.leader]
+    assert len(named) > 2
+
+    def painted(draw) -> QImage:
+        image = QImage(1000, 560, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        with QPainter(image) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setWorldTransform(painting.fit_transform(wheel, QRectF(0, 0, 1000, 560)))
+            draw(painter)
+        return image
+
+    def one_at_a_time(painter: QPainter) -> None:
+        painter.setPen(QPen(painting.LEADER, named[0].label.px * 0.08))  # type: ignore[union-attr]
+        lines = []
+        for item in named:
+            points = [QPointF(x, y) for x, y in item.label.leader]  # type: ignore[union-attr]
+            lines += [QLineF(a, b) for a, b in itertools.pairwise(points)]
+        painter.drawLines(lines)
+        for item in named:
+            label = item.label
+            assert label is not None and label.leader
+            painter.setPen(QPen(painting.SEGMENT_EDGE, label.px * 0.06))
+            painter.setBrush(painting._color(item.color))
+            x, y = label.leader[0]
+            painter.drawEllipse(QPointF(x, y), label.px * 0.22, label.px * 0.22)
+
+    assert painted(lambda p: painting._paint_leaders(p, wheel, ())) == painted(one_at_a_time)

@@ -538,23 +538,27 @@ def _paint_leaders(painter: QPainter, layout: WheelLayout, skip: Collection[str]
                 continue
             if skip and item.occurrence.activity.id in skip:
                 continue
-            points = [QPointF(x, y) for x, y in label.leader]
-            lines += [QLineF(a, b) for a, b in itertools.pairwise(points)]
+            pairs = itertools.pairwise(label.leader)
+            lines += [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in pairs]
             dots.append((item, label))
         if not lines:
             continue
         painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
         painter.setPen(QPen(LEADER, dots[0][1].px * 0.08))
         painter.drawLines(lines)
+        edge = None  # the size whose dot outline the pen is set for
         for item, label in dots:
-            _paint_dot(painter, item, label)
+            _paint_dot(painter, item, label, pen=edge != label.px)
+            edge = label.px
     painter.setOpacity(1.0)
 
 
-def _paint_dot(painter: QPainter, item: Item, label: Label) -> None:
-    """The dot of the item's colour where its leader starts."""
+def _paint_dot(painter: QPainter, item: Item, label: Label, *, pen: bool = True) -> None:
+    """The dot of the item's colour where its leader starts (``pen`` False: the pen
+    for its outline is set already)."""
     assert label.leader
-    painter.setPen(QPen(SEGMENT_EDGE, label.px * 0.06))
+    if pen:
+        painter.setPen(QPen(SEGMENT_EDGE, label.px * 0.06))
     painter.setBrush(_color(item.color))
     x, y = label.leader[0]
     painter.drawEllipse(QPointF(x, y), label.px * 0.22, label.px * 0.22)
