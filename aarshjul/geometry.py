@@ -931,12 +931,14 @@ def _layout_at(
 
     outer_radius = (outer + month_inner) / 2
     inner_radius = (month_inner + week_inner) / 2
-    if scale.days <= 31:
-        months = week_sectors(scale, settings.week_label, outer_radius, month_px, measure, style)
-        weeks, week_labels = day_ticks(scale, inner_radius, week_px * 1.1, measure, style)
-    else:
-        months = month_sectors(scale, settings.names, outer_radius, month_px, measure, style)
-        weeks, week_labels = week_ticks(scale, inner_radius, week_px, measure, style)
+    months, weeks, week_labels = _calendar_bands(
+        scale,
+        tuple(settings.names),
+        settings.week_label,
+        (outer_radius, inner_radius, month_px, week_px),
+        measure,
+        style,
+    )
 
     bands = _ring_bands(settings, rings_inner, rings_outer, R)
     sizes = style.sizes(R, min_text, zoom)
@@ -1100,6 +1102,35 @@ def _layout_at(
         ring_tokens=tokens,
         ring_items=per_ring,
     )
+
+
+_BANDS: dict[tuple, tuple[list[Sector], list[float], list[ArcText]]] = {}
+
+
+def _calendar_bands(
+    scale: YearScale,
+    names: tuple[str, ...],
+    week_label: str,
+    sizes: tuple[float, float, float, float],
+    measure: Measure,
+    style: Style,
+) -> tuple[list[Sector], list[float], list[ArcText]]:
+    """The outer bands' sectors, ticks and names: months and weeks (a month view: weeks
+    and days), at the radii and text sizes ``sizes`` (outer radius, inner radius, month
+    text, week text). Remembered: an edit does not change them."""
+    key = (scale, names, week_label, sizes, measure, style)
+    known = _BANDS.get(key)
+    if known is None:
+        outer_radius, inner_radius, month_px, week_px = sizes
+        if scale.days <= 31:
+            months = week_sectors(scale, week_label, outer_radius, month_px, measure, style)
+            weeks, week_labels = day_ticks(scale, inner_radius, week_px * 1.1, measure, style)
+        else:
+            months = month_sectors(scale, list(names), outer_radius, month_px, measure, style)
+            weeks, week_labels = week_ticks(scale, inner_radius, week_px, measure, style)
+        known = (months, weeks, week_labels)
+        _keep(_BANDS, key, known)
+    return list(known[0]), list(known[1]), list(known[2])
 
 
 def _ring_bands(settings: _Settings, inner: float, outer: float, R: float) -> list[RingBand]:

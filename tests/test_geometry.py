@@ -297,3 +297,15 @@ def test_each_rings_index_and_waiting_names_are_what_a_scan_of_its_items_finds(p
             range(len(both)),
             key=lambda k: (both[k].angle0 + both[k].angle1, both[k].inner + both[k].outer),
         )
+
+
+def test_a_month_views_week_names_are_in_the_words_given_each_time():
+    """The calendar bands are remembered between layouts; a month view laid out again
+    with other words for "week" names its weeks in those words."""
+    plan = load_plan(PLAN_2022)
+    march = (D(2022, 3, 1), D(2022, 4, 1))
+    for word in ("Week", "Uge", "Week"):
+        wheel = layout(plan, 800, span=march, week_label=word + " {week}")
+        names = [s.label.text for s in wheel.months if s.label is not None]
+        assert names and all(n.startswith(word + " ") or n.isdigit() for n in names), names
+        assert any(n.startswith(word + " ") for n in names)
