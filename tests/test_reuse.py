@@ -307,3 +307,33 @@ def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):
         assert {r: list(map(id, o)) for r, o in patched[0].items()} == {
             r: list(map(id, o)) for r, o in fresh[0].items()
         }
+
+
+def test_an_edit_patches_its_ring_and_a_ring_mostly_made_anew_is_painted_whole(
+    qapp, loaded, monkeypatch
+):
+    """A move of one activity by a day paints only where its ring changed (the ring's
+    image is patched); where most of a ring's items are not those of the ring before
+    (its lanes dealt out anew), where they differ is not worked out at all."""
+    plan = loaded["2022"]
+    outcomes: list[bool] = []
+    patch = painting._patched
+
+    def watched(*args, **kwargs):
+        image = patch(*args, **kwargs)
+        outcomes.append(image is not None)
+        return image
+
+    monkeypatch.setattr(painting, "_patched", watched)
+    forget()
+    _image(laid_out(plan, plan.start))
+    moved = next(a.id for a in plan.activities if a.start is not None and not a.rrule)
+    _image(laid_out(edits.move_activity(plan, moved, 1), plan.start))
+    assert outcomes and all(outcomes)
+
+    token = laid_out(plan, plan.start).ring_tokens[0]
+    copies = [geometry._copy(item) for item in token.items]
+    assert painting._dirty(token, geometry.RingLayout(token.occurrences, copies), 0.3) is None
+    one_copied = [copies[0], *token.items[1:]]
+    spans = painting._dirty(token, geometry.RingLayout(token.occurrences, one_copied), 0.3)
+    assert spans == []  # (the copy looks as the item it copies)

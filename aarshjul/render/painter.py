@@ -248,7 +248,8 @@ def _off_item(item: Item) -> bool:
 # (the ring's items, its image, where it stands, how many lanes it has)
 _LAYERS: dict[tuple, tuple[geometry.RingLayout, QImage, tuple, int]] = {}
 LAYERS_KEPT = 24
-PATCHED_AT_MOST = 0.5  # of the circle: past this a ring's image is painted anew
+PATCHED_AT_MOST = 0.5  # of the circle (or of its items): past this a ring's image is
+# painted anew
 
 
 def _looks(item: Item) -> tuple:
@@ -281,13 +282,17 @@ def _reach(item: Item, margin: float) -> tuple[float, float]:
 
 def _dirty(
     before: geometry.RingLayout, after: geometry.RingLayout, margin: float
-) -> list[tuple[float, float]]:
+) -> list[tuple[float, float]] | None:
     """The angles (merged ranges) where a ring's image differs between two sets of
     its items: wherever an item is that is not in both, as it looks. (The items a
-    ring keeps have only the names on them, as its image.)"""
+    ring keeps have only the names on them, as its image.) None where most of the
+    items are not in both (a ring whose lanes were dealt out anew): not worth the
+    looking."""
     # items a ring shares with the ring before it are as they were; of the others,
     # those that look alike make pairs
     theirs, mine = set(map(id, before.items)), set(map(id, after.items))
+    if len(mine - theirs) > len(mine) * PATCHED_AT_MOST:
+        return None
     old: dict[tuple, list[Item]] = {}
     for item in before.items:
         if id(item) not in mine:
@@ -374,7 +379,7 @@ def _patched(
     where most of the ring changed."""
     margin = 3.0 / device_scale  # antialiasing and rounding: three device pixels
     spans = _dirty(before, ring, margin)
-    if sum(last - first for first, last in spans) > 360.0 * PATCHED_AT_MOST:
+    if spans is None or sum(last - first for first, last in spans) > 360.0 * PATCHED_AT_MOST:
         return None
     patched = image.copy()
     if not spans:
