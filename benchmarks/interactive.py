@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import statistics
 import sys
@@ -39,7 +38,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render import synthetic_plan
+from render import machine, synthetic_plan
 
 from aarshjul.model import load_plan, save_plan
 from aarshjul.model.periods import Zoom
@@ -264,7 +263,7 @@ def main() -> int:
         json.dumps(
             {
                 "unit": "median milliseconds from the event to the repainted window",
-                "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+                "machine": machine(),
                 "python": sys.version.split()[0],
                 # sum(range(2_000_000)), as benchmarks/render.py times it: this machine's
                 # speed varies by half from hour to hour; compare runs of like calibration

@@ -204,6 +204,25 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
     }
 
 
+def machine() -> str:
+    """The processor, cores, system and Qt binding the figures were taken with."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next(
+                (line.split(":", 1)[1].strip() for line in info if line.startswith("model name")),
+                model,
+            )
+    except OSError:
+        pass
+    import PySide6
+
+    return (
+        f"{model} ({platform.machine()}), {os.cpu_count()} cores, {platform.system()}, "
+        f"PySide6 {PySide6.__version__}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 repeats instead of 15")
@@ -219,7 +238,7 @@ def main() -> int:
         json.dumps(
             {
                 "unit": "median milliseconds",
-                "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+                "machine": machine(),
                 "python": sys.version.split()[0],
                 "calibration_ms": calibration,  # sum(range(2_000_000)) in this Python
                 "results": results,
