@@ -389,3 +389,26 @@ def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path)
     listed = window.view.listed()
     assert sorted(model._sort_keys(listed)) == model._order == model._sort_keys(model.rows)
     assert model._plan is window.document.plan
+
+
+def test_the_first_plan_opened_is_frozen_at_once_and_a_later_one_after_a_collection(
+    monkeypatch,
+):
+    """Settling memory after the first plan freezes what is alive without walking it
+    all first; after a later plan what the earlier froze is thawed and its cycles
+    collected before freezing again."""
+    import gc
+
+    from aarshjul.ui import main_window
+
+    collected: list[int] = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(1) or collect(*a))
+    gc.unfreeze()  # (as at a start)
+    try:
+        main_window.settle_memory()
+        assert collected == [] and gc.get_freeze_count() > 0
+        main_window.settle_memory()
+        assert collected == [1] and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -59,14 +59,17 @@ FILE_FILTER = "{plans} (*.toml);;{all} (*)"
 
 
 def settle_memory() -> None:
-    """After a plan is opened and drawn (not before: it takes a while): collect once,
-    then keep what is alive out of Python's cycle collector. A plan of thousands of
-    activities is hundreds of thousands of objects; a full collection that walks them
-    all paused an edit by up to a tenth of a second. Freed objects are still freed
-    (by reference count); what an earlier opening froze is thawed first, so its
-    cycles are collected."""
-    gc.unfreeze()
-    gc.collect()
+    """After a plan is opened and drawn (not before: it takes a while): keep what is
+    alive out of Python's cycle collector. A plan of thousands of activities is
+    hundreds of thousands of objects; a full collection that walks them all paused
+    an edit by up to a tenth of a second. Freed objects are still freed (by
+    reference count). What an earlier opening froze is thawed first and collected,
+    so its cycles are freed; the first opening has nothing frozen and freezes at
+    once (a collection then walks every object of the plan to find, in our plans,
+    nothing: 60 ms at 5,000 activities)."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
 
 
