@@ -252,3 +252,57 @@ def _fold_letter_by_letter(text: str) -> str:
 )
 def test_folding_whole_strings_is_folding_letter_by_letter(text):
     assert fold(text) == _fold_letter_by_letter(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_search_after_edits_matches_what_folding_each_activity_finds(plan, data):
+    """The plan's search texts are kept, and after an edit only the replaced
+    activities' are looked up again (unless rings or categories changed): whatever
+    the edits, a search matches what folding each activity's texts then finds."""
+    from aarshjul.model import edits
+
+    for _ in range(data.draw(st.integers(1, 6))):
+        chosen = data.draw(st.sampled_from(plan.activities))
+        step = data.draw(st.sampled_from(["move", "title", "ring", "category", "remove", "copy"]))
+        name = data.draw(st.sampled_from(["Budget", "Plan", "Frist", "Møde", "Øvrigt"]))
+        try:
+            if step == "move":
+                plan = edits.move_activity(plan, chosen.id, data.draw(st.integers(-9, 9)))
+            elif step == "title":
+                plan = edits.replace_activity(plan, replace_fields(chosen, title=name))
+            elif step == "ring":
+                plan = edits.rename_ring(plan, chosen.ring, name)
+            elif step == "category":
+                category = plan.category(chosen.category)
+                plan = edits.update_category(plan, category.id, name, category.color)
+            elif step == "remove" and len(plan.activities) > 1:
+                plan = edits.remove_activity(plan, chosen.id)
+            else:
+                plan = edits.duplicate_activity(plan, chosen.id)[0]
+        except edits.EditError:
+            continue
+        search = data.draw(st.sampled_from(["b", "bu", "budget", "plan", "møde", "ø", "fr ud"]))
+        rings = {r.id: r.name for r in plan.rings}
+        categories = {c.id: c.name for c in plan.categories}
+        words = fold(search).split()
+        expected = {
+            a.id
+            for a in plan.activities
+            if all(
+                w
+                in fold(
+                    " ".join(
+                        (a.title, a.description, a.owner, rings[a.ring], categories[a.category])
+                    )
+                )
+                for w in words
+            )
+        }
+        assert Filter(search=search).matched_ids(plan) == expected
+
+
+def replace_fields(activity: Activity, **fields) -> Activity:
+    from dataclasses import replace
+
+    return replace(activity, **fields)

@@ -343,17 +343,23 @@ def test_memory_is_settled_once_the_opened_plan_is_painted_not_before(qtbot, mon
 
 def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qtbot, monkeypatch):
     """While the window is idle after showing a plan, the texts a search looks in are
-    folded, a few activities at a time (the window answers in between), so the first
-    letter typed finds them ready."""
+    folded, a few activities at a time (the window answers in between), and then put
+    together in the plan's order, so the first letter typed finds them ready."""
     from aarshjul.model import filters
 
     batches: list[int] = []
+    lasts: list[bool] = []
     real = filters.prepare
-    monkeypatch.setattr(
-        filters, "prepare", lambda plan, some: (batches.append(len(some)), real(plan, some))[1]
-    )
+
+    def prepare(plan, some, last=False):
+        batches.append(len(some))
+        lasts.append(last)
+        return real(plan, some, last)
+
+    monkeypatch.setattr(filters, "prepare", prepare)
     monkeypatch.setattr(MainWindow, "PREPARED_AT_ONCE", 5)
     filters._HAYSTACKS.clear()
+    filters._TEXTS.clear()
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)
@@ -367,6 +373,9 @@ def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qt
     qtbot.waitUntil(lambda: all(id(a) in filters._HAYSTACKS for a in plan.activities))
     assert len(batches) > 1 and max(batches) <= 5
     assert sum(batches) == len(plan.activities)
+    # with the last few, the plan's texts are put together in plan order
+    qtbot.waitUntil(lambda: bool(filters._TEXTS) and filters._TEXTS[0][0] is plan)
+    assert lasts == [False] * (len(lasts) - 1) + [True]
 
 
 def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
 
-from aarshjul.model.plan import Activity, AnyOccurrence, Plan
+from aarshjul.model.plan import Activity, AnyOccurrence, Plan, replaced_places
 
 
 @lru_cache(maxsize=65_536)
@@ -50,12 +51,15 @@ _HAYSTACKS: dict[int, tuple[Activity, tuple[str, ...], str]] = {}
 _HAYSTACKS_LIMIT = 200_000  # activities remembered; past this the memory starts again
 
 
-def prepare(plan: Plan, activities: Iterable[Activity]) -> None:
+def prepare(plan: Plan, activities: Iterable[Activity], last: bool = False) -> None:
     """Fold the texts a search looks in for ``activities`` of ``plan`` now, so that the
-    first keystroke of a search does not (the window does it when idle)."""
+    first keystroke of a search does not (the window does it when idle, a few at a
+    time); with the ``last`` few, put the plan's texts together in plan order."""
     haystack = _haystacks(plan)
     for a in activities:
         haystack(a)
+    if last:
+        _texts(plan)
 
 
 def _haystacks(plan: Plan) -> Callable[[Activity], str]:
@@ -81,8 +85,41 @@ def _haystack(activity: Activity, ring: str, category: str) -> str:
     return text
 
 
-# the last search: its plan, and the ids and the activities it matched
-_MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str], list[Activity]]] = {}
+# the last plan's activities' search texts, in plan order
+_TEXTS: list[tuple[Plan, list[str]]] = []
+_TEXTS_PATCHED_AT_MOST = 64  # activities an edit replaced, past which all are looked up
+
+
+def _texts(plan: Plan) -> list[str]:
+    """Each activity's search text (:func:`_haystack`), in plan order: kept for the
+    plan on screen, and for a plan made from it by an edit that replaced a few
+    activities (the same rings and categories), only theirs are looked up again."""
+    last = _TEXTS[0] if _TEXTS else None
+    if last is not None and last[0] is plan:
+        return last[1]
+    haystack = _haystacks(plan)
+    activities = plan.activities
+    texts = None
+    if last is not None:
+        before = last[0]
+        if (
+            len(before.activities) == len(activities)
+            and before.rings == plan.rings
+            and before.categories == plan.categories
+        ):
+            differ = replaced_places(before.activities, activities)
+            if len(differ) <= _TEXTS_PATCHED_AT_MOST:
+                texts = list(last[1])
+                for k in differ:
+                    texts[k] = haystack(activities[k])
+    if texts is None:
+        texts = list(map(haystack, activities))
+    _TEXTS[:] = [(plan, texts)]
+    return texts
+
+
+# the last search: its plan, and the ids, the activities and their texts it matched
+_MATCHED: dict[tuple[str, ...], tuple[Plan, frozenset[str], list[Activity], list[str]]] = {}
 _SHOWN: dict[tuple[frozenset[str], frozenset[str]], tuple[Plan, frozenset[str]]] = {}
 
 
@@ -152,15 +189,22 @@ class Filter:
             return known[1]
         # a search a letter (or a word) longer matches some of what the last one did:
         # where each word before is in one of the words now, only those are looked at
-        among = plan.activities
-        for before, (last_plan, _ids, found) in _MATCHED.items():
+        among: Sequence[Activity] = plan.activities
+        texts: list[str] | None = None
+        for before, (last_plan, _ids, found, their_texts) in _MATCHED.items():
             if last_plan is plan and _refines(words, before):
-                among = found
-        haystack = _haystacks(plan)
-        activities = [a for a in among if _matches(words, haystack(a))]
+                among, texts = found, their_texts
+        if texts is None:
+            texts = _texts(plan)
+        if len(words) == 1:
+            word = words[0]
+            keep = [word in text for text in texts]
+        else:
+            keep = [_matches(words, text) for text in texts]
+        activities = list(compress(among, keep))
         matched = frozenset(a.id for a in activities)
         _MATCHED.clear()  # one plan and search at a time: the one on screen
-        _MATCHED[words] = (plan, matched, activities)
+        _MATCHED[words] = (plan, matched, activities, list(compress(texts, keep)))
         return matched
 
     def narrows(self, other: Filter) -> bool:

@@ -577,7 +577,9 @@ class MainWindow(QMainWindow):
     def _prepare_some(self) -> None:
         if self._preparing is not None:
             plan, left = self._preparing
-            filters.prepare(plan, left[-self.PREPARED_AT_ONCE :])
+            filters.prepare(
+                plan, left[-self.PREPARED_AT_ONCE :], last=len(left) <= self.PREPARED_AT_ONCE
+            )
             del left[-self.PREPARED_AT_ONCE :]
             if left:
                 return
