@@ -25,6 +25,11 @@ from .conftest import EXAMPLES, PLAN_2022
 
 PLANS = [PLAN_2022, *sorted(EXAMPLES.glob("*.toml"))]
 SIZE = (984, 544)
+# hypothesis settings of the tests below: no deadline, and the loaded plans shared
+SLOW_AND_SHARED = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+}
 
 
 def forget() -> None:
@@ -90,8 +95,7 @@ def loaded():
 
 @settings(
     max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    **SLOW_AND_SHARED,
 )
 @given(data=st.data())
 def test_a_layout_after_edits_is_the_layout_of_a_fresh_start(qapp, loaded, data):
@@ -199,8 +203,7 @@ def _ring_images(layout) -> list[QImage]:
 
 @settings(
     max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    **SLOW_AND_SHARED,
 )
 @given(data=st.data())
 def test_a_ring_image_patched_after_edits_is_the_image_painted_anew(qapp, loaded, data):
@@ -275,8 +278,7 @@ def test_names_that_lose_their_place_go_to_the_list_in_a_layout_taken_over(qapp)
 
 @settings(
     max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    **SLOW_AND_SHARED,
 )
 @given(data=st.data())
 def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):

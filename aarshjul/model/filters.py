@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress
 
-from aarshjul.model.plan import Activity, AnyOccurrence, Plan, replaced_places
+from aarshjul.model.plan import Activity, AnyOccurrence, Plan, replaced_in_place
 
 
 @lru_cache(maxsize=65_536)
@@ -102,16 +102,12 @@ def _texts(plan: Plan) -> list[str]:
     texts = None
     if last is not None:
         before = last[0]
-        if (
-            len(before.activities) == len(activities)
-            and before.rings == plan.rings
-            and before.categories == plan.categories
-        ):
-            differ = replaced_places(before.activities, activities)
-            if len(differ) <= _TEXTS_PATCHED_AT_MOST:
-                texts = list(last[1])
-                for k in differ:
-                    texts[k] = haystack(activities[k])
+        same_names = before.rings == plan.rings and before.categories == plan.categories
+        differ = replaced_in_place(before.activities, activities) if same_names else None
+        if differ is not None and len(differ) <= _TEXTS_PATCHED_AT_MOST:
+            texts = list(last[1])
+            for k in differ:
+                texts[k] = haystack(activities[k])
     if texts is None:
         texts = list(map(haystack, activities))
     _TEXTS[:] = [(plan, texts)]

@@ -474,9 +474,9 @@ class Plan:
         """Whether this plan's activities without a date are ``before``'s: the same
         activities but a few replaced in place, none of those without a date."""
         old, new = before.activities, self.activities
-        if len(old) != len(new) or before.start != self.start:
-            return False
-        differ = replaced_places(old, new)
-        return len(differ) <= _PATCHED_AT_MOST and all(
-            old[k].start is not None and new[k].start is not None for k in differ
+        differ = replaced_in_place(old, new) if before.start == self.start else None
+        return (
+            differ is not None
+            and len(differ) <= _PATCHED_AT_MOST
+            and all(old[k].start is not None and new[k].start is not None for k in differ)
         )
