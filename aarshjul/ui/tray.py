@@ -36,6 +36,7 @@ class UnscheduledTray(QListWidget):
             )
         )
         self.view = view
+        self._ids: list[str] = []  # the activities listed, in order
         self.itemClicked.connect(self._clicked)
         view.document.changed.connect(self._plan_changed)
         self.refresh()
@@ -55,7 +56,7 @@ class UnscheduledTray(QListWidget):
 
     def refresh(self) -> None:
         self.clear()
-        self._ids: list[str] = []
+        self._ids = []
         plan = self.view.document.plan
         if plan is None:
             return
