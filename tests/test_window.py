@@ -319,28 +319,6 @@ def test_a_message_shown_before_the_window_does_not_cover_the_summary(qtbot, tmp
     assert window.status.geometry().left() > bar.fontMetrics().horizontalAdvance(message)
 
 
-def test_memory_is_settled_once_the_opened_plan_is_painted_not_before(qtbot, monkeypatch):
-    """The collection after opening (a while, on a large plan) waits until the wheel
-    shows the plan: the window is not kept from its first paint by it."""
-    from aarshjul.ui import main_window
-
-    settled = []
-    monkeypatch.setattr(main_window, "settle_memory", lambda: settled.append(True))
-    create_application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(PLAN_2022)
-    qtbot.wait(20)  # events run, the window not shown: nothing painted
-    assert not settled
-    window.show()
-    qtbot.waitExposed(window)
-    window.wheel.repaint()
-    qtbot.waitUntil(lambda: bool(settled))
-    window.wheel.repaint()
-    qtbot.wait(20)
-    assert settled == [True]  # once, not at every paint
-
-
 def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qtbot, monkeypatch):
     """While the window is idle after showing a plan, the texts a search looks in are
     folded, a few activities at a time (the window answers in between), and then put
@@ -398,26 +376,3 @@ def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path)
     listed = window.view.listed()
     assert sorted(model._sort_keys(listed)) == model._order == model._sort_keys(model.rows)
     assert model._plan is window.document.plan
-
-
-def test_the_first_plan_opened_is_frozen_at_once_and_a_later_one_after_a_collection(
-    monkeypatch,
-):
-    """Settling memory after the first plan freezes what is alive without walking it
-    all first; after a later plan what the earlier froze is thawed and its cycles
-    collected before freezing again."""
-    import gc
-
-    from aarshjul.ui import main_window
-
-    collected: list[int] = []
-    collect = gc.collect
-    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(1) or collect(*a))
-    gc.unfreeze()  # (as at a start)
-    try:
-        main_window.settle_memory()
-        assert collected == [] and gc.get_freeze_count() > 0
-        main_window.settle_memory()
-        assert collected == [1] and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()

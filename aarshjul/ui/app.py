@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -13,10 +12,9 @@ from PySide6.QtWidgets import QApplication
 from aarshjul.i18n import language
 from aarshjul.paths import resource_path
 from aarshjul.render import fonts
+from aarshjul.ui import memory
 from aarshjul.ui.formatting import ui_locale
 from aarshjul.ui.main_window import MainWindow
-
-YOUNG_OBJECTS = 50_000  # new objects between two young collections (Python: 700)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,10 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
             app.installTranslator(translator)
     app.setWindowIcon(QIcon(str(resource_path("icons", "aarshjul.svg"))))
     fonts.family()
-    # a layout of a crowded plan makes tens of thousands of short-lived objects; with
-    # Python's default (a young collection every 700 new objects) an edit of a plan of
-    # 5,000 activities ran some thirty collections (4 ms; 0.5 ms at this threshold)
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+    memory.start()
     return app
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from aarshjul.model import Plan, load_plan, lockfile, save_plan
 from aarshjul.model.changes import Changes
+from aarshjul.ui import memory
 
 
 class PlanDocument(QObject):
@@ -46,6 +47,7 @@ class PlanDocument(QObject):
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
+    @memory.held_off()  # (the views' updates too: they answer its signals)
     def _index_changed(self, _index: int) -> None:
         self._announced = True
         self._announce()
@@ -72,6 +74,7 @@ class PlanDocument(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
+    @memory.held_off()
     def open(self, path: str | Path) -> None:
         """Load the plan at ``path``; raises PlanError and keeps the current plan if it fails."""
         plan = load_plan(path)
@@ -82,6 +85,7 @@ class PlanDocument(QObject):
         if other is not None:
             self.held_by.emit(other)
 
+    @memory.held_off()
     def reload(self) -> None:
         """Read the file again (someone else changed it), keeping the view and the
         selection; the undo history starts afresh. Raises PlanError if it fails."""
@@ -121,6 +125,7 @@ class PlanDocument(QObject):
         if self.changed_on_disk():
             self.disk_changed.emit()
 
+    @memory.held_off()
     def set_plan(self, plan: Plan, path: Path | None) -> None:
         self._plan = plan
         self.undo_stack.clear()
@@ -129,6 +134,7 @@ class PlanDocument(QObject):
         self._announce(Changes.everything())
         self.modified_changed.emit(False)
 
+    @memory.held_off()
     def apply(self, text: str, new_plan: Plan, merge_key: object = None) -> None:
         """Make ``new_plan`` the plan through an undoable command named ``text``.
 

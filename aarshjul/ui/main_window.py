@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,21 +55,6 @@ if TYPE_CHECKING:  # printing, exports and dialogs are imported when first used
     from aarshjul.ui.calendar_dialogs import PublishDialog
 
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
-
-
-def settle_memory() -> None:
-    """After a plan is opened and drawn (not before: it takes a while): keep what is
-    alive out of Python's cycle collector. A plan of thousands of activities is
-    hundreds of thousands of objects; a full collection that walks them all paused
-    an edit by up to a tenth of a second. Freed objects are still freed (by
-    reference count). What an earlier opening froze is thawed first and collected,
-    so its cycles are freed; the first opening has nothing frozen and freezes at
-    once (a collection then walks every object of the plan to find, in our plans,
-    nothing: 60 ms at 5,000 activities)."""
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -558,7 +542,6 @@ class MainWindow(QMainWindow):
                 self.document.apply(_("Restore unsaved work"), left[0])
             else:
                 recovery.discard(self.document.path)
-        self.wheel.after_painted(settle_memory)  # (the plan is shown first)
         self.wheel.after_painted(self._prepare_search)
         return True
 

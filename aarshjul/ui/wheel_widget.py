@@ -50,6 +50,7 @@ from aarshjul.render.painter import (
     paint_wheel,
     wheel_layout,
 )
+from aarshjul.ui import memory
 from aarshjul.ui.editing import Drag
 from aarshjul.ui.formatting import (
     describe_occurrence,
@@ -62,6 +63,7 @@ from aarshjul.ui.view_state import ViewState
 ACTIVITY_MIME = "application/x-aarshjul-activity"
 EDGE_GRIP = 9.0  # pixels from a phase's edge that drag the edge, not the phase
 GHOST_WASH = 200  # alpha of the pale wash over where a dragged activity was
+TIDY_AFTER_MS = 1000  # the wheel unpainted this long: the window is idle, memory tidied
 
 
 @dataclass
@@ -105,6 +107,10 @@ class WheelWidget(QWidget):
         self._retired: list[WheelLayout] = []  # layouts replaced, freed once painted
         self._replaced: WheelLayout | None = None  # the last layout, until the next is made
         self._after_painted: list[Callable[[], None]] = []  # once, after the wheel's next paint
+        self._tidy = QTimer(self)  # (started again by each paint while memory.due())
+        self._tidy.setSingleShot(True)
+        self._tidy.setInterval(TIDY_AFTER_MS)
+        self._tidy.timeout.connect(memory.tidy)
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
         self._hover: Item | None = None
@@ -247,6 +253,19 @@ class WheelWidget(QWidget):
         return self._pixmap
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        with memory.held_off():  # a layout makes hundreds of thousands of objects
+            shown = self._paint()
+        if not shown:
+            return
+        if memory.due():
+            self._tidy.start()
+        for work in self._after_painted:
+            QTimer.singleShot(0, work)
+        self._after_painted.clear()
+
+    def _paint(self) -> bool:
+        """The wheel from its cached picture and the overlay; False where no plan is
+        shown (a hint to open one instead)."""
         with QPainter(self) as painter:
             painter.fillRect(self.rect(), self.palette().base())
             pixmap = self._ensure_pixmap()
@@ -258,12 +277,10 @@ class WheelWidget(QWidget):
                     Qt.AlignmentFlag.AlignCenter,
                     _("Open a plan with File › Open…"),
                 )
-                return
+                return False
             painter.drawPixmap(0, 0, pixmap)
             self.paint_overlay(painter, layout)
-        for work in self._after_painted:
-            QTimer.singleShot(0, work)
-        self._after_painted.clear()
+        return True
 
     def paint_overlay(self, painter: QPainter, layout: WheelLayout) -> None:
         """Selection, hover and the previewed activity, over the cached wheel."""
