@@ -166,3 +166,25 @@ def test_the_windows_work_leaves_no_cycles(open_window, tmp_path, fresh):
         gc.set_debug(0)
         gc.garbage.clear()
     assert found == []
+
+
+def test_the_work_a_user_waits_for_runs_with_the_collector_held_off(open_window, qtbot, fresh):
+    """Opening, an edit (and the views answering it), a search and the wheel's paint."""
+    window = open_window()
+    gc.enable()
+    states: list[tuple[str, bool]] = []
+    window.document.changed.connect(lambda _c: states.append(("edit", gc.isenabled())))
+    window.view.filter_changed.connect(lambda: states.append(("search", gc.isenabled())))
+    paint = window.wheel._paint
+    window.wheel._paint = lambda: states.append(("paint", gc.isenabled())) or paint()
+    path = window.document.path
+    assert path is not None and window.open_path(path)
+    window.view.set_search("budget")
+    plan = window.document.plan
+    assert plan is not None
+    window.document.apply("rename", plan)  # (an edit that changes nothing still tells)
+    window.wheel.update()
+    qtbot.waitUntil(lambda: ("paint", False) in states or ("paint", True) in states)
+    assert {what for what, _on in states} == {"edit", "search", "paint"}
+    assert not any(on for _what, on in states)
+    assert gc.isenabled()

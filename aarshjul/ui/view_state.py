@@ -14,6 +14,7 @@ from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter
 from aarshjul.model.periods import Zoom, span, step
 from aarshjul.model.plan import AnyOccurrence
+from aarshjul.ui import memory
 from aarshjul.ui.document import PlanDocument
 
 #: an occurrence is selected by its activity's id and its index in the series
@@ -78,6 +79,7 @@ class ViewState(QObject):
 
     # -- filter and search ----------------------------------------------------
 
+    @memory.held_off()  # (the list and the wheel follow it at once)
     def set_filter(self, new: Filter) -> None:
         if new != self.filter:
             self.filter = new
