@@ -312,6 +312,11 @@ class WheelLayout:
         self._index[band_index] = built
         return built
 
+    def prepare_fading(self) -> None:
+        """Work out now what ``fade`` marks items by (the window does it when idle)."""
+        for token in self.ring_tokens:
+            token.ids()
+
     def fade(self, activity_ids: Collection[str]) -> None:
         """Mark the items of ``activity_ids`` faded and the rest not (a new search):
         nothing moves, so nothing is placed anew. Where few activities are faded or
@@ -320,7 +325,9 @@ class WheelLayout:
         turned = now ^ self.faded_ids
         self.faded_ids = now
         if len(turned) * 4 > len(self.items):
-            for item in (*self.items, *self.undated):
+            for token, items in zip(self.ring_tokens, self.ring_items, strict=True):
+                _mark_faded(items, token, now)
+            for item in self.undated:
                 item.dimmed = item.occurrence.activity.id in now
             return
         for activity_id in turned:
@@ -414,15 +421,22 @@ class RingLayout:
     occurrences: list[Occurrence]
     items: list[Item]  # never handed out: layouts get copies
     dimmed: bool = False  # whether any of them is faded
+    _ids: list[str] | None = None
     _places: dict[str, list[int]] | None = None
     _waiting: _RingWaiting | None = None
     # what a painter works out from these items, kept with them (by the painter's key)
     painted: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
+    def ids(self) -> list[str]:
+        """The activity of each of ``items``, by id (made once: a search fades by it)."""
+        if self._ids is None:
+            self._ids = list(map(_ACTIVITY_ID, self.items))
+        return self._ids
+
     def places(self) -> dict[str, list[int]]:
         """Where each activity's items are among ``items``, by id (made once)."""
         if self._places is None:
-            ids = list(map(_ACTIVITY_ID, self.items))
+            ids = self.ids()
             # most activities have one item: each id's last, then the ids of more
             places = {i: [k] for k, i in enumerate(ids)}
             if len(places) < len(ids):
@@ -562,6 +576,13 @@ _INNER = operator.attrgetter("inner")
 _OUTER = operator.attrgetter("outer")
 _DAYS = operator.attrgetter("occurrence.days")
 _ACTIVITY_ID = operator.attrgetter("occurrence.activity.id")
+
+
+def _mark_faded(items: list[Item], token: RingLayout, faded: Collection[str]) -> None:
+    """Mark a ring's items (in its token's order) faded where their activity is in
+    ``faded``, the others not: by the token's ids, not item by item's activity."""
+    for item, dimmed in zip(items, map(faded.__contains__, token.ids()), strict=True):
+        item.dimmed = dimmed
 
 
 def _handed_on(earlier: WheelLayout | None, index: int, token: RingLayout) -> list[Item] | None:
@@ -977,8 +998,7 @@ def _layout_at(
                 else:  # (a search may have faded them since)
                     faded = any(map(IS_DIMMED, ring_items))
                 if dimmed or faded:  # (nothing to mark where none is or was faded)
-                    for item in ring_items:
-                        item.dimmed = item.occurrence.activity.id in dimmed
+                    _mark_faded(ring_items, known, dimmed)
                 items.extend(ring_items)
                 tokens.append(known)
                 per_ring.append(ring_items)

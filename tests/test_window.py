@@ -338,6 +338,8 @@ def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qt
     monkeypatch.setattr(MainWindow, "PREPARED_AT_ONCE", 5)
     filters._HAYSTACKS.clear()
     filters._TEXTS.clear()
+    filters._SHOWN.clear()
+    geometry._RINGS.clear()  # (rings laid out by earlier tests, their ids known)
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)
@@ -354,6 +356,12 @@ def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qt
     # with the last few, the plan's texts are put together in plan order
     qtbot.waitUntil(lambda: bool(filters._TEXTS) and filters._TEXTS[0][0] is plan)
     assert lasts == [False] * (len(lasts) - 1) + [True]
+    # and then what a first letter starts from: the shown activities, the items' ids
+    qtbot.waitUntil(lambda: window._preparing is None)
+    assert [known[0] for known in filters._SHOWN.values()] == [plan]
+    layout = window.wheel.layout_()
+    assert layout is not None and layout.ring_tokens
+    assert all(token._ids is not None for token in layout.ring_tokens)
 
 
 def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path):

@@ -7,8 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 
 from aarshjul.model.plan import Activity, AnyOccurrence, Plan, replaced_in_place
+
+_ACTIVITY_ID = attrgetter("activity.id")
 
 
 @lru_cache(maxsize=65_536)
@@ -151,7 +154,7 @@ class Filter:
         if not self.words:
             return list(shown)
         matched = self._matched(plan)
-        return [occ for occ in shown if occ.activity.id in matched]
+        return list(compress(shown, map(matched.__contains__, map(_ACTIVITY_ID, shown))))
 
     def matched_ids(self, plan: Plan) -> frozenset[str] | None:
         """Ids of the activities the search matches; None where there is no search."""
@@ -162,6 +165,11 @@ class Filter:
         if not self.words:
             return set()
         return set(self._shown_ids(plan) - self._matched(plan))
+
+    def prepare(self, plan: Plan) -> None:
+        """Work out now what every search of ``plan`` under these hidden rings and
+        categories starts from (the window does it when idle)."""
+        self._shown_ids(plan)
 
     def _shown_ids(self, plan: Plan) -> frozenset[str]:
         """Ids of the activities whose ring and category are shown, worked out once per

@@ -175,7 +175,7 @@ class OccurrenceTableModel(QAbstractTableModel):
     def _narrow(self, kept: set[int]) -> None:
         """Reset to the rows of ``kept`` (by id) alone, in their order: of the same
         plan, each keeps its sort key, so they are not sorted again."""
-        flags = [id(o) in kept for o in self.rows]
+        flags = list(map(kept.__contains__, map(id, self.rows)))
         self.beginResetModel()
         self.rows = list(itertools.compress(self.rows, flags))
         self._order = list(itertools.compress(self._order, flags))

@@ -566,6 +566,10 @@ class MainWindow(QMainWindow):
             del left[-self.PREPARED_AT_ONCE :]
             if left:
                 return
+            self.view.filter.prepare(plan)  # (and what a first letter fades by)
+            layout = self.wheel.layout_()
+            if layout is not None:
+                layout.prepare_fading()
         self._preparing = None
         self._prepare_timer.stop()
 
