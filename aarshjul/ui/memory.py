@@ -9,12 +9,14 @@ an edit, to find nothing. The program's own objects form no reference cycles
 what it lets go, reference counting frees at once.
 
 So the work the user waits for (opening a plan, an edit and what the views make of
-it, a paint of the wheel) runs with the collector held off (``held_off``), and what
-is alive after it is frozen: moved out of the collector's sight, which takes no
-time. Cycles from elsewhere (an exception's traceback, a library) are still freed:
-once the objects frozen since the last full collection are more than twice those
-it left, a full collection runs when the window is next idle (``due``, ``tidy``),
-so such garbage never holds more than twice what is alive.
+it, a search, a paint of the wheel) runs with the collector held off
+(``held_off``), and what is alive after it is frozen: moved out of the collector's
+sight, which takes no time. Cycles from elsewhere (an exception's traceback, a
+library) are still freed: once the objects frozen since the last full collection
+are more than twice those it left, a full collection runs when the window is idle
+(the wheel unpainted for a second: ``due``, ``tidy``), so such garbage holds at
+most about twice what is alive. At 5,000 activities that was one collection in a
+hundred edits and searches.
 """
 
 from __future__ import annotations
