@@ -1670,9 +1670,18 @@ def moved(
 
 def continue_arrow_angle(item: Item) -> float:
     """How far along the circle (degrees) the arrow reaches that marks a phase going
-    on past the shown days."""
+    on past the shown days: never past the phase's own days (on a phase of a few
+    days the arrows share them), so it is drawn on the phase and nowhere else."""
     height = item.outer - item.inner
-    return math.degrees(min(height * 0.45, 12.0) / max(item.mid_radius, 1.0))
+    reach = math.degrees(min(height * 0.45, 12.0) / max(item.mid_radius, 1.0))
+    room = (item.angle1 - item.angle0) / max(1, sum(item.continues)) - _arrow_inset(item)
+    return max(0.0, min(reach, room))
+
+
+def _arrow_inset(item: Item) -> float:
+    """How far (degrees) the tip of an arrow that says a phase goes on stands back
+    from the phase's cut end."""
+    return math.degrees(1.5 / max(item.mid_radius, 1.0))
 
 
 def continue_arrows(item: Item) -> list[list[Point]]:
@@ -1683,12 +1692,12 @@ def continue_arrows(item: Item) -> list[list[Point]]:
     half = min(height * 0.28, 7.0)
     reach = continue_arrow_angle(item)
     r = item.mid_radius
-    inset = math.degrees(1.5 / max(r, 1.0))
+    inset = _arrow_inset(item)
     for goes_on, edge, way in (
         (item.continues[0], item.angle0 + inset, -1.0),
         (item.continues[1], item.angle1 - inset, 1.0),
     ):
-        if goes_on:
+        if goes_on and reach > 0.0:
             base = edge - way * reach
             arrows.append([polar(r, edge), polar(r + half, base), polar(r - half, base)])
     return arrows

@@ -3,12 +3,15 @@ end): it is valid, drawn up to the edge with a mark that it goes on, listed and
 printed with its real dates, and kept whole by rollover."""
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aarshjul import cli
-from aarshjul.geometry import continue_arrows, layout
+from aarshjul.geometry import continue_arrows, layout, to_polar
 from aarshjul.model import Activity, PlanError, dumps_plan, load_plan, loads_plan
 from aarshjul.model.rollover import rollover
 from aarshjul.render.printout import Printout, handout_blocks
@@ -78,3 +81,29 @@ def test_a_phase_wholly_outside_the_wheel_is_still_an_error(school):
     text = text.replace("start = 2026-06-27", "start = 2026-08-02", 1)
     with pytest.raises(PlanError, match="wholly outside the wheel's twelve months"):
         loads_plan(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(days=st.integers(0, 40), both=st.booleans())
+def test_the_arrows_that_say_it_goes_on_stay_on_the_phase(days, both):
+    """However few of its days are on the wheel, the arrows stay within the phase
+    (one found sticking out of a phase of three days at the year's end, over
+    the days before it), and two arrows do not meet."""
+    school = load_plan(SCHOOL)
+    last = school.last_day
+    start = school.start - dt.timedelta(days=5) if both else last - dt.timedelta(days=days)
+    end = last + dt.timedelta(days=20)
+    long = Activity("lang", "Lang", "ferier", "ferie", start, end)
+    school = replace(school, activities=(*school.activities, long))
+    wheel = layout(school, 1000, 560)
+    (item,) = [i for i in wheel.items if i.occurrence.activity.id == "lang"]
+    assert item.continues == (both, True)
+    length = item.angle1 - item.angle0
+    spans = []
+    for arrow in continue_arrows(item):
+        turned = [(to_polar(x, y)[1] - item.angle0) % 360.0 for x, y in arrow]
+        turned = [0.0 if t > 359.999 else t for t in turned]  # (the start itself)
+        assert all(t <= length + 1e-6 for t in turned)
+        spans.append((min(turned), max(turned)))
+    spans.sort()
+    assert all(a[1] <= b[0] + 1e-6 for a, b in itertools.pairwise(spans))
