@@ -567,9 +567,7 @@ class MainWindow(QMainWindow):
             if left:
                 return
             self.view.filter.prepare(plan)  # (and what a first letter fades by)
-            layout = self.wheel.layout_()
-            if layout is not None:
-                layout.prepare_fading()
+            self.wheel.prepare_search()
         self._preparing = None
         self._prepare_timer.stop()
 

@@ -204,6 +204,12 @@ class WheelWidget(QWidget):
             self._laid_out_for = self.view.filter
         return self._layout
 
+    def prepare_search(self) -> None:
+        """Work out now what a search fades the laid-out items by (when idle); nothing
+        is laid out for it."""
+        if self._layout is not None:
+            self._layout.prepare_fading()
+
     def _new_layout(self) -> WheelLayout:
         plan = self.document.plan
         assert plan is not None
