@@ -206,6 +206,8 @@ class WheelLayout:
     # every item whose name is not the numbered list's alone (named_off and more)
     off_labelled: list[Item] = field(default_factory=list, repr=False, compare=False)
     key_texts: list[StraightText] = field(default_factory=list)  # the numbered list
+    # for each line of key_texts, whose it is (a position in keyed; -1: "+ N more")
+    key_owners: list[int] = field(default_factory=list, repr=False, compare=False)
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
     # per ring, what its items were made from: the same object in two layouts means
@@ -887,7 +889,7 @@ def layout(
             )
             wheel.keyed = keyed
             wheel.off_labelled = stale
-        wheel.key_texts = _key_texts(settings, keyed, block, frame)
+        wheel.key_texts, wheel.key_owners = _key_texts(settings, keyed, block, frame)
     wheel.unit = unit
     wheel.faded_ids = settings.dimmed
     return wheel
@@ -1556,29 +1558,38 @@ def _key_texts(
     keyed: Sequence[Item],
     block: _KeyBlock,
     frame: tuple[float, float, float, float],
-) -> list[StraightText]:
-    """The numbered list drawn in its block: each number before its title's first line."""
+) -> tuple[list[StraightText], list[int]]:
+    """The numbered list drawn in its block: each number before its title's first line;
+    and for each line, the position in ``keyed`` of the item it names (-1 for the line
+    that says how many more there are), so a search can fade the lines of the rest."""
     px = settings.min_text
     step = px * LINE_HEIGHT * 1.1
     if block.rows < 1:
-        return []  # no room for the list in this frame: the numbers stand alone
+        return [], []  # no room for the list in this frame: the numbers stand alone
     columns = _key_columns(settings, keyed, block.width, block.rows, block.columns)
     indent = settings.widths("000  ", px)
     result = []
+    owners = []
+    owner = -1
     for k, lines in enumerate(columns):
         left = block.left + px + k * (block.width + px)
         y = frame[1] + px + step / 2
         for text, offset, number in lines:
             w = settings.widths(text, px, number)
             if number:  # right-aligned before the title's first line
+                owner = int(text) - 1
                 x = left + indent - settings.widths("  ", px) - w / 2
                 result.append(StraightText(text, x, y, 0.0, px, settings.style.muted, True, w))
+                owners.append(owner)
                 continue
+            if offset == 0.0:  # "+ N …": the names not listed
+                owner = -1
             result.append(
                 StraightText(text, left + offset + w / 2, y, 0.0, px, settings.style.ink, False, w)
             )
+            owners.append(owner)
             y += step
-    return result
+    return result, owners
 
 
 def preview(

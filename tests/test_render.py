@@ -243,3 +243,47 @@ def test_leaders_and_their_dots_are_drawn_as_one_at_a_time(qapp, plan):
             painter.drawEllipse(QPointF(x, y), label.px * 0.22, label.px * 0.22)
 
     assert painted(lambda p: painting._paint_leaders(p, wheel, ())) == painted(one_at_a_time)
+
+
+def test_a_search_fades_the_numbered_list_lines_of_the_names_it_does_not_match(qapp):
+    """The list beside a crowded wheel fades with the wheel: a matched name's lines
+    stay in full ink, an unmatched one's are as faint as its items."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter
+
+    from aarshjul.render.painter import fit_transform, paint_wheel
+
+    from .conftest import EXAMPLES
+
+    plan = load_plan(EXAMPLES / "crowded-2024.toml")
+    size = (1366, 768)
+    layout = wheel_layout(plan, *size)
+    assert len(layout.keyed) > 2 and len(layout.key_owners) == len(layout.key_texts)
+    matched = layout.keyed[1].occurrence.activity.id
+    layout.fade({a.id for a in plan.activities} - {matched})
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    with QPainter(image) as painter:
+        paint_wheel(painter, layout, QRectF(0, 0, *size))
+    to_image = fit_transform(layout, QRectF(0, 0, *size))
+
+    def darkest(line) -> int:
+        box = to_image.mapRect(
+            QRectF(line.x - line.width / 2, line.y - line.px / 2, line.width, line.px)
+        )
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(max(0, int(box.left())), min(size[0], int(box.right()) + 1))
+            for y in range(max(0, int(box.top())), min(size[1], int(box.bottom()) + 1))
+        )
+
+    lines = list(zip(layout.key_texts, layout.key_owners, strict=True))
+    mine = [
+        line
+        for line, owner in lines
+        if owner >= 0 and layout.keyed[owner].occurrence.activity.id == matched
+    ]
+    others = [line for line, owner in lines if owner >= 0 and layout.keyed[owner].dimmed]
+    assert mine and others
+    assert max(darkest(line) for line in mine) < 130  # (the numbers are grey)
+    assert min(darkest(line) for line in others) > 180

@@ -172,8 +172,7 @@ def paint_wheel(
         _paint_today_label(painter, layout)
     for text in layout.centre:
         draw_plain_text(painter, text)
-    for line in layout.key_texts:
-        draw_straight_text(painter, line)
+    _paint_key_texts(painter, layout)
     if layout.undated_heading is not None:
         draw_straight_text(painter, layout.undated_heading)
     for item in layout.undated:
@@ -505,6 +504,22 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             paint_label(painter, item, False, leader=False)
     painter.setOpacity(1.0)
     return True
+
+
+def _paint_key_texts(painter: QPainter, layout: WheelLayout) -> None:
+    """The numbered list; where a search fades activities, their lines fade too."""
+    keyed = layout.keyed
+    faded = bool(layout.faded_ids)
+    owners = layout.key_owners
+    if len(owners) != len(layout.key_texts):  # (a layout made without them)
+        owners = [-1] * len(layout.key_texts)
+    for line, owner in zip(layout.key_texts, owners, strict=True):
+        dimmed = faded and owner >= 0 and keyed[owner].dimmed
+        if dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
+        draw_straight_text(painter, line)
+        if dimmed:
+            painter.setOpacity(1.0)
 
 
 def _device_square(painter: QPainter, diameter: float) -> tuple[float, int, int, int, float] | None:
