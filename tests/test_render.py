@@ -245,6 +245,53 @@ def test_leaders_and_their_dots_are_drawn_as_one_at_a_time(qapp, plan):
     assert painted(lambda p: painting._paint_leaders(p, wheel, ())) == painted(one_at_a_time)
 
 
+def test_faded_leaders_drawn_on_a_layer_are_as_faint_as_drawn_faded_one_by_one(qapp, plan):
+    """A search fades the leaders on a layer of their own (fast on a raster device): as
+    on a vector device, each leader shows, and no pixel is darker than there (where
+    faded leaders cross, the layer's are fainter: they do not add up)."""
+    from PySide6.QtCore import QLineF, QRectF, Qt
+    from PySide6.QtGui import QPainter, QPicture
+
+    from aarshjul.render import painter as painting
+
+    size = (1000, 560)
+    wheel = wheel_layout(plan, *size)
+    wheel.fade({a.id for a in plan.activities})
+    named = [i for i in wheel.named_off if i.label is not None and i.label.leader]
+    assert len(named) > 2
+    transform = painting.fit_transform(wheel, QRectF(0, 0, *size))
+
+    def on_white(draw) -> QImage:
+        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        with QPainter(image) as painter:
+            draw(painter)
+        return image
+
+    def leaders(painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setWorldTransform(transform)
+        painting._paint_leaders(painter, wheel, ())
+
+    picture = QPicture()  # a device that is not raster: each leader drawn faded
+    with QPainter(picture) as recording:
+        leaders(recording)
+    layered, one_by_one = on_white(leaders), on_white(lambda p: p.drawPicture(0, 0, picture))
+    white = QColor("white")
+    for item in named:
+        (x0, y0), (x1, y1) = item.label.leader[-2:]  # type: ignore[union-attr]
+        middle = transform.map(QLineF(x0, y0, x1, y1).center())
+        x, y = round(middle.x()), round(middle.y())
+        near = [layered.pixelColor(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        assert any(colour_distance(c, white) >= 6 for c in near), item.occurrence.activity.id
+        assert all(colour_distance(c, white) <= 60 for c in near)  # faint, not full ink
+    for y in range(size[1]):
+        for x in range(size[0]):
+            assert (
+                layered.pixelColor(x, y).lightness() >= one_by_one.pixelColor(x, y).lightness() - 3
+            )
+
+
 def test_a_search_fades_the_numbered_list_lines_of_the_names_it_does_not_match(qapp):
     """The list beside a crowded wheel fades with the wheel: a matched name's lines
     stay in full ink, an unmatched one's are as faint as its items."""

@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import math
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -563,14 +563,44 @@ def _paint_leaders(painter: QPainter, layout: WheelLayout, skip: Collection[str]
             dots.append((item, label))
         if not lines:
             continue
+        if dimmed and _faded_on_a_layer(painter, lambda p, s=lines, d=dots: _draw_leaders(p, s, d)):
+            continue
         painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
-        painter.setPen(QPen(LEADER, dots[0][1].px * 0.08))
-        painter.drawLines(lines)
-        edge = None  # the size whose dot outline the pen is set for
-        for item, label in dots:
-            _paint_dot(painter, item, label, pen=edge != label.px)
-            edge = label.px
+        _draw_leaders(painter, lines, dots)
     painter.setOpacity(1.0)
+
+
+def _draw_leaders(painter: QPainter, lines: list[QLineF], dots: list[tuple[Item, Label]]) -> None:
+    painter.setPen(QPen(LEADER, dots[0][1].px * 0.08))
+    painter.drawLines(lines)
+    edge = None  # the size whose dot outline the pen is set for
+    for item, label in dots:
+        _paint_dot(painter, item, label, pen=edge != label.px)
+        edge = label.px
+
+
+def _faded_on_a_layer(painter: QPainter, draw: Callable[[QPainter], None]) -> bool:
+    """On a raster device, ``draw`` in full ink on a clear image of the device's size,
+    which is then drawn faded: lines drawn faded one by one cost six times as much
+    (where faded lines cross, they are as faint as elsewhere). False (nothing drawn)
+    on other devices."""
+    device = painter.device()
+    if not isinstance(device, QImage | QPixmap):
+        return False
+    ratio = device.devicePixelRatioF()
+    layer = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    layer.setDevicePixelRatio(ratio)
+    layer.fill(Qt.GlobalColor.transparent)
+    with QPainter(layer) as on_layer:
+        on_layer.setRenderHints(painter.renderHints())
+        on_layer.setWorldTransform(painter.worldTransform())
+        draw(on_layer)
+    painter.save()
+    painter.resetTransform()
+    painter.setOpacity(DIMMED_OPACITY)
+    painter.drawImage(QPointF(0.0, 0.0), layer)
+    painter.restore()
+    return True
 
 
 def _paint_dot(painter: QPainter, item: Item, label: Label, *, pen: bool = True) -> None:
