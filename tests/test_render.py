@@ -334,3 +334,73 @@ def test_a_search_fades_the_numbered_list_lines_of_the_names_it_does_not_match(q
     assert mine and others
     assert max(darkest(line) for line in mine) < 130  # (the numbers are grey)
     assert min(darkest(line) for line in others) > 180
+
+
+def test_names_off_items_and_the_list_kept_as_an_image_are_the_texts_as_drawn(qapp, monkeypatch):
+    """The window keeps the names beside the wheel, the numbers and the numbered list
+    as an image once the same texts are painted twice running: the wheel from it is,
+    to the byte, the wheel with the texts drawn, and no text of them is drawn again
+    while they stay as they are; a search that fades some draws them anew, faded."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from aarshjul.render import painter as painting
+
+    from .conftest import EXAMPLES
+
+    plan = load_plan(EXAMPLES / "crowded-2024.toml")
+    size = (1366, 768)
+    layout = wheel_layout(plan, *size)
+    listed = {line.text for line in layout.key_texts}
+    assert layout.named_off and listed
+    drawn: list[str] = []
+    real_straight, real_arc = painting.draw_straight_text, painting.draw_arc_text
+    monkeypatch.setattr(
+        painting, "draw_straight_text", lambda p, t: (drawn.append(t.text), real_straight(p, t))
+    )
+    monkeypatch.setattr(
+        painting, "draw_arc_text", lambda p, t: (drawn.append(t.text), real_arc(p, t))
+    )
+    names = {t.text for i in layout.named_off if i.label for t in i.label.texts}
+
+    def wheel() -> QImage:
+        drawn.clear()
+        pixmap = QPixmap(*size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        with QPainter(pixmap) as painter:
+            painting.paint_wheel(painter, layout, QRectF(0, 0, *size), layered=True)
+        return pixmap.toImage()
+
+    painting._TEXTS.clear()
+    as_text = wheel()
+    assert listed <= set(drawn) and names <= set(drawn)
+    made = wheel()  # the same texts a second time: kept as an image
+    kept = wheel()
+    assert not (listed | names) & set(drawn)
+    assert made == kept
+    assert _largest_difference(as_text, made) <= 1  # (rounding where text meets a shade)
+
+    layout.fade({a.id for a in plan.activities} - {layout.keyed[0].occurrence.activity.id})
+    faded = wheel()
+    assert listed <= set(drawn)
+    assert (
+        _largest_difference(as_text, faded, enough=100) > 100
+    )  # (the texts faded: not the image kept)
+    painting._TEXTS.clear()
+    assert _largest_difference(faded, wheel()) <= 1  # as drawn with nothing kept
+
+
+def _largest_difference(first: QImage, second: QImage, enough: int = 256) -> int:
+    """The largest difference of any channel of any pixel of two images alike in size
+    (or the first found above ``enough``)."""
+    assert first.size() == second.size()
+    largest = 0
+    for y in range(first.height()):
+        if bytes(first.constScanLine(y)) == bytes(second.constScanLine(y)):
+            continue
+        for x in range(first.width()):
+            p, q = first.pixel(x, y), second.pixel(x, y)
+            largest = max(largest, *(abs((p >> s & 255) - (q >> s & 255)) for s in (0, 8, 16, 24)))
+            if largest > enough:
+                return largest
+    return largest

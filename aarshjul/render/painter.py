@@ -165,14 +165,18 @@ def paint_wheel(
     if layout.today is not None:  # under the activities: their names stay readable
         _paint_today_hand(painter, layout)
     _paint_leaders(painter, layout, skip)
-    if not (layered and _paint_ring_layers(painter, layout, skip)):
+    listed = False  # whether the numbered list is drawn (with the names off the items)
+    if layered and _paint_ring_layers(painter, layout, skip):
+        listed = _paint_texts_off_items(painter, layout, skip)
+    else:
         _paint_items(painter, layout.items, skip)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if layout.today is not None:
         _paint_today_label(painter, layout)
     for text in layout.centre:
         draw_plain_text(painter, text)
-    _paint_key_texts(painter, layout)
+    if not listed:
+        _paint_key_texts(painter, layout)
     if layout.undated_heading is not None:
         draw_straight_text(painter, layout.undated_heading)
     for item in layout.undated:
@@ -496,13 +500,78 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             _paint_items(painter, matching, skip, names=False)
             painter.restore()
     painter.restore()
-    for item in layout.named_off:  # names beside the wheel and numbers, over the rings
-        if item.label is not None and item.label.texts:
-            if skip and item.occurrence.activity.id in skip:
-                continue
-            painter.setOpacity(DIMMED_OPACITY if item.dimmed else 1.0)
-            paint_label(painter, item, False, leader=False)
+    return True
+
+
+def _named_off(layout: WheelLayout, skip: Collection[str]) -> list[Item]:
+    """The items whose names stand off them (beside the wheel, numbers) and are drawn."""
+    return [
+        item
+        for item in layout.named_off
+        if item.label is not None
+        and item.label.texts
+        and not (skip and item.occurrence.activity.id in skip)
+    ]
+
+
+def _paint_names_off(painter: QPainter, named: Sequence[Item]) -> None:
+    for item in named:
+        painter.setOpacity(DIMMED_OPACITY if item.dimmed else 1.0)
+        paint_label(painter, item, False, leader=False)
     painter.setOpacity(1.0)
+
+
+# the names off their items and the numbered list of the window's last paints, on a
+# clear image: (what they are, where, the image); and what the paint before drew
+_TEXTS: list[tuple[tuple, QImage | None]] = []
+
+
+def _paint_texts_off_items(painter: QPainter, layout: WheelLayout, skip: Collection[str]) -> bool:
+    """The names off their items over the rings (names beside the wheel, numbers) and,
+    returning True, the numbered list with them: on a raster device, from an image of
+    them kept while they stay as they are (an edit mostly moves none of them; painted
+    as text they cost a tenth of a paint after an edit). Made when the same texts are
+    painted a second time running, so a search, whose every keystroke fades others,
+    draws them as text. False: the numbered list is for the caller to draw."""
+    named = _named_off(layout, skip)
+    device = painter.device()
+    if not isinstance(device, QImage | QPixmap):
+        _paint_names_off(painter, named)
+        return False
+    keyed = layout.keyed
+    owners = layout.key_owners
+    if len(owners) != len(layout.key_texts):
+        owners = [-1] * len(layout.key_texts)
+    faded = bool(layout.faded_ids)
+    t = painter.worldTransform()
+    key = (
+        (device.width(), device.height(), device.devicePixelRatioF()),
+        (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()),
+        [(item.label.texts, item.dimmed) for item in named],  # type: ignore[union-attr]
+        layout.key_texts,
+        [faded and owner >= 0 and keyed[owner].dimmed for owner in owners],
+    )
+    known = _TEXTS[0] if _TEXTS else None
+    if known is None or known[0] != key:
+        _TEXTS[:] = [(key, None)]  # seen once: drawn as text
+        _paint_names_off(painter, named)
+        return False
+    image = known[1]
+    if image is None:  # seen twice running: kept as an image
+        image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(device.devicePixelRatioF())
+        image.fill(Qt.GlobalColor.transparent)
+        with QPainter(image) as layer:
+            layer.setRenderHints(painter.renderHints())
+            layer.setWorldTransform(t)
+            _paint_names_off(layer, named)
+            _paint_key_texts(layer, layout)
+        _TEXTS[:] = [(key, image)]
+    painter.save()
+    painter.resetTransform()
+    painter.setOpacity(1.0)
+    painter.drawImage(QPointF(0.0, 0.0), image)
+    painter.restore()
     return True
 
 
