@@ -19,7 +19,7 @@ The order of choice, for each occurrence:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -355,6 +355,45 @@ def _block_top(block: list[float], lo: float, hi: float) -> float:
     return max(lo, min(block[3] / block[1], hi - block[2]))
 
 
+class _Last:
+    """A placement's last call (all but where the requests' leaders start, and the
+    text widths asked) and the labels it gave, by the requests' positions."""
+
+    def __init__(self) -> None:
+        self.key: tuple = ()
+        self.widths: TextWidths | None = None
+        self.placed: list[tuple[int, Label]] = []
+
+    def placed_for(
+        self,
+        key: tuple,
+        requests: Sequence[Request],
+        width_of: TextWidths,
+        place: Callable[[], dict[int, Label]],
+    ) -> dict[int, Label]:
+        """What ``place`` gives for ``requests``: where the call is as the last one (the
+        requests' refs and the starts of their leaders aside, which a placement only
+        passes on), the last call's labels, their leaders begun at the requests' own
+        anchors; an edit mostly leaves the names off their items as they were, and
+        moves only items that lanes were dealt out anew for."""
+        if self.widths is not width_of or self.key != key:
+            position = {request.ref: k for k, request in enumerate(requests)}
+            self.key, self.widths = key, width_of
+            self.placed = [(position[ref], label) for ref, label in place().items()]
+        return {requests[k].ref: _anchored(label, requests[k].anchor) for k, label in self.placed}
+
+
+def _anchored(label: Label, anchor: Point) -> Label:
+    """``label`` with its leader (if any) begun at ``anchor``."""
+    if not label.leader or label.leader[0] == anchor:
+        return label
+    return label._replace(leader=(anchor, *label.leader[1:]))
+
+
+_OUTSIDE = _Last()
+_NUMBERS = _Last()
+
+
 def place_outside(
     requests: Sequence[Request],
     width_of: TextWidths,
@@ -373,6 +412,33 @@ def place_outside(
 
     Returns a label for every request that found room; the rest need a number.
     """
+    key = (
+        [(r.angle, r.text, r.weight) for r in requests],
+        px,
+        clear,
+        frame,
+        color,
+        left,
+        corner,
+    )
+    return _OUTSIDE.placed_for(
+        key,
+        requests,
+        width_of,
+        lambda: _place_outside(requests, width_of, px, clear, frame, color, left, corner),
+    )
+
+
+def _place_outside(
+    requests: Sequence[Request],
+    width_of: TextWidths,
+    px: float,
+    clear: float,
+    frame: tuple[float, float, float, float],
+    color: str,
+    left: tuple[float, float] | None,
+    corner: tuple[float, float] | None,
+) -> dict[int, Label]:
     x0, y0, x1, y1 = frame
     margin = px * 0.4
     lo, hi = y0 + margin, y1 - margin
@@ -556,6 +622,23 @@ def place_numbers(
     and joined to it by a leader, spread so they never meet; ``taken`` is an arc
     (angles) already used (the today label). Requests that find no room get a
     label with no outline: their number is only in the list."""
+    key = ([(r.angle, r.weight, n) for r, n in requests], px, radius, taken, color)
+    return _NUMBERS.placed_for(
+        key,
+        [r for r, _n in requests],
+        width_of,
+        lambda: _place_numbers(requests, width_of, px, radius, taken, color),
+    )
+
+
+def _place_numbers(
+    requests: Sequence[tuple[Request, int]],
+    width_of: TextWidths,
+    px: float,
+    radius: float,
+    taken: tuple[float, float] | None,
+    color: str,
+) -> dict[int, Label]:
     if not requests:
         return {}
     gap = px * 0.5

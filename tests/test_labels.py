@@ -21,7 +21,7 @@ from aarshjul.geometry import (
 from aarshjul.labels import TextWidths, spread
 from aarshjul.model import Activity, Category, Plan, Ring, load_plan
 from aarshjul.model.periods import Zoom, span
-from aarshjul.polar import arc_outline, straight_outline
+from aarshjul.polar import arc_outline, polar, straight_outline
 
 from .conftest import PLAN_2022, ROOT
 
@@ -330,3 +330,78 @@ def test_the_columns_balance_as_when_names_crossed_one_at_a_time(crowded, few, l
     _balanced_one_at_a_time(theirs, room + 0.5)
     assert refs(ours) == refs(theirs)
     event("some crossed" if refs(ours) != refs(sides()) else "none crossed")
+
+
+_placed_names = st.lists(
+    st.tuples(
+        st.floats(0.0, 359.9),
+        st.sampled_from(["Budget", "Møde", "Frist for høringssvar til udvalget", "Q", "Plan 2"]),
+        st.sampled_from([1.0, 3.0, 10.0, 30.0, 91.0]),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=_placed_names, data=st.data())
+def test_names_placed_as_last_time_are_the_names_placed_anew(names, data):
+    """Names beside the wheel and numbers placed for requests like the last ones (their
+    refs and where their leaders start aside: an edit moved their items to other
+    lanes) are what placing them anew gives."""
+    from aarshjul.labels import (
+        Request,
+        _place_numbers,
+        _place_outside,
+        place_numbers,
+        place_outside,
+    )
+
+    widths = TextWidths(estimate_width)
+    frame = (-300.0, -170.0, 300.0, 170.0)
+
+    def requests(first_ref: int, depth: float, shown=names) -> list[Request]:
+        return [
+            Request(first_ref + 7 * k, a, polar(90.0 + depth * (k % 5), a), t, w)
+            for k, (a, t, w) in enumerate(shown)
+        ]
+
+    numbered = [(r, k + 1) for k, r in enumerate(requests(0, 1.0))]
+    before = requests(0, 1.0)
+    place_outside(before, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0))
+    place_numbers(numbered, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    # as before, or one of them moved, renamed or longer
+    shown = list(names)
+    if shown and (change := data.draw(st.sampled_from(["none", "angle", "text", "weight"]))):
+        k = data.draw(st.integers(0, len(shown) - 1))
+        if change == "weight":  # the lightest, which a crowded circle leaves out
+            k = min(range(len(shown)), key=lambda j: (shown[j][2], -j))
+        a, t, w = shown[k]
+        shown[k] = {
+            "none": (a, t, w),
+            "angle": ((a + 40.0) % 360.0, t, w),
+            "text": (a, t + " og budget", w),
+            "weight": (a, t, w + 1000.0),
+        }[change]
+    after = requests(data.draw(st.integers(1, 5)), data.draw(st.floats(0.5, 3.0)), shown)
+    again = [(r, n) for r, (_old, n) in zip(after, numbered, strict=True)]
+    assert place_outside(after, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0)) == (
+        _place_outside(after, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0))
+    )
+    assert place_numbers(again, widths, 9.0, 20.0, (10.0, 30.0), "#333") == (
+        _place_numbers(again, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    )
+
+
+def test_numbers_placed_after_a_name_grew_heavier_are_placed_anew():
+    """On a circle too small for every number, the heaviest keep a place: a name made
+    heavier by an edit (a longer phase) is not given the last call's numbers."""
+    from aarshjul.labels import Request, _place_numbers, place_numbers
+
+    widths = TextWidths(estimate_width)
+    numbered = [(Request(k, k * 6.0, (0.0, 0.0), "Q", 1.0), k + 1) for k in range(40)]
+    first = place_numbers(numbered, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    assert not first[39].outline  # (no room on the circle for the last)
+    heavier = [*numbered[:39], (numbered[39][0]._replace(weight=90.0), 40)]
+    again = place_numbers(heavier, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    assert again[39].outline
+    assert again == _place_numbers(heavier, widths, 9.0, 20.0, (10.0, 30.0), "#333")
