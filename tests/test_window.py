@@ -357,7 +357,7 @@ def test_the_search_texts_are_prepared_a_few_at_a_time_once_the_plan_is_shown(qt
     qtbot.waitUntil(lambda: bool(filters._TEXTS) and filters._TEXTS[0][0] is plan)
     assert lasts == [False] * (len(lasts) - 1) + [True]
     # and then what a first letter starts from: the shown activities, the items' ids
-    qtbot.waitUntil(lambda: window._preparing is None)
+    qtbot.waitUntil(lambda: not window.preparing())
     assert [known[0] for known in filters._SHOWN.values()] == [plan]
     layout = window.wheel.layout_()
     assert layout is not None and layout.ring_tokens

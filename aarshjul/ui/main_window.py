@@ -557,6 +557,11 @@ class MainWindow(QMainWindow):
             self._preparing = (plan, list(plan.activities))
             self._prepare_timer.start()
 
+    def preparing(self) -> bool:
+        """Whether the window is still doing what it does while idle after opening a
+        plan (folding the search texts): a window at rest has done it."""
+        return self._preparing is not None
+
     def _prepare_some(self) -> None:
         if self._preparing is not None:
             plan, left = self._preparing
