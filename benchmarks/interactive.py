@@ -13,10 +13,11 @@ user; each action is checked to have painted the wheel). ``--full-repaint``
 repaints the whole window after each event instead (``QWidget.repaint()``), the
 widgets nothing changed in too: the way figures before December 2026 were taken,
 about 10 ms more. Each figure is taken from a window at rest: what it does when
-idle after a paint, and while idle after opening a plan (folding the search texts),
-is done first. (Before 3 December 2026 the second was not waited for: at 50,000
-activities the edits and searches measured after opening carried some of it.) Peak memory is the process's largest resident
-size after each plan (it only grows).
+idle after a paint, and while idle after opening a plan (folding the search
+texts), is done first. (Before 82f6114 the second was not waited for: at 50,000
+activities the edits and searches measured after opening carried some of it.)
+Peak memory is the process's largest resident size after each plan (it only
+grows).
 
 A script, not a test: speed is measured here, not asserted in the suite.
 """
