@@ -91,7 +91,8 @@ def main() -> int:
     for block in range(args.blocks):
         for name in ("kept", "drawn") if block % 2 == 0 else ("drawn", "kept"):
             use(kept if name == "kept" else drawn)
-            step(0), step(1)  # (the texts image made again, placements remembered)
+            for k in range(2):  # (the texts image made again, placements remembered)
+                step(k)
             times[name] += [step(k) for k in range(10)]
     use(kept)
     window.document.undo_stack.setClean()

@@ -521,8 +521,8 @@ def _paint_names_off(painter: QPainter, named: Sequence[Item]) -> None:
     painter.setOpacity(1.0)
 
 
-# the names off their items and the numbered list of the window's last paints, on a
-# clear image: (what they are, where, the image); and what the paint before drew
+# the names off their items and the numbered list the window painted last: what and
+# where they were, and their image once painted twice running (None before that)
 _TEXTS: list[tuple[tuple, QImage | None]] = []
 
 
@@ -538,18 +538,13 @@ def _paint_texts_off_items(painter: QPainter, layout: WheelLayout, skip: Collect
     if not isinstance(device, QImage | QPixmap):
         _paint_names_off(painter, named)
         return False
-    keyed = layout.keyed
-    owners = layout.key_owners
-    if len(owners) != len(layout.key_texts):
-        owners = [-1] * len(layout.key_texts)
-    faded = bool(layout.faded_ids)
     t = painter.worldTransform()
     key = (
         (device.width(), device.height(), device.devicePixelRatioF()),
         (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()),
         [(item.label.texts, item.dimmed) for item in named],  # type: ignore[union-attr]
         layout.key_texts,
-        [faded and owner >= 0 and keyed[owner].dimmed for owner in owners],
+        _key_lines_faded(layout),
     )
     known = _TEXTS[0] if _TEXTS else None
     if known is None or known[0] != key:
@@ -558,32 +553,28 @@ def _paint_texts_off_items(painter: QPainter, layout: WheelLayout, skip: Collect
         return False
     image = known[1]
     if image is None:  # seen twice running: kept as an image
-        image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(device.devicePixelRatioF())
-        image.fill(Qt.GlobalColor.transparent)
-        with QPainter(image) as layer:
-            layer.setRenderHints(painter.renderHints())
-            layer.setWorldTransform(t)
+
+        def texts(layer: QPainter) -> None:
             _paint_names_off(layer, named)
             _paint_key_texts(layer, layout)
+
+        image = _on_a_layer(painter, device, texts)
         _TEXTS[:] = [(key, image)]
-    painter.save()
-    painter.resetTransform()
-    painter.setOpacity(1.0)
-    painter.drawImage(QPointF(0.0, 0.0), image)
-    painter.restore()
+    _draw_layer(painter, image, 1.0)
     return True
+
+
+def _key_lines_faded(layout: WheelLayout) -> list[bool]:
+    """Whether each line of the numbered list is faded: a search faded its item."""
+    keyed, owners = layout.keyed, layout.key_owners
+    if not layout.faded_ids or len(owners) != len(layout.key_texts):
+        return [False] * len(layout.key_texts)  # (nothing faded, or made without owners)
+    return [owner >= 0 and keyed[owner].dimmed for owner in owners]
 
 
 def _paint_key_texts(painter: QPainter, layout: WheelLayout) -> None:
     """The numbered list; where a search fades activities, their lines fade too."""
-    keyed = layout.keyed
-    faded = bool(layout.faded_ids)
-    owners = layout.key_owners
-    if len(owners) != len(layout.key_texts):  # (a layout made without them)
-        owners = [-1] * len(layout.key_texts)
-    for line, owner in zip(layout.key_texts, owners, strict=True):
-        dimmed = faded and owner >= 0 and keyed[owner].dimmed
+    for line, dimmed in zip(layout.key_texts, _key_lines_faded(layout), strict=True):
         if dimmed:
             painter.setOpacity(DIMMED_OPACITY)
         draw_straight_text(painter, line)
@@ -656,20 +647,32 @@ def _faded_on_a_layer(painter: QPainter, draw: Callable[[QPainter], None]) -> bo
     device = painter.device()
     if not isinstance(device, QImage | QPixmap):
         return False
-    ratio = device.devicePixelRatioF()
+    _draw_layer(painter, _on_a_layer(painter, device, draw), DIMMED_OPACITY)
+    return True
+
+
+def _on_a_layer(
+    painter: QPainter, device: QImage | QPixmap, draw: Callable[[QPainter], None]
+) -> QImage:
+    """What ``draw`` paints with ``painter``'s transform and hints, on a clear image
+    the size of its raster ``device``."""
     layer = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
-    layer.setDevicePixelRatio(ratio)
+    layer.setDevicePixelRatio(device.devicePixelRatioF())
     layer.fill(Qt.GlobalColor.transparent)
     with QPainter(layer) as on_layer:
         on_layer.setRenderHints(painter.renderHints())
         on_layer.setWorldTransform(painter.worldTransform())
         draw(on_layer)
+    return layer
+
+
+def _draw_layer(painter: QPainter, layer: QImage, opacity: float) -> None:
+    """An image from :func:`_on_a_layer` over the device it was made for."""
     painter.save()
     painter.resetTransform()
-    painter.setOpacity(DIMMED_OPACITY)
+    painter.setOpacity(opacity)
     painter.drawImage(QPointF(0.0, 0.0), layer)
     painter.restore()
-    return True
 
 
 def _paint_dot(painter: QPainter, item: Item, label: Label, *, pen: bool = True) -> None:
