@@ -19,7 +19,7 @@ The order of choice, for each occurrence:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -356,31 +356,38 @@ def _block_top(block: list[float], lo: float, hi: float) -> float:
 
 
 class _Last:
-    """A placement's last call (all but where the requests' leaders start, and the
-    text widths asked) and the labels it gave, by the requests' positions."""
+    """A placement's last call (all but the requests' refs and where their leaders
+    start, which a placement only passes on) and the labels it gave, by the requests'
+    positions: where a placement is called like that again, it need not place the
+    names again. An edit mostly leaves the names off their items as they were, and
+    moves only items that lanes were dealt out anew for (their leaders' starts)."""
 
     def __init__(self) -> None:
         self.key: tuple = ()
         self.widths: TextWidths | None = None
         self.placed: list[tuple[int, Label]] = []
 
-    def placed_for(
+    def recall(
+        self, key: tuple, requests: Sequence[Request], width_of: TextWidths
+    ) -> dict[int, Label] | None:
+        """The labels of the last call if it was like this one (``key``, in text
+        widths from ``width_of``), their leaders begun at ``requests``' own anchors."""
+        if self.widths is not width_of or self.key != key:
+            return None
+        return {requests[k].ref: _anchored(label, requests[k].anchor) for k, label in self.placed}
+
+    def keep(
         self,
         key: tuple,
         requests: Sequence[Request],
         width_of: TextWidths,
-        place: Callable[[], dict[int, Label]],
+        placed: dict[int, Label],
     ) -> dict[int, Label]:
-        """What ``place`` gives for ``requests``: where the call is as the last one (the
-        requests' refs and the starts of their leaders aside, which a placement only
-        passes on), the last call's labels, their leaders begun at the requests' own
-        anchors; an edit mostly leaves the names off their items as they were, and
-        moves only items that lanes were dealt out anew for."""
-        if self.widths is not width_of or self.key != key:
-            position = {request.ref: k for k, request in enumerate(requests)}
-            self.key, self.widths = key, width_of
-            self.placed = [(position[ref], label) for ref, label in place().items()]
-        return {requests[k].ref: _anchored(label, requests[k].anchor) for k, label in self.placed}
+        """Remember ``placed``, the labels of ``requests`` (by ref), and return it."""
+        position = {request.ref: k for k, request in enumerate(requests)}
+        self.key, self.widths = key, width_of
+        self.placed = [(position[ref], label) for ref, label in placed.items()]
+        return placed
 
 
 def _anchored(label: Label, anchor: Point) -> Label:
@@ -411,34 +418,14 @@ def place_outside(
     corner that the right column's names keep clear of (the numbered list).
 
     Returns a label for every request that found room; the rest need a number.
+    Where they go depends on the requests' angles, names and weights, in order, not
+    on where their leaders start: a call like the last one is not placed again.
     """
-    key = (
-        [(r.angle, r.text, r.weight) for r in requests],
-        px,
-        clear,
-        frame,
-        color,
-        left,
-        corner,
-    )
-    return _OUTSIDE.placed_for(
-        key,
-        requests,
-        width_of,
-        lambda: _place_outside(requests, width_of, px, clear, frame, color, left, corner),
-    )
-
-
-def _place_outside(
-    requests: Sequence[Request],
-    width_of: TextWidths,
-    px: float,
-    clear: float,
-    frame: tuple[float, float, float, float],
-    color: str,
-    left: tuple[float, float] | None,
-    corner: tuple[float, float] | None,
-) -> dict[int, Label]:
+    key = ([(r.angle, r.text, r.weight) for r in requests], px, clear, frame, color, left, corner)
+    known = _OUTSIDE.recall(key, requests, width_of)
+    if known is not None:
+        return known
+    asked = requests
     x0, y0, x1, y1 = frame
     margin = px * 0.4
     lo, hi = y0 + margin, y1 - margin
@@ -462,7 +449,7 @@ def _place_outside(
         block = (corner[0] - margin, corner[1]) if corner and side > 0 else None
         for slot in _fit_column(slots, width_of, px, clear, limit - margin, top, bottom, block):
             placed[slot.request.ref] = _outside_label(slot, side, px, clear, color)
-    return placed
+    return _OUTSIDE.keep(key, asked, width_of, placed)
 
 
 def _pref(angle: float, clear: float) -> float:
@@ -621,24 +608,13 @@ def place_numbers(
     """Key numbers on the circle of ``radius`` just outside the wheel, each near its item
     and joined to it by a leader, spread so they never meet; ``taken`` is an arc
     (angles) already used (the today label). Requests that find no room get a
-    label with no outline: their number is only in the list."""
+    label with no outline: their number is only in the list. As the names beside
+    the wheel, a call like the last one is not placed again."""
     key = ([(r.angle, r.weight, n) for r, n in requests], px, radius, taken, color)
-    return _NUMBERS.placed_for(
-        key,
-        [r for r, _n in requests],
-        width_of,
-        lambda: _place_numbers(requests, width_of, px, radius, taken, color),
-    )
-
-
-def _place_numbers(
-    requests: Sequence[tuple[Request, int]],
-    width_of: TextWidths,
-    px: float,
-    radius: float,
-    taken: tuple[float, float] | None,
-    color: str,
-) -> dict[int, Label]:
+    asked = [r for r, _n in requests]
+    known = _NUMBERS.recall(key, asked, width_of)
+    if known is not None:
+        return known
     if not requests:
         return {}
     gap = px * 0.5
@@ -678,4 +654,4 @@ def _place_numbers(
         end = polar(radius - h, angle)
         leader = (request.anchor, elbow, end)
         result[request.ref] = Label(KEY, (str(number),), px, (text,), outline, leader, number)
-    return result
+    return _NUMBERS.keep(key, asked, width_of, result)

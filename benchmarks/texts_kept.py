@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interactive import _held_in_the_middle, _timed_loop
 from render import machine, synthetic_plan
 
-from aarshjul import geometry, labels
+from aarshjul import labels
 from aarshjul.model import save_plan
 from aarshjul.render import painter
 from aarshjul.ui.app import create_application
@@ -41,6 +41,13 @@ from aarshjul.ui.main_window import MainWindow
 def _drawn_texts(device_painter, layout, skip) -> bool:
     painter._paint_names_off(device_painter, painter._named_off(layout, skip))
     return False
+
+
+class _Forgetful(labels._Last):
+    """A placement's memory that remembers nothing: every call places anew."""
+
+    def recall(self, key, requests, width_of):
+        return None
 
 
 def main() -> int:
@@ -71,11 +78,11 @@ def main() -> int:
     )
     window.view.select((item.occurrence.activity.id, item.occurrence.index))
     wheel.setFocus()
-    kept = (painter._paint_texts_off_items, labels.place_outside, labels.place_numbers)
-    drawn = (_drawn_texts, labels._place_outside, labels._place_numbers)
+    kept = (painter._paint_texts_off_items, labels._OUTSIDE, labels._NUMBERS)
+    drawn = (_drawn_texts, _Forgetful(), _Forgetful())
 
     def use(code) -> None:
-        painter._paint_texts_off_items, geometry.place_outside, geometry.place_numbers = code
+        painter._paint_texts_off_items, labels._OUTSIDE, labels._NUMBERS = code
 
     def step(k: int) -> float:
         begin = time.perf_counter()

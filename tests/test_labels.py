@@ -348,13 +348,7 @@ def test_names_placed_as_last_time_are_the_names_placed_anew(names, data):
     """Names beside the wheel and numbers placed for requests like the last ones (their
     refs and where their leaders start aside: an edit moved their items to other
     lanes) are what placing them anew gives."""
-    from aarshjul.labels import (
-        Request,
-        _place_numbers,
-        _place_outside,
-        place_numbers,
-        place_outside,
-    )
+    from aarshjul.labels import Request, place_numbers, place_outside
 
     widths = TextWidths(estimate_width)
     frame = (-300.0, -170.0, 300.0, 170.0)
@@ -384,18 +378,29 @@ def test_names_placed_as_last_time_are_the_names_placed_anew(names, data):
         }[change]
     after = requests(data.draw(st.integers(1, 5)), data.draw(st.floats(0.5, 3.0)), shown)
     again = [(r, n) for r, (_old, n) in zip(after, numbered, strict=True)]
-    assert place_outside(after, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0)) == (
-        _place_outside(after, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0))
-    )
-    assert place_numbers(again, widths, 9.0, 20.0, (10.0, 30.0), "#333") == (
-        _place_numbers(again, widths, 9.0, 20.0, (10.0, 30.0), "#333")
-    )
+    outside = (after, widths, 9.0, 140.0, frame, "#333", None, (200.0, -60.0))
+    assert place_outside(*outside) == _anew(place_outside, *outside)
+    numbers = (again, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    assert place_numbers(*numbers) == _anew(place_numbers, *numbers)
+
+
+def _anew(place, *args):
+    """``place`` (a placement of names off their items) called with nothing
+    remembered from the calls before."""
+    from aarshjul import labels
+
+    kept = labels._OUTSIDE, labels._NUMBERS
+    labels._OUTSIDE, labels._NUMBERS = labels._Last(), labels._Last()
+    try:
+        return place(*args)
+    finally:
+        labels._OUTSIDE, labels._NUMBERS = kept
 
 
 def test_numbers_placed_after_a_name_grew_heavier_are_placed_anew():
     """On a circle too small for every number, the heaviest keep a place: a name made
     heavier by an edit (a longer phase) is not given the last call's numbers."""
-    from aarshjul.labels import Request, _place_numbers, place_numbers
+    from aarshjul.labels import Request, place_numbers
 
     widths = TextWidths(estimate_width)
     numbered = [(Request(k, k * 6.0, (0.0, 0.0), "Q", 1.0), k + 1) for k in range(40)]
@@ -404,4 +409,21 @@ def test_numbers_placed_after_a_name_grew_heavier_are_placed_anew():
     heavier = [*numbered[:39], (numbered[39][0]._replace(weight=90.0), 40)]
     again = place_numbers(heavier, widths, 9.0, 20.0, (10.0, 30.0), "#333")
     assert again[39].outline
-    assert again == _place_numbers(heavier, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+    assert again == _anew(place_numbers, heavier, widths, 9.0, 20.0, (10.0, 30.0), "#333")
+
+
+def test_names_beside_the_wheel_after_a_name_grew_heavier_are_placed_anew():
+    """Where the columns cannot hold every name, the heaviest keep a place: a name made
+    heavier by an edit is not given the last call's places."""
+    from aarshjul.labels import Request, place_outside
+
+    widths = TextWidths(estimate_width)
+    frame = (-300.0, -60.0, 300.0, 60.0)  # a few rows a side
+    names = [Request(k, 5.0 + k * 8.5, (0.0, 0.0), f"Møde {k}", 1.0) for k in range(40)]
+    first = place_outside(names, widths, 9.0, 140.0, frame, "#333")
+    left_out = next(k for k in range(40) if k not in first)
+    heavier = list(names)
+    heavier[left_out] = names[left_out]._replace(weight=90.0)
+    again = place_outside(heavier, widths, 9.0, 140.0, frame, "#333")
+    assert left_out in again
+    assert again == _anew(place_outside, heavier, widths, 9.0, 140.0, frame, "#333")
