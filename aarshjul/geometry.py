@@ -1202,9 +1202,17 @@ def _label_on_items(
     names they have); of the deadlines, those in ``lanes`` where it is given (a
     flag depends on what else is in its lane)."""
     by_lane: dict[int, list[Item]] = {}
+    room = _text_room(items)  # (on a crowded ring none: nothing is tried item by item)
+    if room <= 0.0:
+        for item in items if fresh is None else fresh:
+            if not item.is_marker:
+                item.label = None
+        return
     marker_lanes = {item.lane for item in items if item.is_marker}
     if lanes is not None:
         marker_lanes &= set(lanes)
+    if room < LINE_HEIGHT * sizes[-1] - 1e-9:
+        marker_lanes = set()  # no lane holds a flag's line
     to_fit = None if fresh is None else {id(item) for item in fresh}
     for item in items:
         if item.lane in marker_lanes:
@@ -1253,6 +1261,13 @@ def _label_on_items(
                 free_from = last
             else:
                 free_from = max(free_from, item.angle0 + item.marker_half())
+
+
+def _text_room(items: Sequence[Item]) -> float:
+    """The depth left for a line of text in the deepest of the items' lanes, padded as
+    ``fit_on_item`` and ``fit_flag`` pad it."""
+    deepest = max(map(operator.sub, map(_OUTER, items), map(_INNER, items)), default=0.0)
+    return deepest - 2 * (0.4 + 0.02 * deepest)
 
 
 @dataclass(frozen=True)

@@ -427,3 +427,74 @@ def test_names_beside_the_wheel_after_a_name_grew_heavier_are_placed_anew():
     again = place_outside(heavier, widths, 9.0, 140.0, frame, "#333")
     assert left_out in again
     assert again == _anew(place_outside, heavier, widths, 9.0, 140.0, frame, "#333")
+
+
+_ring_items = st.lists(
+    st.tuples(
+        st.integers(0, 3),  # lane
+        st.floats(0.0, 350.0),  # where it begins
+        st.one_of(st.just(0.0), st.floats(0.5, 40.0)),  # how far it reaches (0: a deadline)
+        st.sampled_from(["I", "Møde", "M9", "Budgetopfølgning og høring"]),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    deep=st.one_of(st.floats(0.5, 30.0), st.floats(-1.5, 4.0).map(lambda d: (d, "near a line"))),
+    drawn=_ring_items,
+    px=st.sampled_from([6.0, 9.0, 11.0]),
+)
+def test_names_on_items_are_as_when_every_item_is_tried(deep, drawn, px):
+    """Lanes too thin for a name's padding, or for a line of the smallest text, are not
+    tried item by item: the names on items and the deadlines' flags are those found
+    when every item is tried."""
+    import copy
+    import math
+
+    from aarshjul import geometry
+    from aarshjul.geometry import Item, Style, _label_on_items
+    from aarshjul.model.plan import Occurrence
+    from aarshjul.polar import LINE_HEIGHT
+
+    # (a tuple: the room for text a little under or over a line of the smallest size)
+    depth = (LINE_HEIGHT * px + deep[0] + 0.8) / 0.96 if isinstance(deep, tuple) else deep
+    outer_edge = 220.0
+    items = []
+    for k, (lane, first, reach, title) in enumerate(drawn):
+        day = D(2024, 1, 1) + dt.timedelta(days=int(first))
+        end = None if reach == 0.0 else day + dt.timedelta(days=int(reach))
+        activity = Activity(f"a{k}", title, "r", "c", day, end)
+        outer = outer_edge - lane * depth
+        item = Item(
+            Occurrence(activity, 0, day, end or day),
+            0,
+            lane,
+            first,
+            first if end is None else first + max(reach, 0.5),
+            outer - depth,
+            outer,
+            "#0072b2",
+            marker_size=min(2.5, depth * 0.5),
+            title=title,
+        )
+        items.append(item)
+    items.sort(key=lambda i: i.angle0)
+    widths = TextWidths(estimate_width)
+    sizes = (px * 1.3, px)
+    tried = copy.deepcopy(items)
+    _label_on_items(items, widths, sizes, Style())
+    room = geometry._text_room(items)
+    event(f"room for a line: {room >= LINE_HEIGHT * px}")
+    event(
+        f"a flag where a line just fits: {any(i.flag for i in items) and room < LINE_HEIGHT * px + 3}"
+    )
+    real = geometry._text_room
+    geometry._text_room = lambda items: math.inf  # every item tried
+    try:
+        _label_on_items(tried, widths, sizes, Style())
+    finally:
+        geometry._text_room = real
+    assert [(i.label, i.flag) for i in items] == [(i.label, i.flag) for i in tried]
