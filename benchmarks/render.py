@@ -16,6 +16,8 @@ repeats). It prints JSON: for each plan size, the median milliseconds of
   move: the cached wheel without the dragged activity blitted, the activity
   moved a day and painted on top;
 - ``hit_test_10k``: hit-testing 10,000 points spread over the wheel;
+- ``label_changed_ring``: naming on their items the fullest ring's items at
+  1366×768 after an edit made a quarter of them anew (in the lanes they came to);
 - ``load``: reading and validating the plan file;
 - ``export_pdf``: writing the PDF (wheel and handout).
 
@@ -186,6 +188,19 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
         for x, y in points:
             layout.hit(x, y)
 
+    laptop = wheel_layout(plan, 1366, 768, occurrences)
+    fullest = max(laptop.ring_items, key=len)
+    widths = geometry.TextWidths.of(measure())
+    ring: list[geometry.Item] = []
+
+    def copy_ring() -> None:
+        ring[:] = [geometry._copy(item) for item in fullest]
+
+    def label_changed_ring() -> None:
+        fresh = ring[::4]
+        lanes = {item.lane for item in fresh}
+        geometry._label_on_items(ring, widths, laptop.sizes, geometry.Style(), fresh, lanes)
+
     path = folder / f"plan-{count}.toml"
     save_plan(plan, path)
     pdf = folder / f"plan-{count}.pdf"
@@ -199,6 +214,7 @@ def bench(count: int, repeats: int, folder: Path) -> dict[str, float]:
         "paint": median_ms(paint_only, repeats, forget),
         "drag_frame": median_ms(drag_frame, repeats * 5),
         "hit_test_10k": median_ms(hit_test, repeats),
+        "label_changed_ring": median_ms(label_changed_ring, repeats, copy_ring),
         "load": median_ms(lambda: load_plan(path), repeats),
         "export_pdf": median_ms(lambda: export_pdf(plan, pdf), max(3, repeats // 3)),
     }
