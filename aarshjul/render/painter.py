@@ -535,9 +535,9 @@ def _paint_texts_off_items(painter: QPainter, layout: WheelLayout, skip: Collect
     draws them as text. False: the numbered list is for the caller to draw."""
     named = _named_off(layout, skip)
     device = painter.device()
-    if not isinstance(device, QImage | QPixmap):
+    if not isinstance(device, QImage | QPixmap) or not (named or layout.key_texts):
         _paint_names_off(painter, named)
-        return False
+        return False  # (on a vector device, or nothing to keep)
     t = painter.worldTransform()
     key = (
         (device.width(), device.height(), device.devicePixelRatioF()),
