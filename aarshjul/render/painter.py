@@ -566,10 +566,10 @@ def _paint_texts_off_items(painter: QPainter, layout: WheelLayout, skip: Collect
 
 def _key_lines_faded(layout: WheelLayout) -> list[bool]:
     """Whether each line of the numbered list is faded: a search faded its item."""
-    keyed, owners = layout.keyed, layout.key_owners
-    if not layout.faded_ids or len(owners) != len(layout.key_texts):
-        return [False] * len(layout.key_texts)  # (nothing faded, or made without owners)
-    return [owner >= 0 and keyed[owner].dimmed for owner in owners]
+    if not layout.faded_ids:
+        return [False] * len(layout.key_texts)
+    keyed = layout.keyed
+    return [owner >= 0 and keyed[owner].dimmed for owner in layout.key_owners]
 
 
 def _paint_key_texts(painter: QPainter, layout: WheelLayout) -> None:
