@@ -637,7 +637,8 @@ class _Split(NamedTuple):
 
 
 _SPLIT: list[_Split] = []  # the last split, patched for the occurrences after an edit
-SPLIT_PATCHED_AT_MOST = 2000  # occurrences in the stretch that differs, at most
+SPLIT_PATCHED_AT_MOST = 2000  # occurrences in the stretch that differs, at most,
+SPLIT_PATCHED_SHARE = 0.25  # or this share of all of them, where that is more
 SPLICE_LOOKS_AT_MOST = 16  # occurrences after the stretch looked at for a ring's place
 
 
@@ -698,7 +699,7 @@ def _patched_split(
     gone, came = old[first : len(old) - tail], list(new[first:end])
     if not gone and not came:
         return last.by_ring, last.undated
-    if len(gone) + len(came) > SPLIT_PATCHED_AT_MOST:
+    if len(gone) + len(came) > max(SPLIT_PATCHED_AT_MOST, SPLIT_PATCHED_SHARE * len(new)):
         return None
     ring_ids, scale, listed = last.key
     were = _fresh_split(gone, ring_ids, scale, listed)

@@ -311,6 +311,43 @@ def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):
         }
 
 
+def test_a_move_across_many_occurrences_is_patched_where_they_are_a_small_share(qapp, monkeypatch):
+    """A move far in a big plan changes a long stretch of the occurrences (at 50,000
+    activities a drag of a few weeks passes thousands): where that stretch is at most
+    a share of them all it is patched, not sorted anew, and gives the same rings."""
+    monkeypatch.setattr(geometry, "SPLIT_PATCHED_AT_MOST", 20)  # the share decides
+    plan = _crowded(400)
+    scale = geometry.YearScale.of(plan)
+    ring_ids = [r.id for r in plan.rings]
+    occurrences = plan.occurrences()
+    geometry._SPLIT.clear()
+    geometry._split(occurrences, ring_ids, scale, True)
+    patched: list[bool] = []
+    patch = geometry._patched_split
+
+    def watched(*args):
+        done = patch(*args)
+        patched.append(done is not None)
+        return done
+
+    monkeypatch.setattr(geometry, "_patched_split", watched)
+    for share in (0.25, 0.0):
+        monkeypatch.setattr(geometry, "SPLIT_PATCHED_SHARE", share)
+        plan = edits.move_activity(plan, plan.activities[0].id, 25)
+        new = plan.occurrences()
+        same = len(new)
+        first = geometry._first_differing(occurrences, new, same)
+        tail = geometry._first_differing(reversed(occurrences), reversed(new), same)
+        assert 20 < 2 * (same - tail - first) <= 0.25 * same  # longer than the count
+        split = geometry._split(new, ring_ids, scale, True)
+        fresh = geometry._fresh_split(new, ring_ids, scale, True)
+        assert {r: list(map(id, o)) for r, o in split[0].items()} == {
+            r: list(map(id, o)) for r, o in fresh[0].items()
+        }
+        occurrences = new
+    assert patched == [True, False]
+
+
 def test_an_edit_patches_its_ring_and_a_ring_mostly_made_anew_is_painted_whole(
     qapp, loaded, monkeypatch
 ):
