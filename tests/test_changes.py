@@ -219,10 +219,13 @@ def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
     window = MainWindow(today=D(2022, 3, 1))
     qtbot.addWidget(window)
     assert window.open_path(path)
-    narrowing = []
-    real = OccurrenceTableModel._narrow
+    unsorted, sorting = [], []  # the rows shown as they were sorted already, or sorted
+    show, set_rows = OccurrenceTableModel._show, OccurrenceTableModel._set_rows
     monkeypatch.setattr(
-        OccurrenceTableModel, "_narrow", lambda self, kept: (narrowing.append(1), real(self, kept))
+        OccurrenceTableModel, "_show", lambda self, *a: (unsorted.append(1), show(self, *a))
+    )
+    monkeypatch.setattr(
+        OccurrenceTableModel, "_set_rows", lambda self, *a: (sorting.append(1), set_rows(self, *a))
     )
     model = window.activity_list.source
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
@@ -238,11 +241,18 @@ def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
         return [o for _k, o in pairs]
 
     narrowed = []
-    for text in ["k", "kv", "kva", "kval", "kva", "b", "bu", "bud", "bud "]:
+    # then cleared, a search most rows match begun and cleared again, and begun again
+    texts = ["k", "kv", "kva", "kval", "kva", "b", "bu", "bud", "bud ", "", "a", "", "k"]
+    for step, text in enumerate(texts):
         if text == "bu":  # a ring hidden, with a search a letter longer
             window.view.set_filter(window.view.filter.with_hidden(rings={"r2"}))
-        before = len(model.rows)
+        before, sorted_before, shown_before = len(model.rows), len(sorting), len(unsorted)
         window.search.setText(text)
+        if step in (10, 11):
+            # every row is kept while a search is on (the ring hidden since the
+            # search before): a search most rows match, and every row again, are
+            # taken from them, not sorted
+            assert len(sorting) == sorted_before and len(unsorted) > shown_before
         plan, chosen = window.document.plan, window.view.filter
         assert window.view.listed() == chosen.listed(plan, chosen.visible(plan))
         assert model.rows == fresh()
@@ -256,7 +266,7 @@ def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
             )
             window.editor.apply("Flyt", lambda p, late=late: edits.move_activity(p, late.id, 1))
             assert model.rows == fresh()
-    assert any(narrowed) and narrowing  # (rows went as a search narrowed, unsorted)
+    assert any(narrowed) and unsorted  # (rows went as a search narrowed, unsorted)
 
 
 def _contents(window) -> dict[str, object]:
@@ -296,16 +306,24 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
     if hidden:
         window.view.set_filter(window.view.filter.with_hidden(rings={hidden}))
     stack = window.document.undo_stack
-    for _ in range(data.draw(st.integers(1, 6))):
+    for _ in range(data.draw(st.integers(1, 8))):
         plan = window.document.plan
         chosen = data.draw(st.sampled_from([a.id for a in plan.activities]))
         window.view.select((chosen, 0))
         step = data.draw(
             st.sampled_from(
-                ["move", "unschedule", "remove", "duplicate", "ring", "category", "undo", "redo"]
+                [
+                    *("move", "unschedule", "remove", "duplicate", "ring", "category"),
+                    *("undo", "redo", "search", "sort"),
+                ]
             )
         )
-        if step == "undo":
+        if step == "search":  # another search, one most rows match, or none
+            window.search.setText(data.draw(st.sampled_from(["", "a", "e", "bud", "fris"])))
+        elif step == "sort":
+            column = data.draw(st.integers(0, 4))
+            window.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        elif step == "undo":
             stack.undo()
         elif step == "redo":
             stack.redo()
@@ -328,7 +346,7 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
     fresh = open_window(today=window.view.today())
     fresh.document.set_plan(window.document.plan, None)
     fresh.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
-    fresh.search.setText(search)
+    fresh.search.setText(window.search.text())
     fresh.view.set_filter(window.view.filter)
     if window.view.selection is not None:
         fresh.view.select(window.view.selection)

@@ -571,7 +571,8 @@ class MainWindow(QMainWindow):
             del left[-self.PREPARED_AT_ONCE :]
             if left:
                 return
-            self.view.filter.prepare(plan)  # (and what a first letter fades by)
+            self.view.filter.prepare(plan)  # (and what a first letter fades by,
+            self.view.visible_ids()  # and lists by)
             self.wheel.prepare_search()
         self._preparing = None
         self._prepare_timer.stop()
