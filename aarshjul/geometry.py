@@ -323,9 +323,10 @@ class WheelLayout:
         """Mark the items of ``activity_ids`` faded and the rest not (a new search):
         nothing moves, so nothing is placed anew. Where few activities are faded or
         not as before (a search one letter longer), only their items are marked."""
-        now = frozenset(activity_ids)
-        turned = now ^ self.faded_ids
-        self.faded_ids = now
+        now = frozenset(activity_ids)  # (the very set, where it is one)
+        before, self.faded_ids = self.faded_ids, now
+        # (nothing faded before, as at a search's first letter: every one turns)
+        turned = now ^ before if before else now
         if len(turned) * 4 > len(self.items):
             for token, items in zip(self.ring_tokens, self.ring_items, strict=True):
                 _mark_faded(items, token, now)

@@ -160,11 +160,11 @@ class Filter:
         """Ids of the activities the search matches; None where there is no search."""
         return self._matched(plan) if self.words else None
 
-    def unmatched_ids(self, plan: Plan) -> set[str]:
+    def unmatched_ids(self, plan: Plan) -> frozenset[str]:
         """Ids of shown activities that the search does not match (the wheel dims them)."""
         if not self.words:
-            return set()
-        return set(self._shown_ids(plan) - self._matched(plan))
+            return frozenset()
+        return self._shown_ids(plan) - self._matched(plan)
 
     def prepare(self, plan: Plan) -> None:
         """Work out now what every search of ``plan`` under these hidden rings and
