@@ -115,7 +115,8 @@ class ViewState(QObject):
 
     def visible_ids(self) -> list[str]:
         """The activity's id of each of :meth:`visible`, in that order: worked out once
-        per plan and shown rings and categories (a search matches activities by id)."""
+        per plan and shown rings and categories (a search matches activities by id).
+        The list is the one kept: read it, do not change it."""
         plan = self.document.plan
         if plan is None:
             return []
