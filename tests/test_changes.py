@@ -241,11 +241,14 @@ def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
         return [o for _k, o in pairs]
 
     narrowed = []
-    # then cleared, a search most rows match begun and cleared again, and begun again
-    texts = ["k", "kv", "kva", "kval", "kva", "b", "bu", "bud", "bud ", "", "a", "", "k"]
+    # then cleared, a search most rows match begun and cleared again, and begun again;
+    # another ring hidden during it, and the search cleared
+    texts = ["k", "kv", "kva", "kval", "kva", "b", "bu", "bud", "bud ", "", "a", "", "a", ""]
     for step, text in enumerate(texts):
         if text == "bu":  # a ring hidden, with a search a letter longer
             window.view.set_filter(window.view.filter.with_hidden(rings={"r2"}))
+        if step == 13:
+            window.view.set_ring_shown("r1", False)
         before, sorted_before, shown_before = len(model.rows), len(sorting), len(unsorted)
         window.search.setText(text)
         if step in (10, 11):
@@ -267,6 +270,56 @@ def test_a_search_typed_letter_by_letter_lists_what_a_fresh_sort_lists(
             window.editor.apply("Flyt", lambda p, late=late: edits.move_activity(p, late.id, 1))
             assert model.rows == fresh()
     assert any(narrowed) and unsorted  # (rows went as a search narrowed, unsorted)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_any_searches_sorts_and_hidden_rings_list_what_a_fresh_sort_lists(open_window, data):
+    """Searches begun, narrowed, widened and cleared, with sorts and rings hidden and
+    shown between them: the list shows what sorting the listed rows anew shows (the
+    rows kept while a search is on are taken only where they are right)."""
+    window = open_window(today=D(2022, 3, 1))
+    model = window.activity_list.source
+    ring_ids = [r.id for r in window.document.plan.rings]
+    for _ in range(data.draw(st.integers(1, 12))):
+        step = data.draw(st.sampled_from(["search", "search", "search", "sort", "hide"]))
+        if step == "search":
+            texts = ["", "", "a", "e", "b", "bu", "bud", "budget", "fr", "frist", "xq"]
+            window.search.setText(data.draw(st.sampled_from(texts)))
+        elif step == "sort":
+            column, descending = data.draw(st.integers(0, 4)), data.draw(st.booleans())
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            window.activity_list.sortByColumn(column, order)
+        else:
+            ring = data.draw(st.sampled_from(ring_ids))
+            window.view.set_ring_shown(ring, ring in window.view.filter.hidden_rings)
+        listed = window.view.listed()
+        keys = model._sort_keys(listed)
+        pairs = sorted(
+            zip(keys, listed, strict=True), key=lambda p: p[0], reverse=model._descending
+        )
+        assert model.rows == [o for _k, o in pairs]
+        assert model._order == model._sort_keys(model.rows)
+
+
+def test_a_search_cleared_after_an_edit_lists_the_edited_plan(open_window):
+    """The rows kept while a search is on are of the plan the search began on: after
+    an edit during the search, clearing it lists the plan as edited."""
+    window = open_window(today=D(2022, 3, 1))
+    model = window.activity_list.source
+    window.search.setText("e")  # most rows
+    assert model._whole is not None
+    moved = next(o.activity for o in model.rows if o.activity.end and not o.activity.rrule)
+    window.editor.apply("Flyt", lambda p: edits.move_activity(p, moved.id, 40))
+    window.search.setText("")
+    listed = window.view.listed()
+    pairs = sorted(zip(model._sort_keys(listed), listed, strict=True), key=lambda p: p[0])
+    assert model.rows == [o for _k, o in pairs]
+    assert any(o.activity.id == moved.id and o.start != moved.start for o in model.rows)
 
 
 def _contents(window) -> dict[str, object]:
@@ -314,12 +367,15 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
             st.sampled_from(
                 [
                     *("move", "unschedule", "remove", "duplicate", "ring", "category"),
-                    *("undo", "redo", "search", "sort"),
+                    *("undo", "redo", "search", "sort", "hide"),
                 ]
             )
         )
         if step == "search":  # another search, one most rows match, or none
             window.search.setText(data.draw(st.sampled_from(["", "a", "e", "bud", "fris"])))
+        elif step == "hide":  # a ring hidden or shown again
+            ring = data.draw(st.sampled_from([r.id for r in plan.rings]))
+            window.view.set_ring_shown(ring, ring in window.view.filter.hidden_rings)
         elif step == "sort":
             column = data.draw(st.integers(0, 4))
             window.activity_list.sortByColumn(column, Qt.SortOrder.AscendingOrder)
