@@ -11,7 +11,14 @@ from operator import attrgetter
 
 from aarshjul.model.plan import Activity, AnyOccurrence, Plan, replaced_in_place
 
-_ACTIVITY_ID = attrgetter("activity.id")
+_ACTIVITY = attrgetter("activity")
+_ID = attrgetter("id")
+
+
+def activity_ids(occurrences: Iterable[AnyOccurrence]) -> list[str]:
+    """Each occurrence's activity's id, in order (two lookups of one attribute each
+    take half the time of one lookup of two)."""
+    return list(map(_ID, map(_ACTIVITY, occurrences)))
 
 
 @lru_cache(maxsize=65_536)
@@ -153,8 +160,17 @@ class Filter:
         shown = self.visible(plan) if visible is None else visible
         if not self.words:
             return list(shown)
-        matched = self._matched(plan)
-        return list(compress(shown, map(matched.__contains__, map(_ACTIVITY_ID, shown))))
+        return self.listed_by_ids(plan, shown, activity_ids(shown))[0]
+
+    def listed_by_ids(
+        self, plan: Plan, shown: Sequence[AnyOccurrence], ids: Sequence[str]
+    ) -> tuple[list[AnyOccurrence], list[str]]:
+        """:meth:`listed` of ``shown``, whose activities' ids are ``ids`` (in order, as
+        :func:`activity_ids` gives them): those matching the search, with their ids."""
+        if not self.words:
+            return list(shown), list(ids)
+        flags = list(map(self._matched(plan).__contains__, ids))
+        return list(compress(shown, flags)), list(compress(ids, flags))
 
     def matched_ids(self, plan: Plan) -> frozenset[str] | None:
         """Ids of the activities the search matches; None where there is no search."""

@@ -7,13 +7,11 @@ the exports from the window, so that they always agree.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import compress
-from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from aarshjul.model.changes import Changes
-from aarshjul.model.filters import Filter
+from aarshjul.model.filters import Filter, activity_ids
 from aarshjul.model.periods import Zoom, span, step
 from aarshjul.model.plan import AnyOccurrence, Plan
 from aarshjul.ui import memory
@@ -21,9 +19,6 @@ from aarshjul.ui.document import PlanDocument
 
 #: an occurrence is selected by its activity's id and its index in the series
 Selection = tuple[str, int]
-
-_ACTIVITY = attrgetter("activity")
-_ID = attrgetter("id")
 
 
 class ViewState(QObject):
@@ -124,8 +119,7 @@ class ViewState(QObject):
         known = self._visible_ids
         if known is not None and known[0] is plan and known[1] == shown:
             return known[2]
-        # (two lookups of one attribute each take half the time of one of two)
-        ids = list(map(_ID, map(_ACTIVITY, self.visible())))
+        ids = activity_ids(self.visible())
         self._visible_ids = (plan, shown, ids)
         return ids
 
@@ -143,12 +137,7 @@ class ViewState(QObject):
             among, ids = last[2], last[3]
         else:
             among, ids = self.visible(), self.visible_ids()
-        matched = flt.matched_ids(plan)
-        if matched is None:  # no search: every visible one
-            listed, listed_ids = list(among), ids
-        else:
-            flags = list(map(matched.__contains__, ids))
-            listed, listed_ids = list(compress(among, flags)), list(compress(ids, flags))
+        listed, listed_ids = flt.listed_by_ids(plan, among, ids)
         self._listed = (plan, flt, tuple(listed), listed_ids)
         return listed
 
