@@ -9,8 +9,8 @@ nudge, its undo and redo, a click that selects another activity, a drag's first
 and later frames and its drop, the first hover, a zoom change; it also times
 loading the plan and the PDF handout. Each figure runs from the event until the
 window has repainted, median milliseconds: until the event loop has handled the
-event and painted what it made out of date, in as many passes as paint something (as it does for a
-user; each action is checked to have painted the wheel). ``--full-repaint``
+event and painted what it made out of date, in as many passes as paint something
+(as it does for a user; each action is checked to have painted the wheel). ``--full-repaint``
 repaints the whole window after each event instead (``QWidget.repaint()``), the
 widgets nothing changed in too: the way figures before December 2026 were taken,
 about 10 ms more. Each figure is taken from a window at rest: what it does when
