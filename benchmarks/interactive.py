@@ -6,7 +6,10 @@ at 1366×768 (offscreen) and drives it with real events (QTest): a keystroke in
 the search field (every letter of "budget"; then the first letter alone, and
 clearing the search at one stroke, as often as ``--repeats``), an arrow-key
 nudge, its undo and redo, a click that selects another activity, a drag's first
-and later frames and its drop, the first hover, a zoom change; it also times
+and later frames and its drop, the first hover, a zoom change, the steps of a
+window resized by dragging its edge and the wheel laid out for the size it
+settles at (a crowded wheel is shown scaled until then, ``resize_laid_out``
+includes the wait of ``SIZE_SETTLES_MS`` after the last step); it also times
 loading the plan and the PDF handout. Each figure runs from the event until the
 window has repainted, median milliseconds: until the event loop has handled the
 event and painted what it made out of date, in as many passes as paint something
@@ -253,6 +256,21 @@ def bench(
             for zoom in (Zoom.QUARTER, Zoom.MONTH, Zoom.YEAR)
         ]
     )
+    # the window's lower edge dragged up: steps of 6 px, each a size not seen before; a
+    # crowded wheel is shown scaled meanwhile, and laid out once the size has settled
+    steps, laid_out = [], []
+    for k in range(repeats):
+        for step in range(1, 5):
+            height = 768 - 24 * k - 6 * step
+            begin = time.perf_counter()
+            steps.append(timed(lambda h=height: window.resize(1366, h)))
+        while wheel.is_scaled():  # (the last step's event to the wheel laid out for it)
+            app.processEvents()
+        laid_out.append((settle() - begin) * 1000)
+    window.resize(1366, 768)
+    settle()
+    results["resize_step"] = median(steps)
+    results["resize_laid_out"] = median(laid_out)
     if pdf:
         begin = time.perf_counter()
         export_pdf(window.document.plan, folder / f"plan-{count}.pdf")  # type: ignore[arg-type]

@@ -64,6 +64,13 @@ ACTIVITY_MIME = "application/x-aarshjul-activity"
 EDGE_GRIP = 9.0  # pixels from a phase's edge that drag the edge, not the phase
 GHOST_WASH = 200  # alpha of the pale wash over where a dragged activity was
 TIDY_AFTER_MS = 1000  # the wheel unpainted this long: the window is idle, memory tidied
+# a wheel of this many items takes longer than a frame or two to lay out and paint at
+# a new size (30-70 ms for 467 items, 0.1-0.3 s for 7,000, over a second for 70,000):
+# while its size changes (the window resized, a panel shown or hidden) its picture is
+# shown scaled, and it is laid out for the new size once the size has stayed the same
+# for SIZE_SETTLES_MS
+SCALED_FROM_ITEMS = 400
+SIZE_SETTLES_MS = 150
 
 
 @dataclass
@@ -113,6 +120,15 @@ class WheelWidget(QWidget):
         self._tidy.timeout.connect(memory.tidy)
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
+        self._pixmap_frame = QRectF()  # the wheel's frame (wheel_rect) in self._pixmap
+        # while the size changes: the last picture, the wheel's frame in it and its
+        # layout (shown scaled until the size settles, or something needs the layout
+        # at the new size)
+        self._scaled: tuple[QPixmap, QRectF, WheelLayout] | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SIZE_SETTLES_MS)
+        self._settle.timeout.connect(self._size_settled)
         self._hover: Item | None = None
         self._skip: str | None = None  # the previewed activity, ghosted where it was
         self._preview: Item | None = None
@@ -149,6 +165,7 @@ class WheelWidget(QWidget):
         self._layout = None
         self._pixmap = None
         self._hover = None
+        self._end_scaled()  # (the picture from before would not show the change)
         self.update()
 
     def _retire(self, layout: WheelLayout | None) -> None:
@@ -202,6 +219,7 @@ class WheelWidget(QWidget):
         if self._layout is None:
             self._layout = self._new_layout()  # in the plan's language
             self._laid_out_for = self.view.filter
+            self._end_scaled()
         return self._layout
 
     def prepare_search(self) -> None:
@@ -239,9 +257,35 @@ class WheelWidget(QWidget):
         return report(layout, origin=fit_transform(layout, self.wheel_rect()).map(QPointF(0, 0)))
 
     def resizeEvent(self, event) -> None:
+        layout, pixmap = self._layout, self._pixmap
+        if (
+            self._scaled is None
+            and pixmap is not None
+            and layout is not None
+            and len(layout.items) >= SCALED_FROM_ITEMS
+        ):
+            self._scaled = (pixmap, self._pixmap_frame, layout)
+        if self._scaled is not None:
+            self._settle.start()  # (again at each step of a resize)
         self._layout = None
         self._pixmap = None
+        if self._hover is not None:  # an item of the layout at the size before
+            self._hover = None
+            self.hovered.emit(None)
         super().resizeEvent(event)
+
+    def is_scaled(self) -> bool:
+        """Whether the wheel shows its picture from before the size changed, scaled,
+        until the size settles (a crowded wheel: ``SCALED_FROM_ITEMS``)."""
+        return self._scaled is not None and self._layout is None
+
+    def _size_settled(self) -> None:
+        self._end_scaled()
+        self.update()
+
+    def _end_scaled(self) -> None:
+        self._scaled = None
+        self._settle.stop()
 
     def _ensure_pixmap(self) -> QPixmap | None:
         layout = self.layout_()
@@ -256,6 +300,7 @@ class WheelWidget(QWidget):
             with QPainter(pixmap) as painter:
                 paint_wheel(painter, layout, self.wheel_rect(), skip, layered=True)
             self._pixmap = pixmap
+            self._pixmap_frame = self.wheel_rect()
         return self._pixmap
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -274,6 +319,9 @@ class WheelWidget(QWidget):
         shown (a hint to open one instead)."""
         with QPainter(self) as painter:
             painter.fillRect(self.rect(), self.palette().base())
+            if self.is_scaled() and self.document.plan is not None:
+                self._paint_scaled(painter)
+                return False  # (not laid out yet: what waits for the wheel waits on)
             pixmap = self._ensure_pixmap()
             layout = self.layout_()
             if pixmap is None or layout is None:
@@ -288,10 +336,28 @@ class WheelWidget(QWidget):
             self.paint_overlay(painter, layout)
         return True
 
-    def paint_overlay(self, painter: QPainter, layout: WheelLayout) -> None:
-        """Selection, hover and the previewed activity, over the cached wheel."""
+    def _paint_scaled(self, painter: QPainter) -> None:
+        """The picture from before the size changed and the selection on it, its wheel
+        fitted to the frame now."""
+        assert self._scaled is not None
+        pixmap, was, layout = self._scaled
+        now = self.wheel_rect()
+        scale = min(now.width() / was.width(), now.height() / was.height())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.translate(now.center())
+        painter.scale(scale, scale)
+        painter.translate(-was.center())
+        painter.drawPixmap(0, 0, pixmap)
+        self.paint_overlay(painter, layout, was)
+
+    def paint_overlay(
+        self, painter: QPainter, layout: WheelLayout, frame: QRectF | None = None
+    ) -> None:
+        """Selection, hover and the previewed activity, over the cached wheel (laid out
+        in ``frame``, the wheel's frame now if not given; on the painter's transform)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setWorldTransform(fit_transform(layout, self.wheel_rect()))
+        frame = self.wheel_rect() if frame is None else frame
+        painter.setWorldTransform(fit_transform(layout, frame), combine=True)
         if self._skip is not None:
             self._paint_ghost(painter, layout, self._skip)
         selection = self.view.selection
@@ -494,6 +560,10 @@ class WheelWidget(QWidget):
                 event.position(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             )
             return
+        if self.is_scaled():  # no hover until the wheel is laid out for its size
+            self.unsetCursor()
+            super().mouseMoveEvent(event)
+            return
         item = self.item_at(event.position())
         if item is not self._hover:
             self._hover = item
@@ -630,7 +700,7 @@ class WheelWidget(QWidget):
             self.keyPressEvent(event)  # Tab walks the activities instead of the focus
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(QPointF(event.pos()))
+            text = "" if self.is_scaled() else self.tooltip_at(QPointF(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
