@@ -260,6 +260,7 @@ def bench(
     # crowded wheel is shown scaled meanwhile, and laid out once the size has settled
     steps, laid_out = [], []
     for k in range(repeats):
+        begin = time.perf_counter()
         for step in range(1, 5):
             height = 768 - 24 * k - 6 * step
             begin = time.perf_counter()
