@@ -267,6 +267,8 @@ class WheelWidget(QWidget):
             self._scaled = (pixmap, self._pixmap_frame, layout)
         if self._scaled is not None:
             self._settle.start()  # (again at each step of a resize)
+        elif layout is not None:
+            self._retire(layout)
         self._layout = None
         self._pixmap = None
         if self._hover is not None:  # an item of the layout at the size before
@@ -284,6 +286,8 @@ class WheelWidget(QWidget):
         self.update()
 
     def _end_scaled(self) -> None:
+        if self._scaled is not None:
+            self._retire(self._scaled[2])
         self._scaled = None
         self._settle.stop()
 
