@@ -24,6 +24,16 @@ def crowded(monkeypatch):
     return made
 
 
+def _scaled(open_window, qtbot):
+    """A window whose wheel was painted, then given a new size by a panel shown or
+    hidden: its wheel shows the picture from before, scaled."""
+    window = open_window(size=(1100, 900))
+    window.wheel.grab()  # painted at the first size
+    _toggle(window.list_dock)  # the wheel's size changes (when the window's layout is next done)
+    qtbot.waitUntil(window.wheel.is_scaled, timeout=1000)
+    return window, window.wheel
+
+
 def _toggle(dock) -> None:
     """Show the panel if it is hidden, hide it if it is shown (the window keeps which
     panels it showed from one test's window to the next)."""
@@ -51,12 +61,8 @@ def _laid_out_for_its_size(wheel) -> bool:
 def test_a_crowded_wheel_is_shown_scaled_then_laid_out_when_the_size_settles(
     open_window, qtbot, crowded
 ):
-    window = open_window(size=(1100, 900))
-    wheel = window.wheel
-    wheel.grab()  # painted at the first size
+    _window, wheel = _scaled(open_window, qtbot)
     crowded.clear()
-    _toggle(window.list_dock)  # the wheel's size changes (when the window's layout is next done)
-    qtbot.waitUntil(wheel.is_scaled, timeout=1000)
     scaled = wheel.grab().toImage()
     assert wheel.is_scaled() and not crowded  # painted without a layout
     assert _inked(scaled) > wheel.width() // 4  # the picture from before, not a blank
@@ -95,11 +101,7 @@ def test_a_wheel_quick_to_lay_out_is_laid_out_at_each_size(open_window, qtbot):
 
 
 def test_an_edit_while_scaled_is_shown_laid_out_at_once(open_window, qtbot, crowded):
-    window = open_window(size=(1100, 900))
-    wheel = window.wheel
-    wheel.grab()
-    _toggle(window.list_dock)
-    qtbot.waitUntil(wheel.is_scaled, timeout=1000)
+    window, wheel = _scaled(open_window, qtbot)
     window.view.select(("strategi", 0))
     wheel.nudge_requested.emit(7)  # as the arrow key asks
     assert window.undo_action.isEnabled()
@@ -109,11 +111,7 @@ def test_an_edit_while_scaled_is_shown_laid_out_at_once(open_window, qtbot, crow
 
 
 def test_hover_waits_for_the_layout_and_a_click_does_not(open_window, qtbot, crowded):
-    window = open_window(size=(1100, 900))
-    wheel = window.wheel
-    wheel.grab()
-    _toggle(window.list_dock)
-    qtbot.waitUntil(wheel.is_scaled, timeout=1000)
+    _window, wheel = _scaled(open_window, qtbot)
     crowded.clear()
     centre = wheel.wheel_rect().center()
     qtbot.mouseMove(wheel, (centre + QPointF(0, -wheel.wheel_rect().height() * 0.3)).toPoint())
