@@ -22,6 +22,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -115,15 +116,18 @@ def qt_imports() -> str:
 
 
 def once(script: str = RUN, imports: str = "") -> int:
-    """One new process: from just before it starts to its window painted."""
+    """One new process: from just before it starts to its window painted. It starts
+    as on a first start, with settings and data in a folder of its own: the user's
+    saved window (its size, its panels) neither steers the figure nor is touched."""
     script = script.format(watch=WATCH, imports=imports)
-    env = dict(os.environ)
-    if not env.get("DISPLAY"):
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    env["STARTED"] = repr(time.time())
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    ).stdout
+    with tempfile.TemporaryDirectory(prefix="aarshjul-startup-") as folder:
+        env = dict(os.environ, XDG_CONFIG_HOME=folder, XDG_DATA_HOME=folder)
+        if not env.get("DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        env["STARTED"] = repr(time.time())
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        ).stdout
     return int(out.strip().splitlines()[-1])
 
 
