@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QImage
 
 from aarshjul import geometry
@@ -404,3 +406,29 @@ def _largest_difference(first: QImage, second: QImage, enough: int = 256) -> int
             if largest > enough:
                 return largest
     return largest
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.floats(0.1, 12.0),
+    st.floats(1.0, 900.0),
+    st.one_of(
+        st.sampled_from([0.0, 90.0, 180.0, 270.0, 360.0, 450.0, 90 + 1e-13, 90 - 1e-13]),
+        st.floats(0.0, 360.0),
+    ),
+)
+def test_a_deadline_diamond_is_the_polygon_turned_by_qtransform(size, radius, angle):
+    """The diamond's corners are worked out without a QTransform: to the same numbers
+    as turning the polygon with one."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
+
+    from aarshjul.render.painter import _diamond
+
+    corners = [(radius + size, 0.0), (radius, size * 0.8), (radius - size, 0.0)]
+    corners.append((radius, -size * 0.8))
+    turned = QTransform().rotate(angle - 90.0).map(QPolygonF([QPointF(*c) for c in corners]))
+    expected = QPainterPath()
+    expected.addPolygon(turned)
+    expected.closeSubpath()
+    assert _diamond.__wrapped__(size, radius, angle) == expected
