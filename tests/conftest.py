@@ -66,7 +66,10 @@ def open_window(qtbot, tmp_path):
     from aarshjul.ui.main_window import MainWindow
 
     def make(today=None, size=(1280, 900), hide_docks=False):
+        from PySide6.QtCore import QSettings
+
         create_application()
+        QSettings().clear()  # a first start: not the panels an earlier test's window left
         path = tmp_path / "2022.toml"
         shutil.copy(PLAN_2022, path)
         window = MainWindow(today=today)
