@@ -384,3 +384,14 @@ def test_opening_a_plan_lists_its_activities_once(window, monkeypatch, tmp_path)
     listed = window.view.listed()
     assert sorted(model._sort_keys(listed)) == model._order == model._sort_keys(model.rows)
     assert model._plan is window.document.plan
+
+
+def test_the_status_bar_counts_the_activities_without_a_date_after_each_edit(window):
+    """The count in the summary follows an activity unscheduled, its undo and redo."""
+    assert "16 activities, 4 without a date" in window.status.text()
+    assert window.editor.unschedule("strategi")
+    assert "16 activities, 5 without a date" in window.status.text()
+    window.undo_action.trigger()
+    assert "16 activities, 4 without a date" in window.status.text()
+    window.redo_action.trigger()
+    assert "16 activities, 5 without a date" in window.status.text()

@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
     def _summary(self) -> str:
         plan = self.document.plan
         assert plan is not None
-        waiting = sum(1 for a in plan.activities if a.start is None)
+        waiting = len(plan.undated())  # (remembered from plan to plan: an edit or a
+        # hover's end at 50,000 activities need not look at every one)
         return _("{count} activities, {waiting} without a date · {first} – {last}").format(
             count=len(plan.activities),
             waiting=waiting,
