@@ -120,7 +120,6 @@ class WheelWidget(QWidget):
         self._tidy.timeout.connect(memory.tidy)
         self._laid_out_for: Filter | None = None  # the filter self._layout was made with
         self._pixmap: QPixmap | None = None
-        self._pixmap_frame = QRectF()  # the wheel's frame (wheel_rect) in self._pixmap
         # while the size changes: the last picture, the wheel's frame in it and its
         # layout (shown scaled until the size settles, or something needs the layout
         # at the new size)
@@ -203,12 +202,14 @@ class WheelWidget(QWidget):
         self._pixmap = None
         self.update()
 
-    def wheel_rect(self) -> QRectF:
-        """The frame the wheel and its names fill: the widget less a margin, an even
-        number of pixels each way, so that the wheel's centre is on a pixel corner and
-        its cached images (background, rings) are drawn pixel for pixel."""
+    def wheel_rect(self, size: QSize | None = None) -> QRectF:
+        """The frame the wheel and its names fill: the widget (of ``size``, its own if
+        not given) less a margin, an even number of pixels each way, so that the
+        wheel's centre is on a pixel corner and its cached images (background, rings)
+        are drawn pixel for pixel."""
+        size = self.size() if size is None else size
         m = self.MARGIN
-        width, height = max(2, self.width() - 2 * m), max(2, self.height() - 2 * m)
+        width, height = max(2, size.width() - 2 * m), max(2, size.height() - 2 * m)
         return QRectF(m, m, width - width % 2, height - height % 2)
 
     def layout_(self) -> WheelLayout | None:
@@ -264,7 +265,9 @@ class WheelWidget(QWidget):
             and layout is not None
             and len(layout.items) >= SCALED_FROM_ITEMS
         ):
-            self._scaled = (pixmap, self._pixmap_frame, layout)
+            # (the picture is as large as the widget was when it was painted)
+            was = self.wheel_rect(pixmap.deviceIndependentSize().toSize())
+            self._scaled = (pixmap, was, layout)
         if self._scaled is not None:
             self._settle.start()  # (again at each step of a resize)
         elif layout is not None:
@@ -304,7 +307,6 @@ class WheelWidget(QWidget):
             with QPainter(pixmap) as painter:
                 paint_wheel(painter, layout, self.wheel_rect(), skip, layered=True)
             self._pixmap = pixmap
-            self._pixmap_frame = self.wheel_rect()
         return self._pixmap
 
     def paintEvent(self, event: QPaintEvent) -> None:
