@@ -20,6 +20,7 @@ from aarshjul.model import (
     load_plan,
     loads_plan,
 )
+from aarshjul.model.fileformat import ACTIVITY_KEYS
 
 from .conftest import PLAN_2022
 
@@ -190,7 +191,7 @@ def test_every_key_set_to_each_kind_of_value_reads_as_key_by_key():
         *["t" * 501, "FREQ=WEEKLY;COUNT=2", D(2022, 3, 1), D(2022, 2, 1), D(2030, 1, 1)],
         *[dt.datetime(2022, 3, 1, 12), True, 0, 1.5, [D(2022, 3, 8)], {"a": 1}, None],
     ]
-    keys = [*fileformat_keys(), "colour"]
+    keys = [*ACTIVITY_KEYS, "colour"]
     deadline = {"id": "a1", "title": "T", "ring": "r", "category": "c", "date": D(2022, 3, 1)}
     phase = {**deadline, "start": D(2022, 3, 1), "end": D(2022, 3, 9)}
     del phase["date"]
@@ -205,9 +206,3 @@ def test_every_key_set_to_each_kind_of_value_reads_as_key_by_key():
                 assert_read_alike([base, table])  # (the same id twice, unless it is changed)
                 compared += 1
     assert compared == 2 * len(keys) * len(values)
-
-
-def fileformat_keys():
-    from aarshjul.model.fileformat import ACTIVITY_KEYS
-
-    return list(ACTIVITY_KEYS)

@@ -64,6 +64,7 @@ ACTIVITY_KEYS = {
     "description": False,
     "uid": False,
 }
+REQUIRED_ACTIVITY_KEYS = {key for key, required in ACTIVITY_KEYS.items() if required}
 ACTIVITY_TEXTS = ("title", "ring", "category", "description", "owner", "link", "rrule", "series")
 TYPE_NAMES = {
     str: N_("text"),
@@ -468,17 +469,17 @@ def _well_formed(data: Any, ids: set[str]) -> Activity | None:
     a plan are well formed, and reading them at once takes an eighth off reading a
     plan. (The rest, ring, category, dates in the year, rule, left-out dates and UID,
     is checked of both alike.)"""
-    if type(data) is not dict or not data.keys() <= ACTIVITY_KEYS.keys():
+    if type(data) is not dict or not REQUIRED_ACTIVITY_KEYS <= data.keys() <= ACTIVITY_KEYS.keys():
         return None
-    ident = data.get("id")
+    ident = data["id"]
     if type(ident) is not str or not 0 < len(ident) <= TEXT_LIMITS["id"] or ident in ids:
         return None
     texts = [data.get(key, "") for key in ACTIVITY_TEXTS]
-    if any(type(text) is not str for text in texts) or "ring" not in data:
+    if any(type(text) is not str for text in texts):
         return None
     title, ring, category, description, owner, link, rrule, series = texts
     uid = data.get("uid", "")
-    if "category" not in data or type(uid) is not str or len(uid) > TEXT_LIMITS["uid"]:
+    if type(uid) is not str or len(uid) > TEXT_LIMITS["uid"]:
         return None
     if not title.strip() or len(title) > TEXT_LIMITS["title"]:
         return None
