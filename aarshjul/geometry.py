@@ -607,24 +607,105 @@ def _copy(item: Item) -> Item:
     return copy
 
 
-# per ring and days shown: its occurrences, their lanes and spans, as last assigned
-_LANES: dict[tuple, tuple[list[Occurrence], list[int], list[tuple[int, int]]]] = {}
+class _Lanes(NamedTuple):
+    """A ring's occurrences as once laid out, with their lanes and spans."""
+
+    occurrences: list[Occurrence]
+    lanes: list[int]
+    spans: list[tuple[int, int]]
+
+
+# per ring and days shown: the lanes last assigned, and a few before them (newest last)
+_LANES: dict[tuple, list[_Lanes]] = {}
+LANES_KEPT = 8  # assignments remembered per ring: an undo finds the lanes it had
+# an edit that adds or takes away more of a ring's occurrences than a quarter of them
+# (or 4, where that is more) or 64 (a filter, another plan) deals the ring's lanes out
+# anew; so does one whose new occurrences would be compared with more than
+# KEPT_LANES_WORK of the ring's in all
+KEPT_LANES_SHARE = 0.25
+KEPT_LANES_FEW = 4
+KEPT_LANES_MANY = 64
+KEPT_LANES_WORK = 250_000
 
 
 def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> list[int]:
-    """:func:`assign_lanes`, remembered per ring while its occurrences stay the same;
-    after an edit the spans of the occurrences that stayed are taken over."""
+    """The lanes of a ring's occurrences: those of an earlier assignment of the very
+    same occurrences where one is remembered (after an undo, the lanes it had); else
+    those of the last one kept (:func:`kept_lanes`); else :func:`assign_lanes`.
+    The spans of the occurrences that stayed are taken over."""
     key = (ring_id, scale.start, scale.end)
-    known = _LANES.get(key)
-    if known is not None and _same(known[0], occurrences):
-        return known[1]
-    if known is not None:
-        were = dict(zip(map(id, known[0]), known[2], strict=True)).get
+    known = _LANES.get(key, [])
+    for entry in reversed(known):
+        if _same(entry.occurrences, occurrences):
+            known.remove(entry)
+            _keep(_LANES, key, [*known, entry])
+            return entry.lanes
+    lanes = None
+    if known:
+        last = known[-1]
+        were = dict(zip(map(id, last.occurrences), last.spans, strict=True)).get
         spans = [were(id(o)) or _span(o, scale) for o in occurrences]
+        lanes = kept_lanes(last.occurrences, last.lanes, occurrences, spans, scale)
     else:
         spans = [_span(o, scale) for o in occurrences]
-    lanes = assign_lanes(occurrences, scale, spans)
-    _keep(_LANES, key, (list(occurrences), lanes, spans))
+    if lanes is None:
+        lanes = assign_lanes(occurrences, scale, spans)
+    entry = _Lanes(list(occurrences), lanes, spans)
+    _keep(_LANES, key, [*known[1 - LANES_KEPT :], entry])
+    return lanes
+
+
+def kept_lanes(
+    before: Sequence[Occurrence],
+    lanes_before: Sequence[int],
+    occurrences: Sequence[Occurrence],
+    spans: Sequence[tuple[int, int]],
+    scale: YearScale,
+) -> list[int] | None:
+    """Lanes for ``occurrences`` (with their :func:`_span`) after an edit, where
+    ``before`` had ``lanes_before``: every occurrence that stayed (the same object)
+    keeps its lane, so an edit moves nothing but what it changed. A new occurrence
+    takes the lane its activity's occurrence had, where that lane is free over its
+    days, else the outermost free lane, else a new lane inside the others, in date
+    order. None where a lane is left empty, where more lanes are used than the
+    fewest that will do, or where too much changed: the ring is then dealt out anew
+    (:func:`assign_lanes`)."""
+    where = dict(zip(map(id, before), lanes_before, strict=True)).get
+    lanes = [where(id(o), -1) for o in occurrences]
+    new = [k for k, lane in enumerate(lanes) if lane < 0]
+    changed = max(len(new), len(before) - (len(occurrences) - len(new)))  # came or gone
+    most = min(KEPT_LANES_MANY, max(KEPT_LANES_FEW, KEPT_LANES_SHARE * len(before)))
+    if changed > most or len(new) * len(occurrences) > KEPT_LANES_WORK:
+        return None
+    if len(new) == len(occurrences):  # none stayed: another plan (or a ring all new)
+        return None
+    count = max(lanes_before, default=-1) + 1
+    if new:
+        staying = set(map(id, occurrences))
+        own = {
+            (o.activity.id, o.index): lane
+            for o, lane in zip(before, lanes_before, strict=True)
+            if id(o) not in staying
+        }
+        firsts = [first for first, _last in spans]
+        lasts = [last for _first, last in spans]
+        everyone = range(len(spans))
+        for k in sorted(new, key=lambda k: (spans[k][0], -spans[k][1])):
+            first, last = spans[k]
+            meets = map(operator.and_, map(first.__le__, lasts), map(last.__ge__, firsts))
+            busy = set(map(lanes.__getitem__, itertools.compress(everyone, meets)))
+            occ = occurrences[k]
+            lane = own.get((occ.activity.id, occ.index))
+            if lane is None or lane >= count or lane in busy:
+                lane = next((n for n in range(count) if n not in busy), count)
+                count = max(count, lane + 1)  # (a lane more, innermost)
+            lanes[k] = lane
+    if len(set(lanes)) < count:
+        return None
+    if count > max(lanes_before, default=-1) + 1:  # lanes added: no more than the fewest
+        fewest = max(assign_lanes(occurrences, scale, spans), default=-1) + 1
+        if count > fewest:
+            return None
     return lanes
 
 

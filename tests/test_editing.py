@@ -473,3 +473,30 @@ def test_a_drag_ghosts_the_activity_where_it_was_and_paints_the_wheel_once(windo
     qtbot.keyClick(wheel, Qt.Key.Key_Escape)
     qtbot.mouseRelease(wheel, Qt.MouseButton.LeftButton, pos=target)
     assert wheel.grab().toImage().pixelColor(start.toPoint()) == before
+
+
+def test_a_nudge_moves_no_other_activity_and_its_undo_gives_the_wheel_back(window, qtbot):
+    """Other activities keep their lanes while one is moved by the keys (also where
+    the move needs a lane more), and an undo gives back the wheel as it was, lane for
+    lane."""
+    wheel = window.wheel
+
+    def lanes() -> dict[tuple[str, int], tuple[int, int]]:
+        return {
+            (i.occurrence.activity.id, i.occurrence.index): (i.ring, i.lane)
+            for i in wheel.layout_().items
+        }
+
+    plan = window.document.plan
+    moved = [a.id for a in plan.activities if a.end is not None and not a.rrule][:8]
+    for activity_id in moved:
+        before = lanes()
+        window.view.select((activity_id, 0))
+        wheel.setFocus()
+        qtbot.keyClick(wheel, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        after = lanes()
+        others = [key for key in before if key[0] != activity_id]
+        assert all(key in after for key in others)
+        assert all(after[key] == before[key] for key in others)
+        window.undo_action.trigger()
+        assert lanes() == before
