@@ -853,6 +853,7 @@ def layout(
     style: Style = Style(),
     title_key: object = None,
     reuse: WheelLayout | None = None,
+    only_rings: Collection[int] | None = None,
 ) -> WheelLayout:
     """Lay out ``plan`` in a frame of ``width`` × ``height`` (square if no height).
 
@@ -872,6 +873,12 @@ def layout(
     items of its rings that did not change are taken over, not copied, and are its
     no more.
     Activities whose ids are in ``dimmed`` are marked so the painter can fade them.
+    ``only_rings`` (indices among the rings shown): a part of the layout, to be
+    painted nowhere, that lays out those rings alone and remembers them (with
+    ``title_key``), so that a layout made next for the same frame takes them over
+    (the window lays a crowded wheel out a ring at a time after a resize, and passes
+    the parts' rings on as ``reuse``). Its other rings are empty, and no name is
+    placed off its items.
     """
     height = width if height is None else height
     occurrences = plan.occurrences() if occurrences is None else occurrences
@@ -907,7 +914,9 @@ def layout(
     )
     frame = (-width / 2, -height / 2, width / 2, height / 2)
     R = wheel_radius(width, height, min_text, len(shown_rings), style)
-    wheel = _layout_at(settings, R, frame)
+    wheel = _layout_at(settings, R, frame, only_rings)
+    if only_rings is not None:  # (its items fresh from their rings: no name off them)
+        return wheel
     off_items = wheel._off_items
     assert off_items is not None
     room = frame[2] - R - min_text  # right of the wheel
@@ -1024,7 +1033,10 @@ def wheel_radius(
 
 
 def _layout_at(
-    settings: _Settings, R: float, frame: tuple[float, float, float, float]
+    settings: _Settings,
+    R: float,
+    frame: tuple[float, float, float, float],
+    only: Collection[int] | None = None,
 ) -> WheelLayout:
     """The layout with a wheel of radius ``R`` (the month band's outer edge)."""
     style, scale, min_text = settings.style, settings.scale, settings.min_text
@@ -1058,6 +1070,10 @@ def _layout_at(
     for index, (band, (_ring, occs, lanes)) in enumerate(zip(bands, settings.by_ring, strict=True)):
         # a ring whose occurrences, band and sizes are as in an earlier layout is taken
         # from it (copies of its items, their names on them as placed then)
+        if only is not None and index not in only:  # (a part: the ring left empty)
+            tokens.append(RingLayout([], []))
+            per_ring.append([])
+            continue
         key = previous = None
         if settings.title_key is not None:
             key = (

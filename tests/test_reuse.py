@@ -33,7 +33,7 @@ SLOW_AND_SHARED = {
 
 
 def forget(lanes: bool = True) -> None:
-    """No remembered rings, lanes or ring images: a fresh start. With ``lanes`` false
+    """No remembered rings, lanes, ring images or names' image: a fresh start. With ``lanes`` false
     the lanes are kept: a fresh start that finds the lanes that edits left (an edit
     moves no occurrence but those it changed, so those lanes are not a fresh start's)."""
     geometry._RINGS.clear()
@@ -41,6 +41,7 @@ def forget(lanes: bool = True) -> None:
         geometry._LANES.clear()
     geometry._SPLIT.clear()
     painting._LAYERS.clear()
+    painting._TEXTS.clear()  # (the names off their items, drawn from an image)
 
 
 def laid_out(plan, today, **options):

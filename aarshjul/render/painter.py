@@ -434,12 +434,32 @@ def _prepare_layer(layer: QPainter, side: int, device_scale: float) -> None:
     layer.scale(device_scale, device_scale)
 
 
-def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[str]) -> bool:
+def paint_ring_images(
+    painter: QPainter, layout: WheelLayout, target: QRectF, rings: Collection[int]
+) -> bool:
+    """Make (and keep) the images of ``rings`` (indices) that ``paint_wheel(painter,
+    layout, target, layered=True)`` would draw them from, and draw nothing: a crowded
+    wheel's rings made a few at a time, so that the paint that follows finds them.
+    False where the device or the transform does not allow ring images."""
+    painter.save()
+    painter.setWorldTransform(fit_transform(layout, target), combine=True)
+    made = _paint_ring_layers(painter, layout, (), only=rings)
+    painter.restore()
+    return made
+
+
+def _paint_ring_layers(
+    painter: QPainter,
+    layout: WheelLayout,
+    skip: Collection[str],
+    only: Collection[int] | None = None,
+) -> bool:
     """On a raster device, each ring's items (with the names on them) from an image
     of that ring, made again only where the ring changed: after an edit of one
     activity, one ring is painted, not the whole wheel. Names off their items are
     painted over the rings. False (nothing painted) where the device or the
-    transform does not allow it; the caller paints item by item then."""
+    transform does not allow it; the caller paints item by item then. With ``only``
+    the images of those rings are made, and nothing is drawn."""
     # each image as large as its ring (and a pixel or two), not the wheel
     squares = [_device_square(painter, 2 * band.outer + 4) for band in layout.rings]
     if not squares or any(square is None for square in squares):
@@ -448,6 +468,8 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
     painter.save()
     painter.resetTransform()
     for index, items in enumerate(layout.ring_items):
+        if only is not None and index not in only:
+            continue
         token = layout.ring_tokens[index]
         order = _paint_order(token)
         where = squares[index]
@@ -486,6 +508,8 @@ def _paint_ring_layers(painter: QPainter, layout: WheelLayout, skip: Collection[
             while len(_LAYERS) >= LAYERS_KEPT:
                 del _LAYERS[next(iter(_LAYERS))]
         _LAYERS[key] = (token, image, place, band.lanes)
+        if only is not None:
+            continue
         faded = sum(map(geometry.IS_DIMMED, items))
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QHelpEvent,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -47,6 +48,7 @@ from aarshjul.render.painter import (
     measure,
     paint_item,
     paint_outline,
+    paint_ring_images,
     paint_wheel,
     wheel_layout,
 )
@@ -71,6 +73,10 @@ TIDY_AFTER_MS = 1000  # the wheel unpainted this long: the window is idle, memor
 # for SIZE_SETTLES_MS
 SCALED_FROM_ITEMS = 400
 SIZE_SETTLES_MS = 150
+# then, from this many items, it is laid out and painted a ring at a time, each ring
+# in a pass of the event loop of its own, so that the window answers between them
+# (at 50,000 activities the whole wheel took a second, a ring a tenth of it)
+RING_BY_RING_FROM_ITEMS = 4000
 
 
 @dataclass
@@ -128,6 +134,13 @@ class WheelWidget(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SIZE_SETTLES_MS)
         self._settle.timeout.connect(self._size_settled)
+        # the rings still to lay out and paint for the size settled at (ring by ring)
+        self._steps: list[tuple[str, int]] = []
+        self._part: WheelLayout | None = None  # the rings laid out last, to paint
+        self._step = QTimer(self)
+        self._step.setSingleShot(True)
+        self._step.setInterval(0)
+        self._step.timeout.connect(self._next_step)
         self._hover: Item | None = None
         self._skip: str | None = None  # the previewed activity, ghosted where it was
         self._preview: Item | None = None
@@ -229,13 +242,17 @@ class WheelWidget(QWidget):
         if self._layout is not None:
             self._layout.prepare_fading()
 
-    def _new_layout(self) -> WheelLayout:
+    def _new_layout(self, only_rings: tuple[int, ...] | None = None) -> WheelLayout:
+        """The layout for the widget's size; with ``only_rings``, a part of it that
+        lays out those rings alone, to be taken over by the next (see ``layout``)."""
         plan = self.document.plan
         assert plan is not None
         frame = self.wheel_rect()
         hidden = self.view.filter.hidden_rings
-        replaced, self._replaced = self._replaced, None
-        self._retire(replaced)
+        replaced = None
+        if only_rings is None:
+            replaced, self._replaced = self._replaced, None
+            self._retire(replaced)
         return wheel_layout(
             plan,
             frame.width(),
@@ -248,6 +265,7 @@ class WheelWidget(QWidget):
             rings=[r.id for r in plan.rings if r.id not in hidden],
             # the layout replaced: its unchanged rings' items are taken over, not copied
             reuse=replaced,
+            only_rings=only_rings,
         )
 
     def layout_report(self) -> dict:
@@ -269,6 +287,7 @@ class WheelWidget(QWidget):
             was = self.wheel_rect(pixmap.deviceIndependentSize().toSize())
             self._scaled = (pixmap, was, layout)
         if self._scaled is not None:
+            self._stop_steps()  # (rings made for the size before)
             self._settle.start()  # (again at each step of a resize)
         elif layout is not None:
             self._retire(layout)
@@ -285,14 +304,59 @@ class WheelWidget(QWidget):
         return self._scaled is not None and self._layout is None
 
     def _size_settled(self) -> None:
+        scaled = self._scaled
+        if scaled is not None and len(scaled[2].items) >= RING_BY_RING_FROM_ITEMS:
+            rings = range(len(scaled[2].rings))
+            self._steps = [(step, k) for k in rings for step in ("lay out", "paint")]
+            self._steps.append(("take over", -1))
+            self._step.start()
+            return
         self._end_scaled()
         self.update()
+
+    def is_preparing(self) -> bool:
+        """Whether the rings are being laid out and painted one by one for the size the
+        wheel settled at (the picture from before still shown, scaled)."""
+        return bool(self._steps)
+
+    def _next_step(self) -> None:
+        """Lay out, or paint, one ring for the size settled at; after the last, lay
+        the wheel out, taking them over (it is painted in a pass after that)."""
+        if not self._steps or self.document.plan is None:
+            return
+        step, ring = self._steps.pop(0)
+        with memory.held_off():
+            if step == "lay out":
+                part = self._new_layout(only_rings=(ring,))
+                if self._part is None:
+                    self._part = part
+                else:  # the parts' rings together, to be taken over by the layout
+                    self._part.ring_tokens[ring] = part.ring_tokens[ring]
+                    self._part.ring_items[ring] = part.ring_items[ring]
+            elif step == "paint" and self._part is not None:
+                device = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+                device.setDevicePixelRatio(self.devicePixelRatioF())
+                with QPainter(device) as painter:
+                    paint_ring_images(painter, self._part, self.wheel_rect(), (ring,))
+            elif step == "take over":
+                self._retire(self._replaced)
+                self._replaced = self._part  # (its rings' items taken over, not copied)
+                self.layout_()  # (which ends the scaled picture)
+                self.update()
+                return
+        self._step.start()
 
     def _end_scaled(self) -> None:
         if self._scaled is not None:
             self._retire(self._scaled[2])
         self._scaled = None
         self._settle.stop()
+        self._stop_steps()
+
+    def _stop_steps(self) -> None:
+        self._steps = []
+        self._part = None
+        self._step.stop()
 
     def _ensure_pixmap(self) -> QPixmap | None:
         layout = self.layout_()
