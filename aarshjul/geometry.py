@@ -468,13 +468,16 @@ class RingLayout:
             radii = list(map(operator.add, map(_INNER, both), map(_OUTER, both)))
             # by angle, then radius: two stable sorts of numbers, not one of pairs
             order = sorted(sorted(range(len(both)), key=radii.__getitem__), key=angles.__getitem__)
+            weights = [*map(float, map(_DAYS, bare)), *[10.0] * len(markers)]
             self._waiting = _RingWaiting(
                 phases,
                 markers,
-                [*map(float, map(_DAYS, bare)), *[10.0] * len(markers)],
+                weights,
                 angles,
                 [*map(operator.sub, map(_OUTER, bare), map(_INNER, bare)), *[-1.0] * len(markers)],
                 order,
+                # heaviest first, the same weight in that order (a stable sort)
+                sorted(range(len(weights)), key=weights.__getitem__, reverse=True),
             )
         return self._waiting
 
@@ -483,8 +486,8 @@ class _RingWaiting(NamedTuple):
     """One ring's items without a name on them, phases then markers (as positions in
     the ring's items), with what the names beside the wheel and the numbers ask of
     each, in that order: its weight, twice the angle of its middle, its depth (a
-    marker's -1); and all of them in the numbered list's order (by angle, then
-    radius, then that order)."""
+    marker's -1); all of them in the numbered list's order (by angle, then
+    radius, then that order); and by weight, heaviest first."""
 
     phases: list[int]
     markers: list[int]
@@ -492,6 +495,7 @@ class _RingWaiting(NamedTuple):
     angles: list[float]
     depths: list[float]
     order: list[int]
+    heavy: list[int]
 
     @property
     def deepest(self) -> float:
@@ -512,6 +516,22 @@ class _Waiting(NamedTuple):
     # the items whose names are not known to be in the numbered list alone: those of
     # the rings not taken over from the layout before
     stale: list[Item]
+    rings: list[_RingWaiting]  # each ring's, and where its items are among ``items``
+    places: list[list[int]]
+
+    def heaviest(self, count: int) -> list[int]:
+        """The ``count`` heaviest (as positions in ``items``), heaviest first, the same
+        weight in the order of ``items``: ``heapq.nlargest`` by weight, merged from
+        each ring's items by weight (made once per ring), not found among all."""
+        runs = (
+            zip(
+                map(operator.neg, map(wait.weights.__getitem__, wait.heavy)),
+                map(place.__getitem__, wait.heavy),
+                strict=True,
+            )
+            for wait, place in zip(self.rings, self.places, strict=True)
+        )
+        return [k for _weight, k in itertools.islice(heapq.merge(*runs), count)]
 
     @classmethod
     def of(
@@ -550,7 +570,7 @@ class _Waiting(NamedTuple):
             runs += map(places.__getitem__, wait.order)
         order = sorted(runs, key=angles.__getitem__)
         deepest = max((wait.deepest for wait in waits), default=-1.0)
-        return cls(items, weights, angles, depths, order, deepest, stale)
+        return cls(items, weights, angles, depths, order, deepest, stale, waits, where)
 
 
 _RINGS: dict[tuple, RingLayout] = {}  # the latest rings laid out, newest last
@@ -1410,7 +1430,7 @@ def _label_off_items(
     rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
     candidates: Sequence[int] = range(len(items))
     if len(items) > 4 * rows:  # far more names than the columns hold: the heaviest try
-        candidates = heapq.nlargest(4 * rows, candidates, key=weights.__getitem__)
+        candidates = waiting.heaviest(4 * rows)
     placed = place_outside(
         [_request(items, weights, k) for k in candidates],
         settings.widths,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from aarshjul.model import Activity, edits, load_plan
+from aarshjul.model import plan as plan_module
 from aarshjul.model.changes import Changes
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.legend import Legend
@@ -407,3 +408,28 @@ def test_after_any_edits_undos_and_redos_the_panels_show_what_a_fresh_start_show
     if window.view.selection is not None:
         fresh.view.select(window.view.selection)
     assert shown == _contents(fresh)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    size=st.integers(0, 40),
+    replaced=st.sets(st.integers(0, 39)),
+    again=st.lists(st.booleans(), min_size=1, max_size=6),
+)
+def test_where_two_plans_activities_differ_is_the_same_remembered_or_not(size, replaced, again):
+    """The places where two tuples hold other objects, remembered for the last pairs:
+    either way round, as a scan finds them, and the answer is the caller's own."""
+    old = tuple(object() for _ in range(size))
+    new = tuple(object() if k in replaced else o for k, o in enumerate(old))
+    scanned = [k for k in range(size) if old[k] is not new[k]]
+    for backwards in again:
+        found = plan_module.replaced_places(*((new, old) if backwards else (old, new)))
+        assert found == scanned
+        found.append(-1)  # (a list the caller may change)
+    listed = list(new)  # a list may change: it is compared anew each time
+    assert plan_module.replaced_places(old, listed) == scanned
+    if size:
+        listed[0] = object()
+        assert plan_module.replaced_places(old, listed) == sorted({0, *scanned})
+    other = tuple(object() for _ in range(size))
+    assert plan_module.replaced_places(old, other) == list(range(size))

@@ -2,6 +2,7 @@
 no text under the minimum: checked on generated plans, sizes and zooms."""
 
 import datetime as dt
+import heapq
 import itertools
 from dataclasses import replace
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point as ShapelyPoint
 from shapely.geometry import Polygon
 
+from aarshjul import geometry
 from aarshjul.geometry import (
     PAPER_MIN_TEXT,
     SCREEN_MIN_TEXT,
@@ -24,6 +26,7 @@ from aarshjul.model.periods import Zoom, span
 from aarshjul.polar import arc_outline, polar, straight_outline
 
 from .conftest import PLAN_2022, ROOT
+from .test_reuse import _crowded
 
 D = dt.date
 WORDS = [
@@ -498,3 +501,26 @@ def test_names_on_items_are_as_when_every_item_is_tried(deep, drawn, px):
     finally:
         geometry._text_room = real
     assert [(i.label, i.flag) for i in items] == [(i.label, i.flag) for i in tried]
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan=plans(), width=st.sampled_from([260, 400, 800]), data=st.data())
+def test_the_heaviest_names_without_room_are_those_a_sort_of_all_finds(plan, width, data):
+    """The names tried beside the wheel first, merged from each ring's by weight: the
+    same, in the same order, as the largest weights among all of them (ties by place)."""
+    wheel = geometry.layout(plan, width)
+    waiting = geometry._Waiting.of(wheel.ring_tokens, wheel.ring_items)
+    count = data.draw(st.integers(0, len(waiting.items) + 2))
+    assert waiting.heaviest(count) == heapq.nlargest(
+        count, range(len(waiting.items)), key=waiting.weights.__getitem__
+    )
+
+
+def test_the_heaviest_of_a_crowded_wheel_are_those_a_sort_of_all_finds():
+    wheel = geometry.layout(_crowded(900), 700)
+    waiting = geometry._Waiting.of(wheel.ring_tokens, wheel.ring_items)
+    assert len(waiting.items) > 400
+    for count in (1, 37, 240, len(waiting.items)):
+        assert waiting.heaviest(count) == heapq.nlargest(
+            count, range(len(waiting.items)), key=waiting.weights.__getitem__
+        )

@@ -40,11 +40,24 @@ _PATCHED_AT_MOST = 64
 _UNDATED: list[tuple[Plan, list[Undated]]] = []  # the last plan's activities without a date
 
 
+# the last sequences compared, with where they differ: an edit's plans are compared
+# by the model, the views and the checks, each (a millisecond each at 50,000)
+_COMPARED: list[tuple[Sequence[object], Sequence[object], list[int]]] = []
+_COMPARED_KEPT = 4
+
+
 def replaced_places(old: Sequence[object], new: Sequence[object]) -> list[int]:
     """Where two sequences of the same length hold different objects (compared by
     identity, without a Python loop: a plan of 50,000 activities is compared in a
-    millisecond)."""
-    return list(compress(range(len(new)), map(is_not, old, new)))
+    millisecond). Tuples (a plan's activities) are compared once, either way round:
+    the answers for the last few pairs are remembered."""
+    for one, other, places in _COMPARED:
+        if (one is old and other is new) or (one is new and other is old):
+            return list(places)
+    places = list(compress(range(len(new)), map(is_not, old, new)))
+    if isinstance(old, tuple) and isinstance(new, tuple):  # (which cannot change)
+        _COMPARED[:] = [(old, new, places), *_COMPARED[: _COMPARED_KEPT - 1]]
+    return list(places)
 
 
 def replaced_in_place(old: Sequence[Activity], new: Sequence[Activity]) -> list[int] | None:
