@@ -655,10 +655,10 @@ def _lanes(ring_id: str, occurrences: list[Occurrence], scale: YearScale) -> lis
     The spans of the occurrences that stayed are taken over."""
     key = (ring_id, scale.start, scale.end)
     known = _LANES.get(key, [])
-    for entry in reversed(known):
-        if _same(entry.occurrences, occurrences):
-            known.remove(entry)
-            _keep(_LANES, key, [*known, entry])
+    for k in reversed(range(len(known))):
+        entry = known[k]
+        if _same(entry.occurrences, occurrences):  # (the newest now)
+            _keep(_LANES, key, [*known[:k], *known[k + 1 :], entry])
             return entry.lanes
     lanes = None
     if known:

@@ -136,7 +136,7 @@ class WheelWidget(QWidget):
         self._settle.timeout.connect(self._size_settled)
         # the rings still to lay out and paint for the size settled at (ring by ring)
         self._steps: list[tuple[str, int]] = []
-        self._part: WheelLayout | None = None  # the rings laid out last, to paint
+        self._part: WheelLayout | None = None  # the rings laid out so far, together
         self._step = QTimer(self)
         self._step.setSingleShot(True)
         self._step.setInterval(0)
