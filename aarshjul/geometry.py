@@ -738,7 +738,10 @@ class _Split(NamedTuple):
     undated: list[Undated]
 
 
-_SPLIT: list[_Split] = []  # the last split, patched for the occurrences after an edit
+# the last splits (newest first), one per rings shown and days shown: patched for the
+# occurrences after an edit, and found again when the wheel zooms back
+_SPLIT: list[_Split] = []
+SPLITS_KEPT = 4
 SPLIT_PATCHED_AT_MOST = 2000  # occurrences in the stretch that differs, at most,
 SPLIT_PATCHED_SHARE = 0.25  # or this share of all of them, where that is more
 SPLICE_LOOKS_AT_MOST = 16  # occurrences after the stretch looked at for a ring's place
@@ -753,13 +756,14 @@ def _split(
     the same order: only the stretch from the first to the last that differ is sorted
     into the rings, and put in place of that stretch of the last split."""
     key = (tuple(ring_ids), scale, listed)
-    last = _SPLIT[0] if _SPLIT else None
+    last = next((split for split in _SPLIT if split.key == key), None)
     done = None
-    if last is not None and last.key == key:
+    if last is not None:
         done = _patched_split(last, occurrences)
     if done is None:
         done = _fresh_split(occurrences, ring_ids, scale, listed)
-    _SPLIT[:] = [_Split(list(occurrences), key, *done)]
+    others = [split for split in _SPLIT if split is not last][: SPLITS_KEPT - 1]
+    _SPLIT[:] = [_Split(list(occurrences), key, *done), *others]
     return {r: list(occs) for r, occs in done[0].items()}, list(done[1])
 
 

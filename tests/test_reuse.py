@@ -315,6 +315,35 @@ def test_occurrences_sorted_into_rings_after_edits_as_anew(qapp, loaded, data):
         }
 
 
+@settings(max_examples=40, **SLOW_AND_SHARED)
+@given(data=st.data())
+def test_occurrences_sorted_into_rings_for_views_one_after_another_as_anew(qapp, loaded, data):
+    """Splits for several views are kept (the year, a quarter, rings hidden) and found
+    again when the wheel returns to one, after edits made meanwhile too."""
+    plan = loaded[data.draw(st.sampled_from(sorted(loaded)))]
+    ring_ids = [r.id for r in plan.rings]
+    first = plan.start + dt.timedelta(days=data.draw(st.integers(0, 270)))
+    views = [
+        (ring_ids, geometry.YearScale.of(plan), True),
+        (ring_ids, geometry.YearScale.between(first, first + dt.timedelta(days=92)), False),
+        (ring_ids[:1], geometry.YearScale.of(plan), True),
+    ]
+    geometry._SPLIT.clear()
+    for _ in range(data.draw(st.integers(2, 8))):
+        if data.draw(st.booleans()):
+            edited = _edited(data, plan, EDITS, days=60)
+            plan = edited if edited is not None else plan
+        shown, scale, listed = views[data.draw(st.integers(0, len(views) - 1))]
+        occurrences = plan.occurrences()
+        split = geometry._split(occurrences, shown, scale, listed)
+        fresh = geometry._fresh_split(occurrences, shown, scale, listed)
+        assert list(map(id, split[1])) == list(map(id, fresh[1]))
+        assert {r: list(map(id, o)) for r, o in split[0].items()} == {
+            r: list(map(id, o)) for r, o in fresh[0].items()
+        }
+    assert len(geometry._SPLIT) <= geometry.SPLITS_KEPT
+
+
 def test_a_move_across_many_occurrences_is_patched_where_they_are_a_small_share(qapp, monkeypatch):
     """A move far in a big plan changes a long stretch of the occurrences (at 50,000
     activities a drag of a few weeks passes thousands): where that stretch is at most
