@@ -15,7 +15,7 @@ from aarshjul.model import edits, load_plan
 from aarshjul.model.plan import Occurrence, Plan
 
 from .conftest import PLAN_2022
-from .test_labels import plans
+from .test_labels import check, plans
 from .test_reuse import EDITS, _crowded, _edited
 
 
@@ -171,3 +171,21 @@ def test_a_plan_opened_again_is_dealt_anew_whatever_was_laid_out_before():
     again = load_plan(PLAN_2022)
     for ring in rings_of(again).values():
         assert fewest(again, ring)
+
+
+@settings(max_examples=50, deadline=None)
+@given(plan=plans(), size=st.sampled_from([(984, 544), (1366, 768), (600, 600)]), data=st.data())
+def test_after_edits_every_occurrence_is_named_and_no_names_meet(plan, size, data):
+    """The rules of the names hold for the lanes that edits leave too (which a fresh
+    start would deal otherwise), not only for a plan laid out afresh."""
+    assume(plan.activities)
+    geometry._LANES.clear()
+    geometry.layout(plan, *size)
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not plan.activities:
+            break
+        edited = _edited(data, plan, EDITS, days=40)
+        if edited is None:
+            continue
+        plan = edited
+        check(geometry.layout(plan, *size), plan)
