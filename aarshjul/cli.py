@@ -6,13 +6,13 @@ Errors are one clear message on stderr and exit code 2, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aarshjul import __version__, wording
 from aarshjul.i18n import _, set_language
@@ -20,11 +20,17 @@ from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.model.fileformat import CONTROL
 from aarshjul.paths import shipped_plan
 
+if TYPE_CHECKING:  # (argparse and json are imported where a command needs them: the
+    # window opened from a plan alone, as a user starts it, needs neither)
+    import argparse
+
 COMMANDS = ("open", "validate", "list", "export", "rollover", "layout", "import", "publish")
 EXIT_INVALID = 2
 
 
 def _size(text: str) -> tuple[int, int]:
+    import argparse
+
     match = re.fullmatch(r"\s*(\d+)\s*[x×]\s*(\d+)\s*", text)
     if not match:
         raise argparse.ArgumentTypeError(
@@ -39,6 +45,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _dpi(text: str) -> int:
+    import argparse
+
     if not text.isdigit() or not 30 <= int(text) <= 2400:
         raise argparse.ArgumentTypeError(
             _("'{text}' is not a resolution from 30 to 2400 dpi").format(text=text)
@@ -47,6 +55,8 @@ def _dpi(text: str) -> int:
 
 
 def _day(text: str) -> dt.date:
+    import argparse
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -56,6 +66,8 @@ def _day(text: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="aarshjul",
         usage="aarshjul [PLAN] | aarshjul COMMAND …",
@@ -239,23 +251,35 @@ def main(argv: list[str] | None = None) -> int:
         chosen = args_list[args_list.index("--lang") + 1]
         if chosen in ("da", "en"):
             set_language(chosen)
+    plain = _plain_open(args_list)
+    if plain is not None:  # (the window at once, without building every command's parser)
+        return _guarded(lambda: _gui(plain[0]))
     args = _parser().parse_args(_with_command(args_list))
+    return _guarded(lambda: _command(args))
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        return _validate(args.plan)
+    if args.command == "list":
+        return _list(args.plan, args.json)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "rollover":
+        return _rollover(args)
+    if args.command == "layout":
+        return _layout(args)
+    if args.command == "import":
+        return _import(args)
+    if args.command == "publish":
+        return _publish(args)
+    return _gui(getattr(args, "plan", None))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """``run``'s exit code; a bad plan or file is one message on stderr, not a traceback."""
     try:
-        if args.command == "validate":
-            return _validate(args.plan)
-        if args.command == "list":
-            return _list(args.plan, args.json)
-        if args.command == "export":
-            return _export(args)
-        if args.command == "rollover":
-            return _rollover(args)
-        if args.command == "layout":
-            return _layout(args)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "publish":
-            return _publish(args)
-        return _gui(getattr(args, "plan", None))
+        return run()
     except PlanError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
@@ -267,6 +291,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+
+
+def _plain_open(arguments: list[str]) -> tuple[Path | None] | None:
+    """``aarshjul`` or ``aarshjul PLAN``, read as the parser reads it: the plan to open
+    (None: the shipped plan); None for anything else (options, commands)."""
+    if not arguments:
+        return (None,)
+    if len(arguments) == 1 and not arguments[0].startswith("-") and arguments[0] not in COMMANDS:
+        return (Path(arguments[0]),)
+    return None
 
 
 def _with_command(arguments: list[str]) -> list[str]:
@@ -354,6 +388,8 @@ def _list(path: Path, as_json: bool) -> int:
     plan = load_plan(path)
     rows = occurrence_rows(plan)
     if as_json:
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
@@ -463,6 +499,8 @@ def _layout(args: argparse.Namespace) -> int:
             heading=period_heading(plan, zoom, shown),
         )
         data = report(layout, (margin - layout.frame[0], margin - layout.frame[1]))
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=1))
     return 0
 

@@ -166,6 +166,12 @@ def test_one_parser_reads_a_plan_alone_and_every_command(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     assert "validate" in capsys.readouterr().out  # the one help names every command
+    # a plan alone, or nothing, is read without the parser: as the parser reads it
+    for arguments in ([], [str(PLAN_2022)], ["plan with spaces.toml"], [""]):
+        read = cli._parser().parse_args(cli._with_command(arguments))
+        assert cli._plain_open(arguments) == (read.plan,)
+    for arguments in (["--lang", "en"], ["validate"], ["-h"], ["a.toml", "b.toml"]):
+        assert cli._plain_open(arguments) is None
 
 
 def test_rollover_years_have_one_source_for_the_command_line_and_the_dialog(qapp, tmp_path, capsys):
