@@ -28,41 +28,34 @@ COMMANDS = ("open", "validate", "list", "export", "rollover", "layout", "import"
 EXIT_INVALID = 2
 
 
-def _size(text: str) -> tuple[int, int]:
+def _refused(message: str) -> Exception:
+    """An argument's type refused, in ``message`` (for argparse, imported by then)."""
     import argparse
 
+    return argparse.ArgumentTypeError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d+)\s*[x×]\s*(\d+)\s*", text)
     if not match:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a size such as 1600x1600").format(text=text)
-        )
+        raise _refused(_("'{text}' is not a size such as 1600x1600").format(text=text))
     width, height = int(match.group(1)), int(match.group(2))
     if not (16 <= width <= 20000 and 16 <= height <= 20000):
-        raise argparse.ArgumentTypeError(
-            _("a size from 16 to 20000 pixels, not {text}").format(text=text)
-        )
+        raise _refused(_("a size from 16 to 20000 pixels, not {text}").format(text=text))
     return width, height
 
 
 def _dpi(text: str) -> int:
-    import argparse
-
     if not text.isdigit() or not 30 <= int(text) <= 2400:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a resolution from 30 to 2400 dpi").format(text=text)
-        )
+        raise _refused(_("'{text}' is not a resolution from 30 to 2400 dpi").format(text=text))
     return int(text)
 
 
 def _day(text: str) -> dt.date:
-    import argparse
-
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date such as 2022-05-03").format(text=text)
-        ) from None
+        raise _refused(_("'{text}' is not a date such as 2022-05-03").format(text=text)) from None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -687,9 +687,9 @@ def kept_lanes(
     keeps its lane, so an edit moves nothing but what it changed. A new occurrence
     takes the lane its activity's occurrence had, where that lane is free over its
     days, else the outermost free lane, else a new lane inside the others, in date
-    order. None where a lane is left empty, where more lanes are used than the
-    fewest that will do, or where too much changed: the ring is then dealt out anew
-    (:func:`assign_lanes`)."""
+    order. Where that uses more lanes than the fewest that will do, the ring dealt
+    out anew (:func:`assign_lanes`); None where a lane is left empty or too much
+    changed: the caller deals it out anew then."""
     where = dict(zip(map(id, before), lanes_before, strict=True)).get
     lanes = [where(id(o), -1) for o in occurrences]
     new = [k for k, lane in enumerate(lanes) if lane < 0]
@@ -723,9 +723,9 @@ def kept_lanes(
     if len(set(lanes)) < count:
         return None
     if count > max(lanes_before, default=-1) + 1:  # lanes added: no more than the fewest
-        fewest = max(assign_lanes(occurrences, scale, spans), default=-1) + 1
-        if count > fewest:
-            return None
+        fewest = assign_lanes(occurrences, scale, spans)
+        if count > max(fewest, default=-1) + 1:
+            return fewest  # (dealt anew already)
     return lanes
 
 
