@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aarshjul import __version__, wording
-from aarshjul.i18n import _, set_language
+from aarshjul.i18n import _, reason, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.model.fileformat import CONTROL
 from aarshjul.paths import shipped_plan
@@ -280,7 +280,7 @@ def _guarded(run: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"aarshjul: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"aarshjul: {exc.filename or ''}: {reason(exc)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

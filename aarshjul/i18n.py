@@ -7,6 +7,7 @@ says English. Pure Python, so the model and the command line use it without Qt.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from functools import cache
@@ -81,3 +82,33 @@ def translator(locale: str) -> Translator:
 def N_(text: str) -> str:
     """Marks ``text`` for translation where it is defined; ``_`` translates it where it is used."""
     return text
+
+
+# The system's own words for a failed read or write are English whatever the user
+# speaks: the common ones in ours.
+_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.EEXIST: N_("the file exists already"),
+    errno.EBUSY: N_("the file is in use"),
+    errno.ETXTBSY: N_("the file is in use"),
+    errno.EIO: N_("the disk could not be read or written"),
+    errno.ELOOP: N_("too many symbolic links in the path"),
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in the user's language: the system's English words for the
+    common errors in ours; a reason the program gave itself (already translated) as it
+    is; else the system's words."""
+    ours = _REASONS.get(exc.errno) if exc.errno is not None else None
+    if ours is not None and exc.strerror in (None, os.strerror(exc.errno or 0)):
+        return _(ours)
+    return exc.strerror or str(exc)

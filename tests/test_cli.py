@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from aarshjul import cli
+from aarshjul.i18n import set_language
 from aarshjul.paths import shipped_plan
 
 from .conftest import PLAN_2022, ROOT
@@ -28,7 +29,12 @@ def test_validate_reports_errors_without_a_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"{bad}:1: format: this file has format 9")
     assert cli.main(["validate", str(tmp_path / "missing.toml")]) == 2
-    assert "No such file" in capsys.readouterr().err
+    assert "no such file or folder" in capsys.readouterr().err
+    set_language("da")
+    assert cli.main(["validate", str(tmp_path / "missing.toml")]) == 2
+    assert (
+        capsys.readouterr().err == f"{tmp_path / 'missing.toml'}: filen eller mappen findes ikke\n"
+    )
 
 
 def test_list_prints_occurrences_in_date_order_unscheduled_last(capsys):

@@ -291,7 +291,7 @@ def test_load_names_the_file(tmp_path):
     with pytest.raises(PlanError) as info:
         load_plan(path)
     assert str(info.value).startswith(f"{path}:")
-    with pytest.raises(PlanError, match="No such file"):
+    with pytest.raises(PlanError, match="no such file or folder"):
         load_plan(tmp_path / "missing.toml")
     (tmp_path / "latin1.toml").write_bytes('title = "\xe6"'.encode("latin-1"))
     with pytest.raises(PlanError, match="not UTF-8"):

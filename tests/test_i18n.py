@@ -74,3 +74,24 @@ def test_translate():
     assert i18n._("Today") == "Today"
     with pytest.raises(ValueError):
         i18n.set_language("sv")
+
+
+def test_the_systems_reasons_are_said_in_the_users_language(tmp_path):
+    """A failed read or write says why in Danish, not in the C library's English; a
+    reason the program gave itself, and an error it has no words for, stay as they are."""
+    import errno
+
+    with pytest.raises(OSError) as info:
+        (tmp_path / "missing.toml").open()
+    missing = info.value
+    i18n.set_language("da")
+    assert i18n.reason(missing) == "filen eller mappen findes ikke"
+    assert i18n.reason(OSError(errno.ENOSPC, "No space left on device")) == "disken er fuld"
+    ours = OSError(errno.EACCES, i18n._("the file is read-only"))
+    assert i18n.reason(ours) == "filen er skrivebeskyttet"
+    assert i18n.reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        "Invalid cross-device link"
+    )
+    assert i18n.reason(OSError("no errno at all")) == "no errno at all"
+    i18n.set_language("en")
+    assert i18n.reason(missing) == "no such file or folder"

@@ -21,7 +21,7 @@ from typing import Any
 import tomli  # tomllib's own parser, compiled (mypyc): three times faster to read
 import tomli_w
 
-from aarshjul.i18n import N_, _
+from aarshjul.i18n import N_, _, reason
 from aarshjul.model import recurrence
 from aarshjul.model.checks import activity_problems, suggest
 from aarshjul.model.errors import PlanError, Problem
@@ -594,7 +594,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         )
         raise PlanError(name, [problem]) from None
     except OSError as exc:
-        raise PlanError(name, [Problem("", exc.strerror or str(exc))]) from None
+        raise PlanError(name, [Problem("", reason(exc))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

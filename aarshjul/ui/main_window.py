@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item
-from aarshjul.i18n import _
+from aarshjul.i18n import _, reason
 from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
@@ -445,9 +445,9 @@ class MainWindow(QMainWindow):
             f"{wording.title(occ, _)} · {format_range(occ.start, occ.end, ui_locale())}"
         )
 
-    def _refused(self, reason: str) -> None:
+    def _refused(self, why: str) -> None:
         self.statusBar().showMessage(
-            _("Not changed: {reason}").format(reason=reason[:1].upper() + reason[1:]), 8000
+            _("Not changed: {reason}").format(reason=why[:1].upper() + why[1:]), 8000
         )
 
     def rings_dialog(self) -> None:
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
         try:
             save_plan(new, path)
         except OSError as exc:
-            self._error(_("The plan could not be saved"), f"{path}: {exc.strerror or exc}")
+            self._error(_("The plan could not be saved"), f"{path}: {reason(exc)}")
             return False
         return self.open_path(path)
 
@@ -724,7 +724,7 @@ class MainWindow(QMainWindow):
             self._error(
                 _("The plan could not be saved"),
                 _("{path}: {reason}\n\nThe file on disk is unchanged.").format(
-                    path=path, reason=exc.strerror or exc
+                    path=path, reason=reason(exc)
                 ),
             )
             return False
@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
 
             pages = export_pdf(plan, path, occurrences=printout.occurrences, today=printout.today)
         except OSError as exc:
-            self._error(_("The PDF could not be written"), f"{path}: {exc.strerror or exc}")
+            self._error(_("The PDF could not be written"), f"{path}: {reason(exc)}")
             return False
         self.statusBar().showMessage(
             _("Wrote {path} ({pages} pages)").format(path=path, pages=pages), 5000
@@ -835,7 +835,7 @@ class MainWindow(QMainWindow):
         try:
             write_atomically(path, data)
         except OSError as exc:
-            self._error(_("The calendar could not be written"), f"{path}: {exc.strerror or exc}")
+            self._error(_("The calendar could not be written"), f"{path}: {reason(exc)}")
             return False
         self.statusBar().showMessage(
             _("Wrote {path} ({events} events)").format(
@@ -873,8 +873,8 @@ class MainWindow(QMainWindow):
         try:
             incoming = read_calendar(read_calendar_file(source), plan)
         except (OSError, CalendarError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self._error(_("The calendar could not be read"), f"{source}: {reason}")
+            why = reason(exc) if isinstance(exc, OSError) else str(exc)
+            self._error(_("The calendar could not be read"), f"{source}: {why}")
             return False
         dialog = ImportDialog(plan, incoming, source.name, self)
         if run_modal(dialog) != ImportDialog.DialogCode.Accepted:
