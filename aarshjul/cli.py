@@ -10,12 +10,13 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aarshjul import __version__, wording
-from aarshjul.i18n import _, reason, set_language
+from aarshjul.i18n import N_, _, catalogue, language, reason, set_language
 from aarshjul.model import Plan, PlanError, load_plan
 from aarshjul.model.fileformat import CONTROL
 from aarshjul.paths import shipped_plan
@@ -58,6 +59,53 @@ def _day(text: str) -> dt.date:
         raise _refused(_("'{text}' is not a date such as 2022-05-03").format(text=text)) from None
 
 
+# argparse's own words that a user of these commands can meet (its headings, the help
+# option, its errors), as argparse spells them, translated by the catalogue
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+@contextmanager
+def _argparse_speaking_ours() -> Iterator[None]:
+    """argparse in the program's language while it builds, reads and says.
+
+    argparse looks its words up through its module's ``_`` and ``ngettext`` (the
+    gettext hook the Python documentation names for translating it); ours is a
+    TOML catalogue, not a gettext one, so those two are pointed at it meanwhile."""
+    import argparse
+
+    table = catalogue(language())
+    words = argparse.__dict__
+    saved = {name: words[name] for name in ("_", "ngettext")}
+
+    def said(text: str) -> str:
+        return table.get(text, text)
+
+    words["_"] = said
+    words["ngettext"] = lambda one, many, n: said(one if n == 1 else many)
+    try:
+        yield
+    finally:
+        words.update(saved)
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -69,9 +117,14 @@ def _parser() -> argparse.ArgumentParser:
             "PLAN (or the shipped 2022 plan) in a window."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"aarshjul {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"aarshjul {__version__}",
+        help=_("show the program's version and exit"),
+    )
     parser.add_argument("--lang", choices=("da", "en"), help=_("language of the program"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="aarshjul")
 
     window = sub.add_parser("open", help=_("open PLAN in a window (what 'aarshjul PLAN' does)"))
     window.add_argument("plan", type=Path, nargs="?", metavar="PLAN")
@@ -247,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     plain = _plain_open(args_list)
     if plain is not None:  # (the window at once, without building every command's parser)
         return _guarded(lambda: _gui(plain[0]))
-    args = _parser().parse_args(_with_command(args_list))
+    with _argparse_speaking_ours():
+        args = _parser().parse_args(_with_command(args_list))
     return _guarded(lambda: _command(args))
 
 
@@ -301,6 +355,8 @@ def _with_command(arguments: list[str]) -> list[str]:
     reads both."""
     k = 0
     while k < len(arguments) and arguments[k].startswith("-"):
+        if arguments[k] == "--lang" and k + 1 == len(arguments):
+            return arguments  # (the parser says a language is missing)
         k += 2 if arguments[k] == "--lang" else 1
     if k < len(arguments) and arguments[k] in COMMANDS:
         return arguments

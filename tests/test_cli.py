@@ -202,3 +202,34 @@ def test_no_command_writes_over_its_own_input(tmp_path, capsys):
     assert "is the plan being read" in capsys.readouterr().err
     assert cli.main(["rollover", str(plan), "--year", "2023", "-o", str(plan), "--force"]) == 2
     assert plan.read_bytes() == PLAN_2022.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--help"], "brug: aarshjul [PLAN] | aarshjul COMMAND …"),
+        (["export", "--help"], "brug: aarshjul export [-h]"),
+        (["validate"], "aarshjul validate: fejl: disse argumenter mangler: PLAN"),
+        (["validate", "a.toml", "b.toml"], "aarshjul: fejl: ukendte argumenter: b.toml"),
+        (["--lang"], "aarshjul: fejl: argument --lang: kræver én værdi"),
+        (["--lang", "xx"], "argument --lang: ugyldigt valg: 'xx' (vælg mellem 'da', 'en')"),
+        (["export", "P.toml", "--landscape=1"], "argument --landscape: tager ingen værdi"),
+    ],
+)
+def test_the_parser_speaks_danish_and_names_the_command(capsys, arguments, said):
+    """Help and argument errors in the program's language, argparse's own words too,
+    with the command named as it is typed ("aarshjul export"); argparse is left as it
+    was found."""
+    import argparse
+
+    found = vars(argparse)["_"], vars(argparse)["ngettext"]
+    set_language("da")
+    with pytest.raises(SystemExit) as info:
+        cli.main(arguments)
+    out, err = capsys.readouterr()
+    assert said in out + err
+    assert info.value.code == (0 if "--help" in arguments else 2)
+    for english in ("usage:", "error:", "positional arguments", "options:", "show this help"):
+        assert english not in out + err
+    assert "COMMAND … export" not in out + err
+    assert (vars(argparse)["_"], vars(argparse)["ngettext"]) == found
