@@ -495,10 +495,21 @@ def _export(args: argparse.Namespace) -> int:
         print(_("wrote {path} ({pages} pages)").format(path=args.pdf, pages=pages))
     for path, export in ((args.svg, export_svg), (args.png, export_png)):
         if path:
-            export(plan, path, width, height, dpi=args.dpi, occurrences=occurrences, today=today)
+            layout = export(
+                plan, path, width, height, dpi=args.dpi, occurrences=occurrences, today=today
+            )
             print(
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
+            if layout.undated_left_out:
+                print(
+                    _(
+                        "aarshjul export: {path}: the list of activities without a date "
+                        "({count}) is not in the picture: {width}×{height} has no room for it "
+                        "(a larger --size has)"
+                    ).format(path=path, count=layout.undated_left_out, width=width, height=height),
+                    file=sys.stderr,
+                )
     return 0
 
 

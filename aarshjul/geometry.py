@@ -210,6 +210,7 @@ class WheelLayout:
     key_owners: list[int] = field(default_factory=list, repr=False, compare=False)
     undated: list[Item] = field(default_factory=list)  # activities without a date, listed
     undated_heading: StraightText | None = None
+    undated_left_out: int = 0  # activities without a date the frame had no room to list
     # per ring, what its items were made from: the same object in two layouts means
     # the ring's items (their shapes and the names on them) are the same
     ring_tokens: list[RingLayout] = field(default_factory=list, repr=False, compare=False)
@@ -945,6 +946,7 @@ def layout(
     assert off_items is not None
     room = frame[2] - R - min_text  # right of the wheel
     left = _list_undated(wheel, settings, off_items)
+    wheel.undated_left_out = len(settings.undated) - len(wheel.undated)
     earlier = settings.reuse
     taken = earlier.handed_on if earlier is not None else set()
     waiting = _Waiting.of(wheel.ring_tokens, wheel.ring_items, taken)
@@ -1523,8 +1525,10 @@ def _list_undated(
     heading, each with a swatch of its colour; returns the span of y that the left
     column of names keeps (above the list), or None where nothing is listed.
 
-    Where the corner is too small for the list, the undated activities are not on
-    the wheel (the tray in the window and the handout list them)."""
+    A name too long for the corner is wrapped (a word is never cut); where the
+    corner is too small for the list even so, the undated activities are not on the
+    wheel (``undated_left_out`` counts them: the tray in the window and the
+    handout list them)."""
     if not settings.undated:
         return None
     style = settings.style
@@ -1535,23 +1539,28 @@ def _list_undated(
     step = (LINE_HEIGHT + COLUMN_GAP) * px
     swatch = px * 0.8
     indent = swatch + px * 0.6
-    rows: list[tuple[Undated, tuple[str, ...]]] = []
-    for occ in settings.undated:
-        rows.append((occ, (settings.title_of(occ),)))
-    lines = 1 + sum(len(r[1]) for r in rows)
-    height = lines * step
-    top = y1 - margin - height
-    if top < y0 + margin:
-        return None
-    # the list stays off the wheel and the names' circle beside it
-    reach = math.sqrt(max(0.0, where.clear**2 - min(abs(top), abs(y1)) ** 2)) if top > 0 else 0.0
-    right = -reach - COLUMN_GAP * px
-    room = right - (x0 + margin)
-    needed = max(
-        [widths(settings.undated_text, px, True)]
-        + [indent + widths(t, px) for _o, ts in rows for t in ts]
-    )
-    if top <= 0 or needed > room:
+    titles = [(occ, settings.title_of(occ)) for occ in settings.undated]
+    rows: list[tuple[Undated, tuple[str, ...]]] = [(occ, (title,)) for occ, title in titles]
+    heading = widths(settings.undated_text, px, True)
+    for _attempt in range(8):  # (wrapped names take lines: the list's top rises)
+        lines = 1 + sum(len(r[1]) for r in rows)
+        top = y1 - margin - lines * step
+        if top <= 0 or top < y0 + margin:
+            return None
+        # the list stays off the wheel and the names' circle beside it
+        reach = math.sqrt(max(0.0, where.clear**2 - min(top, y1) ** 2))
+        room = -reach - COLUMN_GAP * px - (x0 + margin)
+        needed = max([heading] + [indent + widths(t, px) for _o, ts in rows for t in ts])
+        if needed <= room:
+            break
+        wrapped = [
+            (occ, tuple(wrap(title, room - indent, px, settings.measure, cut=False)))
+            for occ, title in titles
+        ]
+        if heading > room or wrapped == rows:  # (a word wider than the room)
+            return None
+        rows = wrapped
+    else:
         return None
     left = x0 + margin
     wheel.undated_heading = StraightText(
@@ -1569,7 +1578,7 @@ def _list_undated(
         color = colors.get(occ.activity.category, "#999999")
         cy = y + step / 2
         box = (left, cy - swatch / 2, left + swatch, cy + swatch / 2)
-        item = Item(occ, -1, 0, 0.0, 0.0, 0.0, 0.0, color, box=box, title=texts[0])
+        item = Item(occ, -1, 0, 0.0, 0.0, 0.0, 0.0, color, box=box, title=settings.title_of(occ))
         item.dimmed = occ.activity.id in settings.dimmed
         width = max(widths(t, px) for t in texts)
         text_left = left + indent

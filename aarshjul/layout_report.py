@@ -63,6 +63,9 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
         "frame": [*pt(layout.frame[:2]), *pt(layout.frame[2:])],
         "rings": rings,
         "items": items,
+        # activities without a date that the frame had no room to list (the window's
+        # tray lists them; a larger frame does)
+        "undated_left_out": layout.undated_left_out,
         "keys": [
             {"key": k.number, "id": k.occurrence.activity.id, "title": k.title} for k in layout.keys
         ],

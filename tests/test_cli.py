@@ -233,3 +233,13 @@ def test_the_parser_speaks_danish_and_names_the_command(capsys, arguments, said)
         assert english not in out + err
     assert "COMMAND … export" not in out + err
     assert (vars(argparse)["_"], vars(argparse)["ngettext"]) == found
+
+
+def test_an_export_says_what_found_no_room_in_the_picture(tmp_path, capsys, qapp):
+    small, large = tmp_path / "small.png", tmp_path / "large.svg"
+    assert cli.main(["export", str(PLAN_2022), "--png", str(small), "--size", "400x300"]) == 0
+    err = capsys.readouterr().err
+    assert f"{small}: the list of activities without a date (4) is not in the picture" in err
+    assert "400×300 has no room" in err and small.exists()
+    assert cli.main(["export", str(PLAN_2022), "--svg", str(large), "--size", "800x600"]) == 0
+    assert capsys.readouterr().err == ""

@@ -79,11 +79,12 @@ def plans(draw) -> Plan:
     for k in range(draw(st.integers(0, 45))):
         first = start + dt.timedelta(days=draw(st.integers(0, days - 1)))
         if draw(st.integers(0, 9)) == 0:  # now and then an activity without a date
+            words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
             plan = replace(
                 plan,
                 activities=(
                     *plan.activities,
-                    Activity(f"u{k}", f"Uden dato {k}", rings[0].id, "c0"),
+                    Activity(f"u{k}", " ".join([*words, str(k)]), rings[0].id, "c0"),
                 ),
             )
         deadline = draw(st.booleans())
@@ -193,6 +194,28 @@ def test_the_2022_wheel_names_everything_on_a_laptop():
     assert len(wheel.items) == 18 and not wheel.keys
     on_items = [i for i in wheel.items if i.label.placement in ("arc", "radial")]
     assert len(on_items) >= 5
+
+
+@pytest.mark.parametrize("size", [(640, 480), (800, 600), (500, 500)])
+def test_the_activities_without_a_date_are_listed_in_a_small_frame(size):
+    """Where the corner beside the wheel is narrow, the long names of the activities
+    without a date are wrapped (a word is never cut), not left out."""
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, *size)
+    check(wheel, plan)
+    assert len(wheel.undated) == 4 and wheel.undated_left_out == 0
+    assert any(len(item.label.lines) > 1 for item in wheel.undated)
+    words = {w for item in wheel.undated for w in item.occurrence.activity.title.split()}
+    assert {w for item in wheel.undated for line in item.label.lines for w in line.split()} == (
+        words
+    )
+
+
+def test_where_no_frame_lists_them_the_layout_counts_those_left_out():
+    plan = load_plan(PLAN_2022)
+    wheel = layout(plan, 400, 300)
+    assert not wheel.undated and wheel.undated_left_out == 4
+    assert layout(plan, 1366, 768).undated_left_out == 0
 
 
 def test_zoomed_views_name_everything_in_larger_type():

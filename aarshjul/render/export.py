@@ -81,8 +81,9 @@ def export_png(
     dpi: int = 96,
     occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
-) -> None:
-    """The poster (title, wheel, legend) as a PNG of ``width`` × ``height`` pixels."""
+) -> WheelLayout:
+    """The poster (title, wheel, legend) as a PNG of ``width`` × ``height`` pixels;
+    returns the wheel's layout (what it shows, and what found no room)."""
     ensure_gui_application()
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
@@ -90,7 +91,9 @@ def export_png(
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     with QPainter(image) as painter:
-        paint_poster(painter, _poster_rect(width, height), _printout(plan, occurrences, today))
+        layout, _placed = paint_poster(
+            painter, _poster_rect(width, height), _printout(plan, occurrences, today)
+        )
 
     def write(buffer: QBuffer) -> None:
         # PySide6's stub says bytes, but the binding takes the format as a str
@@ -98,6 +101,7 @@ def export_png(
             raise OSError(_("the PNG image could not be encoded"))
 
     write_atomically(path, _bytes(write))
+    return layout
 
 
 def export_svg(
@@ -109,10 +113,11 @@ def export_svg(
     dpi: int = 96,
     occurrences: Sequence[AnyOccurrence] | None = None,
     today: dt.date | None = None,
-) -> None:
-    """The poster as SVG 1.1 (text stays text)."""
+) -> WheelLayout:
+    """The poster as SVG 1.1 (text stays text); returns the wheel's layout."""
     ensure_gui_application()
     printout = _printout(plan, occurrences, today)
+    painted: list[WheelLayout] = []
 
     def write(buffer: QBuffer) -> None:
         generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
@@ -126,10 +131,11 @@ def export_svg(
         generator.setDescription(made)
         with QPainter(generator) as painter:
             painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
-            paint_poster(painter, _poster_rect(width, height), printout)
+            painted.append(paint_poster(painter, _poster_rect(width, height), printout)[0])
 
     svg = _bytes(write).replace(b'font-family="Open Sans"', FONT_CHAIN)
     write_atomically(path, svg)
+    return painted[0]
 
 
 #: where the viewer lacks the shipped font, a sans-serif of about its width
