@@ -200,6 +200,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
+        self.new_action = a(
+            _("&New Plan…"),
+            QKeySequence.StandardKey.New,
+            self.new_plan_dialog,
+            _("A wheel of its own: an empty year to fill"),
+        )
         self.open_action = a(_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
         self.save_action = a(_("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.save_as_action = a(_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
@@ -293,6 +299,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
         for act in (
+            self.new_action,
             self.open_action,
             None,
             self.save_action,
@@ -456,6 +463,30 @@ class MainWindow(QMainWindow):
 
             run_modal(RingsDialog(self.editor, self))
 
+    def new_plan_dialog(self) -> bool:
+        """A new, empty plan: ask for its year, title and language, save it, open it."""
+        from aarshjul.ui.new_plan_dialog import NewPlanDialog
+
+        dialog = NewPlanDialog(self.document.plan, self.wheel.today(), self)
+        if run_modal(dialog) != NewPlanDialog.DialogCode.Accepted:
+            return False
+        plan = dialog.plan()
+        path = ask_save_path(
+            self,
+            _("Save the new plan as"),
+            str(Path(self._start_dir()) / f"{plan.year_label.replace('/', '-')}.toml"),
+            self._file_filter(),
+            ".toml",
+        )
+        if path is None or not self.maybe_save():
+            return False
+        try:
+            save_plan(plan, path)
+        except OSError as exc:
+            self._error(_("The plan could not be saved"), f"{path}: {reason(exc)}")
+            return False
+        return self.open_path(path)
+
     def rollover_dialog(self) -> bool:
         """Next year's plan: ask for the year and what comes along, save it, open it."""
         plan = self.document.plan
@@ -467,11 +498,10 @@ class MainWindow(QMainWindow):
         if run_modal(dialog) != RolloverDialog.DialogCode.Accepted:
             return False
         year, keep = dialog.year(), dialog.keep_unscheduled()
-        folder = self.document.path.parent if self.document.path else Path.home()
         path = ask_save_path(
             self,
             _("Save next year's plan as"),
-            str(folder / f"{year}.toml"),
+            str(Path(self._start_dir()) / f"{year}.toml"),
             self._file_filter(),
             ".toml",
         )
@@ -510,8 +540,11 @@ class MainWindow(QMainWindow):
         return FILE_FILTER.format(plans=_("Årshjul plans"), all=_("All files"))
 
     def _start_dir(self) -> str:
-        if self.document.path is not None:
-            return str(self.document.path.parent)
+        """Where a file dialog starts: the open plan's folder, else the last one used
+        (never the shipped plans' folder: that is the installation's)."""
+        path = self.document.path
+        if path is not None and not is_shipped_plan(path):
+            return str(path.parent)
         return str(self.settings().value("files/lastDirectory", str(Path.home())))
 
     def keyPressEvent(self, event) -> None:
@@ -536,7 +569,8 @@ class MainWindow(QMainWindow):
         except PlanError as exc:
             self._error(_("The plan could not be opened"), str(exc))
             return False
-        self.settings().setValue("files/lastDirectory", str(Path(path).resolve().parent))
+        if not is_shipped_plan(Path(path)):
+            self.settings().setValue("files/lastDirectory", str(Path(path).resolve().parent))
         left = recovery.found(self.document.path)
         if left is not None and left[0] != self.document.plan:
             if self.ask_restore(left[1]):

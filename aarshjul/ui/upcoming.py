@@ -102,6 +102,8 @@ class UpcomingPanel(QListWidget):
                 days = (occ.start - self.today).days
                 when = _("tomorrow") if days == 1 else _("in {n} days").format(n=days)
                 self._row(occ, f"{format_short_date(occ.start, ui_locale())} · {when}")
+        elif not plan.activities:  # (a new plan)
+            self._note(_("No activities yet: add one with New Activity."))
         elif plan.contains(self.today) or self.today < plan.start:
             self._note(_("Nothing more this year."))
 
