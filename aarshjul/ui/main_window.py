@@ -35,7 +35,7 @@ from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_p
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
-from aarshjul.ui import recovery
+from aarshjul.ui import recent, recovery
 from aarshjul.ui.activity_list import ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, choose, place_on_screen, run_modal
@@ -298,9 +298,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.recent_menu = recent.RecentMenu(self.open_recent, file_menu)
         for act in (
             self.new_action,
             self.open_action,
+            self.recent_menu.menuAction(),
             None,
             self.save_action,
             self.save_as_action,
@@ -552,6 +554,17 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
+    def open_recent(self, path: Path) -> bool:
+        """A plan from File › Open Recent; one that is gone is taken off the list."""
+        if not path.exists():
+            recent.forget(self.settings(), path)
+            self._error(
+                _("The plan could not be opened"),
+                _("{path} is no longer there; it is taken off the list.").format(path=path),
+            )
+            return False
+        return self.maybe_save() and self.open_path(path)
+
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
@@ -571,6 +584,7 @@ class MainWindow(QMainWindow):
             return False
         if not is_shipped_plan(Path(path)):
             self.settings().setValue("files/lastDirectory", str(Path(path).resolve().parent))
+            recent.remember(self.settings(), Path(path))
         left = recovery.found(self.document.path)
         if left is not None and left[0] != self.document.plan:
             if self.ask_restore(left[1]):
@@ -763,6 +777,7 @@ class MainWindow(QMainWindow):
             )
             return False
         recovery.discard(path)
+        recent.remember(self.settings(), path)
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 4000)
         return True
 
