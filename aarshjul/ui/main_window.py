@@ -473,21 +473,8 @@ class MainWindow(QMainWindow):
         if run_modal(dialog) != NewPlanDialog.DialogCode.Accepted:
             return False
         plan = dialog.plan()
-        path = ask_save_path(
-            self,
-            _("Save the new plan as"),
-            str(Path(self._start_dir()) / f"{plan.year_label.replace('/', '-')}.toml"),
-            self._file_filter(),
-            ".toml",
-        )
-        if path is None or not self.maybe_save():
-            return False
-        try:
-            save_plan(plan, path)
-        except OSError as exc:
-            self._error(_("The plan could not be saved"), f"{path}: {reason(exc)}")
-            return False
-        return self.open_path(path)
+        name = f"{plan.year_label.replace('/', '-')}.toml"
+        return self._save_new(_("Save the new plan as"), name, lambda: plan)
 
     def rollover_dialog(self) -> bool:
         """Next year's plan: ask for the year and what comes along, save it, open it."""
@@ -500,20 +487,22 @@ class MainWindow(QMainWindow):
         if run_modal(dialog) != RolloverDialog.DialogCode.Accepted:
             return False
         year, keep = dialog.year(), dialog.keep_unscheduled()
-        path = ask_save_path(
-            self,
+        return self._save_new(
             _("Save next year's plan as"),
-            str(Path(self._start_dir()) / f"{year}.toml"),
-            self._file_filter(),
-            ".toml",
+            f"{year}.toml",
+            lambda: rollover(plan, year, keep_unscheduled=keep),
         )
-        if path is None:
+
+    def _save_new(self, title: str, name: str, make: Callable[[], Plan]) -> bool:
+        """Ask where (``name`` offered in the folder last used), ask to save what is
+        open, then write the plan ``make`` gives there and open it."""
+        path = ask_save_path(
+            self, title, str(Path(self._start_dir()) / name), self._file_filter(), ".toml"
+        )
+        if path is None or not self.maybe_save():
             return False
-        if not self.maybe_save():
-            return False
-        new = rollover(plan, year, keep_unscheduled=keep)
         try:
-            save_plan(new, path)
+            save_plan(make(), path)
         except OSError as exc:
             self._error(_("The plan could not be saved"), f"{path}: {reason(exc)}")
             return False
