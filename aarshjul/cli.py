@@ -501,15 +501,29 @@ def _export(args: argparse.Namespace) -> int:
             print(
                 _("wrote {path} ({width}×{height})").format(path=path, width=width, height=height)
             )
-            if layout.undated_left_out:
-                print(
-                    _(
+            for count, text in (
+                (
+                    layout.undated_left_out,
+                    N_(
                         "aarshjul export: {path}: the list of activities without a date "
                         "({count}) is not in the picture: {width}×{height} has no room for it "
                         "(a larger --size has)"
-                    ).format(path=path, count=layout.undated_left_out, width=width, height=height),
-                    file=sys.stderr,
-                )
+                    ),
+                ),
+                (
+                    layout.keyed_unlisted,
+                    N_(
+                        "aarshjul export: {path}: {count} of the numbers on the wheel are not "
+                        "in the list beside it: {width}×{height} has no room for them (a "
+                        "larger --size has, and the PDF handout names every activity)"
+                    ),
+                ),
+            ):
+                if count:
+                    print(
+                        _(text).format(path=path, count=count, width=width, height=height),
+                        file=sys.stderr,
+                    )
     return 0
 
 

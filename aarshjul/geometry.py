@@ -341,6 +341,12 @@ class WheelLayout:
         for item in self.undated:
             item.dimmed = item.occurrence.activity.id in now
 
+    @property
+    def keyed_unlisted(self) -> int:
+        """How many items numbered on the wheel the list beside it had no room for (its
+        last line says "+ N more")."""
+        return len(self.keyed) - len({owner for owner in self.key_owners if owner >= 0})
+
     def items_of(self, activity_id: str) -> list[Item]:
         """The items of one activity, found through each ring's index by id (kept
         with the ring's items from one layout to the next)."""
@@ -1643,7 +1649,7 @@ def _key_columns(
     used = 0
     for n, item in enumerate(listed):
         number = n + 1  # (the list's order is its numbers')
-        wrapped = wrap(item.title, width - indent, px, settings.widths, cut=False)
+        wrapped = wrap(item.title, width - indent, px, settings.widths)
         last = len(filled) == columns
         more = total - n
         if used + len(wrapped) > rows - (1 if last and more > 1 else 0):
@@ -1656,6 +1662,9 @@ def _key_columns(
         filled[-1] += [(text, indent, False) for text in wrapped]
         used += len(wrapped)
     return [column for column in filled if column]
+
+
+KEY_WORD_SHARE = 0.45  # of the frame's width: the widest a word of the numbered list gets
 
 
 def _key_block_names(frame: tuple[float, ...], px: float) -> int:
@@ -1686,6 +1695,9 @@ def _key_block(
     titles = [i.title for i in listed[: rows * 4]]
     widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
+    # a word wider than almost half the frame is cut with an ellipsis (it could stand
+    # whole nowhere): the list stays in its corner
+    word = min(word, (frame[2] - frame[0]) * KEY_WORD_SHARE)
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
     most = max(1, int((room * 0.85 + px) // (width + px)))
     columns = _key_columns(settings, listed, width, rows, most, total)

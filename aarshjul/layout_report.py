@@ -66,6 +66,8 @@ def report(layout: WheelLayout, origin: Any = None, scale: float = 1.0) -> dict[
         # activities without a date that the frame had no room to list (the window's
         # tray lists them; a larger frame does)
         "undated_left_out": layout.undated_left_out,
+        # items numbered on the wheel that the numbered list had no room for
+        "keyed_unlisted": layout.keyed_unlisted,
         "keys": [
             {"key": k.number, "id": k.occurrence.activity.id, "title": k.title} for k in layout.keys
         ],

@@ -243,3 +243,13 @@ def test_an_export_says_what_found_no_room_in_the_picture(tmp_path, capsys, qapp
     assert "400×300 has no room" in err and small.exists()
     assert cli.main(["export", str(PLAN_2022), "--svg", str(large), "--size", "800x600"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_export_says_how_many_numbers_its_list_has_no_room_for(tmp_path, capsys, qapp):
+    crowded = ROOT / "docs" / "examples" / "crowded-2024.toml"
+    out = tmp_path / "small.png"
+    assert cli.main(["export", str(crowded), "--png", str(out), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "of the numbers on the wheel are not in the list beside it" in err
+    assert cli.main(["export", str(crowded), "--png", str(out), "--size", "1366x768"]) == 0
+    assert capsys.readouterr().err == ""

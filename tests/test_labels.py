@@ -155,7 +155,8 @@ def check(wheel, plan: Plan) -> None:
         assert item.occurrence.start is None
         box = polygon(item.label.outline)
         assert box.intersection(wheel_disc).area < 0.5
-        assert " ".join(item.label.lines) == item.occurrence.activity.title
+        # (wrapped at its spaces: a run of spaces is one)
+        assert " ".join(item.label.lines).split() == item.occurrence.activity.title.split()
         labels.append((item.occurrence.activity.id, box))
     for i, (a, pa) in enumerate(labels):
         for b, pb in labels[i + 1 :]:
@@ -216,6 +217,20 @@ def test_where_no_frame_lists_them_the_layout_counts_those_left_out():
     wheel = layout(plan, 400, 300)
     assert not wheel.undated and wheel.undated_left_out == 4
     assert layout(plan, 1366, 768).undated_left_out == 0
+
+
+@pytest.mark.parametrize("size", [(768, 1366), (600, 800), (1366, 768)])
+def test_a_word_longer_than_the_frame_keeps_the_numbered_list_in_its_corner(size):
+    """A title of one endless word is cut with an ellipsis in the numbered list (whole
+    it could stand nowhere): the list stays in the frame and meets no other name."""
+    plan = crowded_plan()
+    endless = replace(plan.activities[0], id="endless", title="x" * 300)
+    plan = replace(plan, activities=(*plan.activities, endless))
+    wheel = layout(plan, *size)
+    check(wheel, plan)
+    x0, _y0, x1, _y1 = wheel.frame
+    for text in wheel.key_texts:
+        assert x0 - 0.5 <= text.x - text.width / 2 and text.x + text.width / 2 <= x1 + 0.5
 
 
 def test_zoomed_views_name_everything_in_larger_type():

@@ -236,3 +236,42 @@ def test_handout_lines_stay_readable_on_every_paper(plan, qapp, paper, landscape
     assert count == columns
     assert 60 <= characters <= 92
     assert count * width <= writer.width()
+
+
+def test_a_long_title_is_set_smaller_then_cut_never_past_the_edge(qapp):
+    from aarshjul.render.painter import measure
+    from aarshjul.render.printout import fitted
+
+    assert fitted("Årshjul 2022", 500, 30, 18) == ("Årshjul 2022", 30)
+    title = "Årshjul for Børne- og Ungdomsudvalget samt Skoleudvalget 2025–2026"
+    text, px = fitted(title, 700, 30, 18, bold=True)
+    assert text == title and 18 <= px < 30 and measure()(text, px, True) <= 700 + 1e-6
+    text, px = fitted(title * 5, 600, 30, 18, bold=True)
+    assert px == 18 and text.endswith("…") and measure()(text, px, True) <= 600 + 1e-6
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (768, 1366), (800, 600)])
+def test_a_long_legend_stays_on_the_page(qapp, size):
+    """Forty categories and long ring names: the legend takes more columns, each no
+    wider than its share, and no column runs past the page."""
+    from PySide6.QtCore import QRectF
+
+    from aarshjul.render.printout import LEGEND_SHARE, legend_and_wheel
+
+    width, height = size
+    unit = min(width, height) / 1000
+    body = QRectF(0, 0, width, height)
+    categories = [(f"Kategori {k} med et navn", "#0072b2") for k in range(40)]
+    rings = [
+        (f"{k}. Ring med et meget langt navn der aldrig slutter " * 3, None) for k in range(12)
+    ]
+    columns, legend, wheel = legend_and_wheel(
+        [("Kategorier", categories), ("Ringe", rings)], body, unit
+    )
+    row = 15 * unit * 1.7
+    assert max(len(c) for c in columns) * row <= legend.height() + 1e-6
+    assert body.contains(legend) and body.contains(wheel) and not legend.intersects(wheel)
+    share = legend.width() / width if width > height * 1.15 else legend.height() / height
+    assert share <= LEGEND_SHARE + 0.02
+    shown = [text for column in columns for text, _c, _b in column]
+    assert all(text in shown for text, _c in categories + rings)

@@ -28,7 +28,8 @@ from PySide6.QtGui import (
 )
 
 from aarshjul import wording
-from aarshjul.geometry import WheelLayout
+from aarshjul.bands import elide
+from aarshjul.geometry import PAPER_MIN_TEXT, SCREEN_MIN_TEXT, WheelLayout
 from aarshjul.i18n import translator
 from aarshjul.model import recurrence
 from aarshjul.model.plan import AnyOccurrence, Kind, Occurrence, Plan
@@ -79,12 +80,29 @@ def _text(
     bold: bool = False,
     color: QColor = INK,
     flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    smallest: float | None = None,
 ) -> None:
+    """``text`` on one line in ``rect``: where it is wider, set smaller (down to
+    ``smallest``, else not at all) and then cut with an ellipsis, never past the
+    rect's edge."""
+    text, px = fitted(text, rect.width(), px, px if smallest is None else smallest, bold)
     painter.setFont(fonts.plain_font(px, bold))
     painter.setPen(color)
     painter.drawText(
         rect, int(flags | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextSingleLine), text
     )
+
+
+def fitted(
+    text: str, width: float, px: float, smallest: float, bold: bool = False
+) -> tuple[str, float]:
+    """``text`` and the size to set it in to fit ``width``: ``px`` where it fits, else
+    smaller down to ``smallest``, and cut with an ellipsis where even that is wide."""
+    wide = measure()(text, px, bold)
+    if wide <= width:
+        return text, px
+    size = max(smallest, px * width / wide * 0.995)  # (widths round a little)
+    return elide(text, width, size, measure(), bold), size
 
 
 def paint_poster(
@@ -113,12 +131,15 @@ def _paint_poster(
     tr = translator(printout.plan.locale)  # printed in the plan's language
     plan = printout.plan
     unit = min(rect.width(), rect.height()) / 1000
+    per_point = device_points(painter)
+    least = PAPER_MIN_TEXT * per_point if per_point else SCREEN_MIN_TEXT
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     title_px = 34 * unit
     header = QRectF(rect.left(), rect.top(), rect.width(), title_px * 1.4)
-    _text(painter, header, plan.title, title_px, bold=True)
+    # a long title is set smaller to fit the width, as small as the line under it
+    _text(painter, header, plan.title, title_px, bold=True, smallest=max(18 * unit, least))
     sub = QRectF(rect.left(), header.bottom(), rect.width(), title_px * 0.95)
     subtitle = " · ".join(
         p
@@ -131,7 +152,7 @@ def _paint_poster(
         )
         if p
     )
-    _text(painter, sub, subtitle, 18 * unit, color=MUTED)
+    _text(painter, sub, subtitle, 18 * unit, color=MUTED, smallest=max(12 * unit, least))
     footer_h = 16 * unit * 1.8
     footer = QRectF(rect.left(), rect.bottom() - footer_h, rect.width(), footer_h)
     _text(
@@ -144,37 +165,9 @@ def _paint_poster(
     body = QRectF(
         rect.left(), sub.bottom() + 10 * unit, rect.width(), footer.top() - sub.bottom() - 20 * unit
     )
-    groups = _legend_groups(printout)
     legend_px = 15 * unit
     row = legend_px * 1.7
-    landscape = body.width() > body.height() * 1.15
-    if landscape:  # one column to the right of the wheel
-        texts = [t for _h, entries in groups for t, _c in entries] + [h for h, _e in groups]
-        legend_w = max(measure()(t, legend_px, True) for t in texts) + 40 * unit
-        single: list[LegendRow] = []
-        for heading, entries in groups:
-            single += [
-                (heading, None, True),
-                *((t, c, False) for t, c in entries),
-                ("", None, False),
-            ]
-        columns = [single]
-        legend = QRectF(body.right() - legend_w, body.top(), legend_w, body.height())
-        wheel_rect = QRectF(
-            body.left(), body.top(), body.width() - legend_w - 10 * unit, body.height()
-        )
-    else:  # below the wheel: the categories in columns, the rings in the last
-        most = max(2, min(4, int(body.width() // (250 * unit))))
-        columns = _columns(groups[0], 1) + _columns(groups[1], 1)
-        for count in range(most, 2, -1):  # as many columns as their widest lines allow
-            wider = _columns(groups[0], count - 1) + _columns(groups[1], 1)
-            if _columns_fit(wider, body.width(), legend_px, unit):
-                columns = wider
-                break
-        legend_h = max(len(c) for c in columns) * row + 6 * unit
-        legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
-        wheel_rect = QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
-    per_point = device_points(painter)
+    columns, legend, wheel_rect = legend_and_wheel(_legend_groups(printout), body, unit)
     scale = per_point or 1.0
     layout = wheel_layout(
         plan,
@@ -186,13 +179,58 @@ def _paint_poster(
         rings=printout.rings,
     )
     paint_wheel(painter, layout, wheel_rect)
-    _paint_legend(painter, legend, columns, legend_px, row, unit)
+    _paint_legend(painter, legend, columns, legend_px, row, unit)  # (cut to its columns)
     placed = fit_transform(layout, wheel_rect) * painter.worldTransform()
     painter.restore()
     return layout, placed
 
 
 LegendRow = tuple[str, str | None, bool]  # text, swatch colour, bold
+LEGEND_SHARE = 0.4  # of the page's width (beside the wheel) or height (under it), at most
+
+
+def legend_and_wheel(
+    groups: list[tuple[str, list[tuple[str, str | None]]]], body: QRectF, unit: float
+) -> tuple[list[list[LegendRow]], QRectF, QRectF]:
+    """The legend's columns, its rect and the wheel's: on a wide page the legend stands
+    to the right of the wheel, a column as wide as its widest line up to a fifth of
+    the page and more columns where one is too long; else under the wheel, the
+    categories in as many columns as their lines allow. A name too long for its
+    column is cut with an ellipsis when painted."""
+    legend_px = 15 * unit
+    row = legend_px * 1.7
+    if body.width() > body.height() * 1.15:
+        texts = [t for _h, entries in groups for t, _c in entries] + [h for h, _e in groups]
+        column_w = min(
+            max(measure()(t, legend_px, True) for t in texts) + 40 * unit, body.width() / 5
+        )
+        single: list[LegendRow] = []
+        for heading, entries in groups:
+            single += [
+                (heading, None, True),
+                *((t, c, False) for t, c in entries),
+                ("", None, False),
+            ]
+        while single and not single[-1][0]:
+            single.pop()
+        per_column = max(1, int(body.height() // row))
+        columns = [single[k : k + per_column] for k in range(0, len(single), per_column)]
+        legend_w = min(column_w * len(columns), body.width() * LEGEND_SHARE)
+        legend = QRectF(body.right() - legend_w, body.top(), legend_w, body.height())
+        wheel = QRectF(body.left(), body.top(), body.width() - legend_w - 10 * unit, body.height())
+        return columns, legend, wheel
+    most = max(2, min(4, int(body.width() // (250 * unit))))
+    columns = _columns(groups[0], 1) + _columns(groups[1], 1)
+    for count in range(most, 2, -1):  # as many columns as their widest lines allow
+        wider = _columns(groups[0], count - 1) + _columns(groups[1], 1)
+        if _columns_fit(wider, body.width(), legend_px, unit):
+            columns = wider
+            break
+    if max(len(c) for c in columns) * row > body.height() * LEGEND_SHARE:  # (names cut)
+        columns = _columns(groups[0], most - 1) + _columns(groups[1], 1)
+    legend_h = max(len(c) for c in columns) * row + 6 * unit
+    legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
+    return columns, legend, QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
 
 
 def _legend_groups(printout: Printout) -> list[tuple[str, list[tuple[str, str | None]]]]:
