@@ -1664,7 +1664,7 @@ def _key_columns(
     return [column for column in filled if column]
 
 
-KEY_WORD_SHARE = 0.45  # of the frame's width: the widest a word of the numbered list gets
+KEY_WORD_EMS = 24  # font sizes: a word of the numbered list wider (and than the room) is cut
 
 
 def _key_block_names(frame: tuple[float, ...], px: float) -> int:
@@ -1695,9 +1695,9 @@ def _key_block(
     titles = [i.title for i in listed[: rows * 4]]
     widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
-    # a word wider than almost half the frame is cut with an ellipsis (it could stand
-    # whole nowhere): the list stays in its corner
-    word = min(word, (frame[2] - frame[0]) * KEY_WORD_SHARE)
+    # a word wider than the room right of the wheel, and than some forty letters, is
+    # cut with an ellipsis (it could stand whole nowhere): the list keeps its corner
+    word = min(word, max(room, px * KEY_WORD_EMS))
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
     most = max(1, int((room * 0.85 + px) // (width + px)))
     columns = _key_columns(settings, listed, width, rows, most, total)
