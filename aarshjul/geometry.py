@@ -1664,7 +1664,9 @@ def _key_columns(
     return [column for column in filled if column]
 
 
-KEY_WORD_EMS = 24  # font sizes: a word of the numbered list wider (and than the room) is cut
+# font sizes: a word of the numbered list wider than this, and than the room right
+# of the wheel, is cut with an ellipsis
+KEY_WORD_EMS = 24
 
 
 def _key_block_names(frame: tuple[float, ...], px: float) -> int:
@@ -1695,8 +1697,8 @@ def _key_block(
     titles = [i.title for i in listed[: rows * 4]]
     widest = max((settings.widths(f"000  {t}", px) for t in titles), default=0.0)
     word = max((settings.widths(f"000  {w}", px) for t in titles for w in t.split()), default=0.0)
-    # a word wider than the room right of the wheel, and than some forty letters, is
-    # cut with an ellipsis (it could stand whole nowhere): the list keeps its corner
+    # a word wider than the room right of the wheel and than KEY_WORD_EMS is cut with
+    # an ellipsis (it could stand whole nowhere): the list keeps its corner
     word = min(word, max(room, px * KEY_WORD_EMS))
     width = min(max(room, word), max(min(room * 0.7, widest), word, px * 8))
     most = max(1, int((room * 0.85 + px) // (width + px)))
