@@ -398,3 +398,32 @@ def test_a_save_clears_temporary_files_a_crash_left_behind(tmp_path):
     save_plan(loads_plan(plan_text(PHASE)), target)
     assert not old.exists() and young.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, "plan.toml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "danish"),
+    [
+        ("[plan]\ntitle = 'a'\n[plan]\n", "3: ikke gyldig TOML: [plan] står to gange (kolonne 6)"),
+        ("x = [1, 2\n", "ikke gyldig TOML: en liste lukkes ikke (']' mangler) (i slutningen"),
+        ("x = 1 2\n", "1: ikke gyldig TOML: linjen fortsætter efter værdien (kolonne 7)"),
+        ("= 1\n", "1: ikke gyldig TOML: ugyldig linje (kolonne 1)"),
+        ("x = {a = 1, a = 2}\n", "ikke gyldig TOML: nøglen 'a' står to gange i en tabel på én"),
+    ],
+)
+def test_the_toml_parsers_reasons_are_said_in_danish(text, danish):
+    """tomli says why in English; the user reads it in the program's language, with
+    the line and column, and a table's key as the file writes it."""
+    from aarshjul import i18n
+
+    i18n.set_language("da")
+    with pytest.raises(PlanError) as info:
+        loads_plan(text, "p.toml")
+    assert danish in str(info.value)
+
+
+def test_a_toml_message_no_pattern_knows_passes_as_it_is():
+    from aarshjul.model.toml_errors import MESSAGES, said
+
+    assert said("Something new in a later tomli") == "Something new in a later tomli"
+    assert said("Cannot declare ('a', 'b') twice") == "Cannot declare [a.b] twice"
+    assert len(set(MESSAGES)) == len(MESSAGES)

@@ -22,7 +22,7 @@ import tomli  # tomllib's own parser, compiled (mypyc): three times faster to re
 import tomli_w
 
 from aarshjul.i18n import N_, _, reason
-from aarshjul.model import recurrence
+from aarshjul.model import recurrence, toml_errors
 from aarshjul.model.checks import activity_problems, suggest
 from aarshjul.model.errors import PlanError, Problem
 from aarshjul.model.plan import Activity, Category, Plan, Ring, replaced_in_place
@@ -516,9 +516,13 @@ def loads_plan(text: str, file: str = "<plan>") -> Plan:
     except tomli.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        reason = toml_errors.said(
+            re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        )
         if match:
             reason += _(" (column {column})").format(column=match.group(2))
+        elif str(exc).endswith("(at end of document)"):
+            reason += _(" (at the end of the file)")
         raise PlanError(
             file, [Problem("", _("not valid TOML: {reason}").format(reason=reason), line)]
         ) from None
