@@ -256,7 +256,7 @@ def test_a_long_legend_stays_on_the_page(qapp, size):
     wider than its share, and no column runs past the page."""
     from PySide6.QtCore import QRectF
 
-    from aarshjul.render.printout import LEGEND_SHARE, legend_and_wheel
+    from aarshjul.render.printout import LEGEND_PX, LEGEND_ROW, LEGEND_SHARE, legend_and_wheel
 
     width, height = size
     unit = min(width, height) / 1000
@@ -268,7 +268,7 @@ def test_a_long_legend_stays_on_the_page(qapp, size):
     columns, legend, wheel = legend_and_wheel(
         [("Kategorier", categories), ("Ringe", rings)], body, unit
     )
-    row = 15 * unit * 1.7
+    row = LEGEND_PX * unit * LEGEND_ROW
     assert max(len(c) for c in columns) * row <= legend.height() + 1e-6
     assert body.contains(legend) and body.contains(wheel) and not legend.intersects(wheel)
     share = legend.width() / width if width > height * 1.15 else legend.height() / height

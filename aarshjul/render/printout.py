@@ -165,8 +165,8 @@ def _paint_poster(
     body = QRectF(
         rect.left(), sub.bottom() + 10 * unit, rect.width(), footer.top() - sub.bottom() - 20 * unit
     )
-    legend_px = 15 * unit
-    row = legend_px * 1.7
+    legend_px = LEGEND_PX * unit
+    row = legend_px * LEGEND_ROW
     columns, legend, wheel_rect = legend_and_wheel(_legend_groups(printout), body, unit)
     scale = per_point or 1.0
     layout = wheel_layout(
@@ -186,6 +186,8 @@ def _paint_poster(
 
 
 LegendRow = tuple[str, str | None, bool]  # text, swatch colour, bold
+LEGEND_PX = 15  # the legend's text, in thousandths of the page's shorter side
+LEGEND_ROW = 1.7  # a line of the legend, in its text's sizes
 LEGEND_SHARE = 0.4  # of the page's width (beside the wheel) or height (under it), at most
 
 
@@ -197,8 +199,8 @@ def legend_and_wheel(
     the page and more columns where one is too long; else under the wheel, the
     categories in as many columns as their lines allow. A name too long for its
     column is cut with an ellipsis when painted."""
-    legend_px = 15 * unit
-    row = legend_px * 1.7
+    legend_px = LEGEND_PX * unit
+    row = legend_px * LEGEND_ROW
     if body.width() > body.height() * 1.15:
         texts = [t for _h, entries in groups for t, _c in entries] + [h for h, _e in groups]
         column_w = min(
