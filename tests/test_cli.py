@@ -119,6 +119,11 @@ def test_the_installed_command_runs_without_a_display(tmp_path):
     result = run("validate", str(broken))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+    # the window, with no screen to open on: one sentence, not Qt's abort
+    window = run(str(PLAN_2022))
+    assert window.returncode == 2
+    assert window.stderr.startswith("aarshjul: der er ingen skærm at åbne vinduet på")
+    assert "qt.qpa" not in window.stderr and "Traceback" not in window.stderr
     assert result.stderr.startswith(f"{broken}:2: ikke gyldig TOML")
 
 
