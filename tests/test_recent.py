@@ -62,3 +62,53 @@ def test_the_list_keeps_eight_and_clears(qapp, tmp_path):
     assert tmp_path / "5.toml" not in recent.remembered(settings)
     recent.forget(settings)
     assert recent.remembered(settings) == []
+
+
+def dropped(window, path, qtbot):
+    """A file dropped on the window (QDrag cannot run offscreen: the events it sends)."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        window.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    window.dropEvent(
+        QDropEvent(
+            QPointF(window.rect().center()),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    qtbot.wait(10)  # (taken after the drop has ended)
+    return True
+
+
+def test_a_plan_dropped_on_the_window_opens_and_a_calendar_is_imported(
+    open_window, tmp_path, qtbot, monkeypatch
+):
+    window = open_window()
+    other = tmp_path / "other.toml"
+    shutil.copy(PLAN_2022, other)
+    assert dropped(window, other, qtbot)
+    assert window.document.path == other
+    imported = []
+    monkeypatch.setattr(window, "import_calendar_dialog", lambda path: imported.append(path))
+    calendar = tmp_path / "Udvalg.ICS"
+    calendar.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", encoding="utf-8")
+    assert dropped(window, calendar, qtbot)
+    assert imported == [calendar]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x", encoding="utf-8")
+    assert not dropped(window, notes, qtbot)  # (not taken: the drag is refused)
+    assert window.document.path == other

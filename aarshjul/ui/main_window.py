@@ -12,6 +12,8 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QKeySequence,
     QPainter,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:  # printing, exports and dialogs are imported when first used
     from aarshjul.ui.calendar_dialogs import PublishDialog
 
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
+CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb")
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         if today is not None:
             self.wheel.set_today(today)
         self.setCentralWidget(self.wheel)
+        self.setAcceptDrops(True)  # a plan or a calendar file dropped on the window
         self.setDockNestingEnabled(True)
         self._build_docks()
         self._build_actions()
@@ -902,7 +906,8 @@ class MainWindow(QMainWindow):
                 self,
                 _("Import calendar"),
                 self._start_dir(),
-                f"{_('Calendar files')} (*.ics *.ical *.ifb);;{_('All files')} (*)",
+                f"{_('Calendar files')} ({' '.join('*' + s for s in CALENDAR_SUFFIXES)})"
+                f";;{_('All files')} (*)",
             )
             if not chosen:
                 return False
@@ -996,6 +1001,37 @@ class MainWindow(QMainWindow):
                 self.fit_to_screen(self.size())  # saved on a larger screen: fit this one
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The one plan (.toml) or calendar file (.ics) a drag brings, or None."""
+        urls = event.mimeData().urls()
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in (".toml", *CALENDAR_SUFFIXES) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A plan dropped on the window is opened (after asking to save what is open); a
+        calendar file is imported into the plan, after its preview."""
+        path = self._dropped_file(event)
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # after the drop has ended: a dialog inside it would hold the program it came from
+        QTimer.singleShot(0, lambda: self._take_dropped(path))
+
+    def _take_dropped(self, path: Path) -> bool:
+        if path.suffix.lower() in CALENDAR_SUFFIXES:
+            return self.import_calendar_dialog(path)
+        return self.maybe_save() and self.open_path(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
