@@ -395,3 +395,21 @@ def test_the_status_bar_counts_the_activities_without_a_date_after_each_edit(win
     assert "16 activities, 4 without a date" in window.status.text()
     window.redo_action.trigger()
     assert "16 activities, 5 without a date" in window.status.text()
+
+
+def test_help_lists_every_key_the_window_knows(open_window, monkeypatch):
+    from aarshjul import i18n
+
+    i18n.set_language("da")
+    window = open_window()
+    rows = dict(window.shortcuts())
+    assert rows["Ctrl+N"] == "Ny plan" and rows["F2"] == "Rediger aktivitet"
+    assert rows["Tab"] == "vælg den næste aktivitet i datoorden"
+    assert rows["Ctrl + musehjul"] == "zoom ind eller ud, hvor musen er"
+    menus = [a for m in window.menuBar().actions() for a in m.menu().actions()]
+    with_keys = [a for a in menus if not a.isSeparator() and not a.shortcut().isEmpty()]
+    assert len(rows) == len(with_keys) + len(window.WHEEL_KEYS)  # (no key said twice)
+    shown = []
+    monkeypatch.setattr("aarshjul.ui.main_window.run_modal", lambda box: shown.append(box.text()))
+    window.shortcuts_action.trigger()
+    assert "<b>Ctrl+N</b>" in shown[0] and "Ny plan" in shown[0]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QToolBar,
     QUndoView,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item
-from aarshjul.i18n import _, reason
+from aarshjul.i18n import N_, _, reason
 from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
@@ -248,6 +249,12 @@ class MainWindow(QMainWindow):
         self.quit_action = a(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = a(_("&About Årshjul"), None, self.about)
+        self.shortcuts_action = a(
+            _("&Keyboard Shortcuts"),
+            QKeySequence.StandardKey.HelpContents,
+            self.show_shortcuts,
+            _("Every key the window knows"),
+        )
 
         self.zoom_actions: dict[Zoom, QAction] = {}
         group = QActionGroup(self)
@@ -361,6 +368,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -1048,6 +1056,49 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok, self
         )
         box.setInformativeText(text)
+        run_modal(box)
+
+    # the wheel's own keys (its actions' shortcuts are read from the menus)
+    WHEEL_KEYS = (
+        ("Tab", N_("select the next activity in date order")),
+        ("Shift+Tab", N_("select the one before")),
+        ("←  →", N_("move the selected activity a day")),
+        ("Shift+←  →", N_("move it a week")),
+        ("Enter", N_("edit it")),
+        ("Delete", N_("delete it")),
+        ("Esc", N_("cancel a drag")),
+        (N_("Ctrl + mouse wheel"), N_("zoom in or out where the mouse is")),
+    )
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(keys, what they do): every menu command that has a key, then the wheel's."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for act in menu.actions() if isinstance(menu, QMenu) else ():
+                keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys and not act.isSeparator():
+                    rows.append((keys, act.text().replace("&", "").rstrip("…")))
+        rows += [(_(keys), _(text)) for keys, text in self.WHEEL_KEYS]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts: the keys and what they do, in a table."""
+        from html import escape
+
+        lines = "".join(
+            f"<tr><td style='padding-right:16px'><b>{escape(keys)}</b></td>"
+            f"<td>{escape(text)}</td></tr>"
+            for keys, text in self.shortcuts()
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            _("Keyboard Shortcuts"),
+            f"<table>{lines}</table>",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("shortcutsBox")
         run_modal(box)
 
     def about(self) -> None:
