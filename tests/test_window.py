@@ -405,6 +405,7 @@ def test_help_lists_every_key_the_window_knows(open_window, monkeypatch):
     rows = dict(window.shortcuts())
     assert rows["Ctrl+N"] == "Ny plan" and rows["F2"] == "Rediger aktivitet"
     assert rows["Tab"] == "vælg den næste aktivitet i datoorden"
+    assert rows["Skift+Tab"] == "vælg den forrige"  # (Shift as the menus say it)
     assert rows["Ctrl + musehjul"] == "zoom ind eller ud, hvor musen er"
     menus = [a for m in window.menuBar().actions() for a in m.menu().actions()]
     with_keys = [a for a in menus if not a.isSeparator() and not a.shortcut().isEmpty()]

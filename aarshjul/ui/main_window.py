@@ -1061,9 +1061,9 @@ class MainWindow(QMainWindow):
     # the wheel's own keys (its actions' shortcuts are read from the menus)
     WHEEL_KEYS = (
         ("Tab", N_("select the next activity in date order")),
-        ("Shift+Tab", N_("select the one before")),
+        ("{shift}+Tab", N_("select the one before")),
         ("←  →", N_("move the selected activity a day")),
-        ("Shift+←  →", N_("move it a week")),
+        ("{shift}+←  →", N_("move it a week")),
         ("Enter", N_("edit it")),
         ("Delete", N_("delete it")),
         ("Esc", N_("cancel a drag")),
@@ -1079,7 +1079,9 @@ class MainWindow(QMainWindow):
                 keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 if keys and not act.isSeparator():
                     rows.append((keys, act.text().replace("&", "").rstrip("…")))
-        rows += [(_(keys), _(text)) for keys, text in self.WHEEL_KEYS]
+        # "Shift" as Qt names it in the menus ("Skift" in Danish)
+        shift = QKeySequence("Shift+A").toString(QKeySequence.SequenceFormat.NativeText)[:-2]
+        rows += [(_(keys).format(shift=shift), _(text)) for keys, text in self.WHEEL_KEYS]
         return rows
 
     def show_shortcuts(self) -> None:
