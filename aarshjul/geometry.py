@@ -1439,7 +1439,7 @@ def _label_off_items(
     if not items:
         return [], [], []
     px = max(R * style.outside_px * settings.scale.text_scale, sizes[-1])
-    rows = int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1
+    rows = max(1, int((frame[3] - frame[1]) / ((LINE_HEIGHT + 0.3) * px)) + 1)
     candidates: Sequence[int] = range(len(items))
     if len(items) > 4 * rows:  # far more names than the columns hold: the heaviest try
         candidates = waiting.heaviest(4 * rows)

@@ -250,10 +250,13 @@ def test_a_long_title_is_set_smaller_then_cut_never_past_the_edge(qapp):
     assert px == 18 and text.endswith("…") and measure()(text, px, True) <= 600 + 1e-6
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (768, 1366), (800, 600)])
-def test_a_long_legend_stays_on_the_page(qapp, size):
-    """Forty categories and long ring names: the legend takes more columns, each no
-    wider than its share, and no column runs past the page."""
+@pytest.mark.parametrize(
+    ("size", "count"), [((1366, 768), 12), ((768, 1366), 12), ((800, 600), 12), ((768, 1366), 60)]
+)
+def test_a_long_legend_stays_on_the_page(qapp, size, count):
+    """Forty categories and long ring names, or sixty rings: the legend takes more
+    columns, each no wider than its share, no column runs past the page, and the
+    wheel keeps most of it."""
     from PySide6.QtCore import QRectF
 
     from aarshjul.render.printout import LEGEND_PX, LEGEND_ROW, LEGEND_SHARE, legend_and_wheel
@@ -263,7 +266,7 @@ def test_a_long_legend_stays_on_the_page(qapp, size):
     body = QRectF(0, 0, width, height)
     categories = [(f"Kategori {k} med et navn", "#0072b2") for k in range(40)]
     rings = [
-        (f"{k}. Ring med et meget langt navn der aldrig slutter " * 3, None) for k in range(12)
+        (f"{k}. Ring med et meget langt navn der aldrig slutter " * 3, None) for k in range(count)
     ]
     columns, legend, wheel = legend_and_wheel(
         [("Kategorier", categories), ("Ringe", rings)], body, unit
@@ -273,5 +276,23 @@ def test_a_long_legend_stays_on_the_page(qapp, size):
     assert body.contains(legend) and body.contains(wheel) and not legend.intersects(wheel)
     share = legend.width() / width if width > height * 1.15 else legend.height() / height
     assert share <= LEGEND_SHARE + 0.02
+    assert wheel.width() * wheel.height() >= 0.5 * width * height
     shown = [text for column in columns for text, _c, _b in column]
     assert all(text in shown for text, _c in categories + rings)
+
+
+def test_a_plan_of_sixty_rings_prints(qapp, tmp_path):
+    """The poster's legend of sixty rings once left the wheel a frame of negative
+    height, and the layout stopped with a ValueError."""
+    from dataclasses import replace
+
+    from aarshjul.model.plan import Ring
+
+    plan = load_plan(PLAN_2022)
+    rings = tuple(Ring(f"r{k}", f"Ring {k}") for k in range(60))
+    plan = replace(
+        plan,
+        rings=rings,
+        activities=tuple(replace(a, ring=rings[k % 60].id) for k, a in enumerate(plan.activities)),
+    )
+    assert export_pdf(plan, tmp_path / "many.pdf") >= 2

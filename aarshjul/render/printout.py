@@ -228,8 +228,13 @@ def legend_and_wheel(
         if _columns_fit(wider, body.width(), legend_px, unit):
             columns = wider
             break
-    if max(len(c) for c in columns) * row > body.height() * LEGEND_SHARE:  # (names cut)
-        columns = _columns(groups[0], most - 1) + _columns(groups[1], 1)
+    rows = max(2, int(body.height() * LEGEND_SHARE // row))  # a column's lines, at most
+    if max(len(c) for c in columns) > rows:  # too tall: more columns, names cut to them
+        columns = [
+            column
+            for group in groups
+            for column in _columns(group, max(1, -(-len(group[1]) // (rows - 1))))
+        ]
     legend_h = max(len(c) for c in columns) * row + 6 * unit
     legend = QRectF(body.left(), body.bottom() - legend_h, body.width(), legend_h)
     return columns, legend, QRectF(body.left(), body.top(), body.width(), body.height() - legend_h)
