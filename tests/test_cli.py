@@ -124,6 +124,12 @@ def test_the_installed_command_runs_without_a_display(tmp_path):
     assert window.returncode == 2
     assert window.stderr.startswith("aarshjul: der er ingen skærm at åbne vinduet på")
     assert "qt.qpa" not in window.stderr and "Traceback" not in window.stderr
+    # a screen named that no server answers: our sentence and Qt's words, no abort
+    env["DISPLAY"] = ":97"
+    window = run(str(PLAN_2022))
+    assert window.returncode == 2  # (an abort is -6)
+    assert window.stderr.startswith("aarshjul: vinduet kan ikke åbne: ingen skærm svarer")
+    assert "(DISPLAY=:97)" in window.stderr and "  " in window.stderr.splitlines()[1][:2]
     assert result.stderr.startswith(f"{broken}:2: ikke gyldig TOML")
 
 

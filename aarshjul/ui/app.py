@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from aarshjul.i18n import language
+from aarshjul.i18n import _, language
 from aarshjul.paths import resource_path
 from aarshjul.render import fonts
 from aarshjul.ui import memory
@@ -23,7 +24,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = (
         existing
         if isinstance(existing, QApplication)
-        else QApplication(argv if argv is not None else sys.argv[:1])
+        else _new_application(argv if argv is not None else sys.argv[:1])
     )
     app.setApplicationName("aarshjul")
     app.setApplicationDisplayName("Årshjul")
@@ -39,6 +40,43 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "aarshjul.svg"))))
     fonts.family()
     memory.start()
+    return app
+
+
+NO_SCREEN_EXIT = 2  # as the command line's other refusals
+
+
+def _new_application(argv: list[str]) -> QApplication:
+    """The QApplication. Where no windowing system answers (a DISPLAY whose server is
+    gone, a library Qt's platform needs missing), Qt says so in a page of its own and
+    aborts with a core dump: this says it in one sentence, Qt's words under it, and
+    exits with status 2 instead."""
+    said: list[str] = []
+
+    def hold(mode: QtMsgType, _context: object, message: str) -> None:
+        said.append(message)
+        if mode == QtMsgType.QtFatalMsg:  # (Qt aborts as this returns: leave first)
+            sys.stderr.write(
+                _(
+                    "aarshjul: the window cannot open: no screen answers (DISPLAY={display}), "
+                    "or a library Qt needs for it is missing; 'aarshjul validate', 'list', "
+                    "'export' and 'layout' work without one. Qt said:"
+                ).format(display=os.environ.get("DISPLAY", ""))
+                + "\n"
+                + "".join(
+                    f"  {line}\n" for text in said for line in text.splitlines() if line.strip()
+                )
+            )
+            sys.stderr.flush()
+            os._exit(NO_SCREEN_EXIT)
+
+    previous = qInstallMessageHandler(hold)
+    try:
+        app = QApplication(argv)
+    finally:
+        qInstallMessageHandler(previous)
+    for message in said:  # (what Qt said while starting, as it would have)
+        print(message, file=sys.stderr)
     return app
 
 
