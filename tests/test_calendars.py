@@ -260,6 +260,7 @@ def test_import_says_where_and_what_and_writes_nothing_on_bad_input(tmp_path, ca
     bad.write_text("this is not a calendar", encoding="utf-8")
     code, _out, err, copy = imported(tmp_path, capsys, ics=bad)
     assert code == 2 and f"{bad}: this is not a calendar file" in err
+    assert "the line 'this is not a calendar' cannot be read" in err  # (not icalendar's words)
     assert copy.read_bytes() == PLAN_2022.read_bytes()
     code = cli.main(
         ["import", str(copy), "--ics", str(OUTLOOK), "--ring", "nope", "--category", "budget"]

@@ -170,8 +170,15 @@ def _parse(data: bytes) -> list[Calendar]:
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as exc:
+        # icalendar's commonest reason said in our words; others as it says them
+        bad_line = re.match(r"Content line could not be parsed into parts: '(.*)'", str(exc))
+        reason = (
+            _("the line '{line}' cannot be read").format(line=bad_line.group(1)[:80])
+            if bad_line
+            else str(exc)
+        )
         raise CalendarError(
-            _("this is not a calendar file (.ics): {reason}").format(reason=exc)
+            _("this is not a calendar file (.ics): {reason}").format(reason=reason)
         ) from None
     if not calendars:
         raise CalendarError(_("this is not a calendar file (.ics): it holds no VCALENDAR"))
