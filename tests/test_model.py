@@ -254,3 +254,20 @@ def test_activities_found_by_id_are_those_a_scan_finds(data):
             assert plan.activity(i) is next((a for a in plan.activities if a.id == i), None)
         found = plan.activities_with(asked)
         assert [id(a) for a in found] == [id(a) for a in plan.activities if a.id in asked]
+
+
+@pytest.mark.parametrize(
+    ("rule", "english", "danish"),
+    [
+        ("FREQ=WEEKLY;FOO=1", "there is no part called FOO", "der er ingen del, der hedder FOO"),
+        ("FREQ=WEEKLY;BYDAY=XX", "BYDAY cannot be XX", "BYDAY kan ikke være XX"),
+    ],
+)
+def test_a_rule_dateutil_refuses_is_refused_in_our_words(rule, english, danish):
+    from aarshjul import i18n
+
+    for language, words in (("en", english), ("da", danish)):
+        i18n.set_language(language)
+        with pytest.raises(RecurrenceError) as info:
+            parse(rule, dt.date(2022, 1, 3))
+        assert str(info.value) == words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 
 from dateutil import rrule as _rrule
@@ -38,10 +39,26 @@ def parse(rule: str, first: dt.date) -> _rrule.rrule:
     try:
         result = _rrule.rrulestr(text, dtstart=dt.datetime.combine(first, dt.time()))
     except (ValueError, TypeError) as exc:
-        raise RecurrenceError(str(exc) or _("the rule cannot be read")) from None
+        raise RecurrenceError(_said(str(exc))) from None
     if not isinstance(result, _rrule.rrule):
         raise RecurrenceError(_("only a single RRULE is allowed"))
     return result
+
+
+# dateutil's commonest reasons, in our words (the others as it says them)
+_DATEUTIL_SAYS = (
+    (re.compile(r"^unknown parameter '([^']*)'$"), N_("there is no part called {part}")),
+    (re.compile(r"^invalid '([^']*)': (.*)$"), N_("{part} cannot be {value}")),
+)
+
+
+def _said(reason: str) -> str:
+    for pattern, words in _DATEUTIL_SAYS:
+        match = pattern.match(reason)
+        if match:
+            values = dict(zip(("part", "value"), match.groups(), strict=False))
+            return _(words).format(**values)
+    return reason or _("the rule cannot be read")
 
 
 def expand(rule: str, first: dt.date, window_start: dt.date, window_last: dt.date) -> list[dt.date]:
