@@ -271,3 +271,17 @@ def test_a_rule_dateutil_refuses_is_refused_in_our_words(rule, english, danish):
         with pytest.raises(RecurrenceError) as info:
             parse(rule, dt.date(2022, 1, 3))
         assert str(info.value) == words
+
+
+@pytest.mark.parametrize("until", ["2022", "March", "2022-03-15", "15.3.2022", "20221399"])
+def test_an_until_that_is_not_a_day_is_refused_not_read_as_a_day_of_today(until):
+    """dateutil read UNTIL=2022 as today's month and day in 2022: the series ended on
+    another day each day the plan was opened."""
+    with pytest.raises(RecurrenceError, match="UNTIL"):
+        parse(f"FREQ=WEEKLY;UNTIL={until}", dt.date(2022, 1, 3))
+
+
+@pytest.mark.parametrize("until", ["20220315", "20220315T120000Z", "20220315T235959"])
+def test_until_is_a_day_or_a_time_on_that_day(until):
+    days = expand(f"FREQ=WEEKLY;UNTIL={until}", D(2022, 1, 3), D(2022, 1, 1), D(2022, 12, 31))
+    assert days[-1] == D(2022, 3, 14) and len(days) == 11

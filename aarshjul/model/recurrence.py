@@ -34,6 +34,7 @@ def parse(rule: str, first: dt.date) -> _rrule.rrule:
         raise RecurrenceError(_("the rule is empty"))
     if "DTSTART" in text.upper():
         raise RecurrenceError(_("DTSTART is not allowed: the activity's start is the first date"))
+    text = _until_as_a_date(text)
     _check_parts(text)
     _check_possible(text)
     try:
@@ -80,6 +81,31 @@ _RANGES = {
     "COUNT": (1, 10_000, False),
 }
 _DAY_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
+_UNTIL = re.compile(r"(?i)(?<![A-Z])UNTIL=([^;]*)")
+_UNTIL_VALUE = re.compile(r"(\d{8})(T\d{6}Z?)?")
+
+
+def _until_as_a_date(text: str) -> str:
+    """``text`` with its UNTIL as a day (RFC 5545: 20221231, or a time on that day,
+    which a plan of whole days reads as the day). Anything else is refused: dateutil
+    would read "2022" or "March" as a day of the year it is read in, so the series
+    would end on another day each time the plan is opened."""
+    match = _UNTIL.search(text)
+    if match is None:
+        return text
+    value = match.group(1).strip()
+    day = _UNTIL_VALUE.fullmatch(value)
+    try:
+        if day is None:
+            raise ValueError(value)
+        dt.datetime.strptime(day.group(1), "%Y%m%d")
+    except ValueError:
+        raise RecurrenceError(
+            _("UNTIL must be a day written as 20221231, not '{value}'").format(value=value)
+        ) from None
+    return text[: match.start(1)] + day.group(1) + text[match.end(1) :]
 
 
 def _check_parts(text: str) -> None:
