@@ -273,6 +273,11 @@ def test_a_rule_dateutil_refuses_is_refused_in_our_words(rule, english, danish):
         assert str(info.value) == words
 
 
+def test_a_rule_ends_by_count_or_until_not_both():
+    with pytest.raises(RecurrenceError, match="COUNT or by UNTIL, not both"):
+        parse("FREQ=WEEKLY;COUNT=3;UNTIL=20220315", dt.date(2022, 1, 3))
+
+
 @pytest.mark.parametrize("until", ["2022", "March", "2022-03-15", "15.3.2022", "20221399"])
 def test_an_until_that_is_not_a_day_is_refused_not_read_as_a_day_of_today(until):
     """dateutil read UNTIL=2022 as today's month and day in 2022: the series ended on

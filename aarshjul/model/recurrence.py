@@ -109,7 +109,11 @@ def _until_as_a_date(text: str) -> str:
 
 
 def _check_parts(text: str) -> None:
-    """Refuse what dateutil accepts but a plan of whole days cannot use."""
+    """Refuse what dateutil accepts but a plan of whole days cannot use, or a calendar
+    would not take (RFC 5545: COUNT and UNTIL never together)."""
+    names = {part.partition("=")[0].strip().upper() for part in text.split(";")}
+    if {"COUNT", "UNTIL"} <= names:
+        raise RecurrenceError(_("a rule ends by COUNT or by UNTIL, not both"))
     for part in text.split(";"):
         name, _sep, value = part.partition("=")
         name = name.strip().upper()
