@@ -273,3 +273,21 @@ def test_rollover_command_refuses_to_overwrite(tmp_path, capsys):
         == 0
     )
     assert len(load_plan(out).activities) == 12 and out.read_bytes() != first
+
+
+@pytest.mark.parametrize("until", ["20220331", "2022-03-31"])
+def test_rollover_moves_an_until_written_either_way_a_year_on(until):
+    source = load_plan(PLAN_2022)
+    series = Activity(
+        "s", "Serie", "politik", "budget", D(2022, 1, 4), rrule=f"FREQ=WEEKLY;UNTIL={until}"
+    )
+    plan = Plan(
+        "Serier 2022",
+        D(2022, 1, 1),
+        rings=source.rings,
+        categories=source.categories,
+        activities=(series,),
+    )
+    new = rollover(plan, 2023)
+    dates = [o.start for o in new.occurrences_of(new.activity("s"))]
+    assert dates[0] == D(2023, 1, 4) and dates[-1] == D(2023, 3, 29)  # the same days, to 31 March

@@ -278,7 +278,7 @@ def test_a_rule_ends_by_count_or_until_not_both():
         parse("FREQ=WEEKLY;COUNT=3;UNTIL=20220315", dt.date(2022, 1, 3))
 
 
-@pytest.mark.parametrize("until", ["2022", "March", "2022-03-15", "15.3.2022", "20221399"])
+@pytest.mark.parametrize("until", ["2022", "March", "3.4.2022", "15.3.2022", "20221399"])
 def test_an_until_that_is_not_a_day_is_refused_not_read_as_a_day_of_today(until):
     """dateutil read UNTIL=2022 as today's month and day in 2022: the series ended on
     another day each day the plan was opened."""
@@ -286,7 +286,10 @@ def test_an_until_that_is_not_a_day_is_refused_not_read_as_a_day_of_today(until)
         parse(f"FREQ=WEEKLY;UNTIL={until}", dt.date(2022, 1, 3))
 
 
-@pytest.mark.parametrize("until", ["20220315", "20220315T120000Z", "20220315T235959"])
+@pytest.mark.parametrize(
+    "until",
+    ["20220315", "20220315T120000Z", "20220315T235959", "2022-03-15", "2022-03-15T12:00:00Z"],
+)
 def test_until_is_a_day_or_a_time_on_that_day(until):
     days = expand(f"FREQ=WEEKLY;UNTIL={until}", D(2022, 1, 3), D(2022, 1, 1), D(2022, 12, 31))
     assert days[-1] == D(2022, 3, 14) and len(days) == 11

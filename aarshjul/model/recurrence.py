@@ -84,14 +84,16 @@ _DAY_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 
 
 _UNTIL = re.compile(r"(?i)(?<![A-Z])UNTIL=([^;]*)")
-_UNTIL_VALUE = re.compile(r"(\d{8})(T\d{6}Z?)?")
+# a day: 20221231 as RFC 5545 writes it, or 2022-12-31; a time on it may follow
+_UNTIL_VALUE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(T\d{2}:?\d{2}:?\d{2}Z?)?")
 
 
 def _until_as_a_date(text: str) -> str:
-    """``text`` with its UNTIL as a day (RFC 5545: 20221231, or a time on that day,
-    which a plan of whole days reads as the day). Anything else is refused: dateutil
-    would read "2022" or "March" as a day of the year it is read in, so the series
-    would end on another day each time the plan is opened."""
+    """``text`` with its UNTIL as a day (RFC 5545: 20221231, or 2022-12-31; a time on
+    that day is read as the day, as a plan counts whole days). Anything else is
+    refused: dateutil would read "2022" or "March" as a day of the year it is read in
+    (the series would end on another day each time the plan is opened), and "3.4.2022"
+    as the 4th of March."""
     match = _UNTIL.search(text)
     if match is None:
         return text
@@ -100,12 +102,13 @@ def _until_as_a_date(text: str) -> str:
     try:
         if day is None:
             raise ValueError(value)
-        dt.datetime.strptime(day.group(1), "%Y%m%d")
+        written = "".join(day.group(1, 2, 3))
+        dt.datetime.strptime(written, "%Y%m%d")
     except ValueError:
         raise RecurrenceError(
             _("UNTIL must be a day written as 20221231, not '{value}'").format(value=value)
         ) from None
-    return text[: match.start(1)] + day.group(1) + text[match.end(1) :]
+    return text[: match.start(1)] + written + text[match.end(1) :]
 
 
 def _check_parts(text: str) -> None:

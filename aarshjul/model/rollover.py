@@ -44,12 +44,12 @@ def _rolled_rule(
     # a series that ends: the same dates a year on
     try:
         shifted_rule = re.sub(
-            r"UNTIL=(\d{8})",
+            r"UNTIL=(\d{4})-?(\d{2})-?(\d{2})",  # (20221231 or 2022-12-31)
             lambda m: (
                 "UNTIL="
-                + same_day(dt.datetime.strptime(m.group(1), "%Y%m%d").date(), years).strftime(
-                    "%Y%m%d"
-                )
+                + same_day(
+                    dt.datetime.strptime("".join(m.group(1, 2, 3)), "%Y%m%d").date(), years
+                ).strftime("%Y%m%d")
             ),
             rule,
             flags=re.IGNORECASE,
