@@ -589,3 +589,19 @@ def test_import_refuses_a_pipe_instead_of_waiting_for_it(tmp_path, capsys):
     code, _out, err, copy = imported(tmp_path, capsys, ics=fifo)
     assert code == 2 and "not a calendar file: a folder, a device or a pipe" in err
     assert copy.read_bytes() == PLAN_2022.read_bytes()
+
+
+@pytest.mark.parametrize("until", ["2022-03-31", "20220331T100000Z", "2022-03-31T10:00:00Z"])
+def test_an_until_written_otherwise_is_exported_as_a_day(until):
+    """A rule's UNTIL written with dashes or a time stopped the .ics export with a
+    traceback from icalendar; it is the day, as RFC 5545 writes it."""
+    from aarshjul.model.recurrence import describe
+
+    source = load_plan(PLAN_2022)
+    first = source.activities[0]
+    series = replace(first, rrule=f"FREQ=WEEKLY;UNTIL={until}", start=D(2022, 1, 3), end=None)
+    plan = replace(source, activities=(series,))
+    calendar = icalendar.Calendar.from_ical(to_ics(plan))
+    rules = [str(e.get("rrule").to_ical(), "ascii") for e in calendar.walk("VEVENT")]
+    assert rules == ["FREQ=WEEKLY;UNTIL=20220328"]  # (the last Monday on or before it)
+    assert describe(series.rrule).endswith("until 2022-03-31")

@@ -208,11 +208,8 @@ def _add_rule(plan: Plan, activity: Activity, event: Event, moved: set[dt.date])
     """The activity's RRULE, ending with the wheel's year (a calendar shows what the
     wheel shows), and its EXDATEs less the dates moved occurrences override."""
     assert activity.start is not None
-    text = activity.rrule.strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[len("RRULE:") :]
     starts = recurrence.expand(activity.rrule, activity.start, plan.start, plan.last_day)
-    rule = vRecur.from_ical(text)
+    rule = vRecur.from_ical(recurrence.written(activity.rrule))  # (UNTIL as a day)
     for part in ("COUNT", "UNTIL"):
         rule.pop(part, None)
     rule["UNTIL"] = [max(starts, default=activity.start)]

@@ -25,16 +25,22 @@ class RecurrenceError(ValueError):
     """An RRULE that cannot be parsed or used."""
 
 
-def parse(rule: str, first: dt.date) -> _rrule.rrule:
-    """Parse ``rule`` with ``first`` as its DTSTART; raise RecurrenceError if invalid."""
+def written(rule: str) -> str:
+    """``rule`` as RFC 5545 writes it: without an "RRULE:" before it, its UNTIL a day
+    (20221231); raise RecurrenceError where the UNTIL is not one."""
     text = rule.strip()
     if text.upper().startswith("RRULE:"):
         text = text[len("RRULE:") :]
+    return _until_as_a_date(text)
+
+
+def parse(rule: str, first: dt.date) -> _rrule.rrule:
+    """Parse ``rule`` with ``first`` as its DTSTART; raise RecurrenceError if invalid."""
+    text = written(rule)
     if not text:
         raise RecurrenceError(_("the rule is empty"))
     if "DTSTART" in text.upper():
         raise RecurrenceError(_("DTSTART is not allowed: the activity's start is the first date"))
-    text = _until_as_a_date(text)
     _check_parts(text)
     _check_possible(text)
     try:
@@ -195,9 +201,10 @@ def describe(
     """
     months = month_names or [dt.date(2001, m, 1).strftime("%B") for m in range(1, 13)]
     weekdays = weekday_names or [dt.date(2001, 1, d).strftime("%A") for d in range(1, 8)]
-    text = rule.strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[len("RRULE:") :]
+    try:
+        text = written(rule)  # (its UNTIL as a day, however it is written)
+    except RecurrenceError:
+        return rule.strip()
     parts = {}
     for part in text.split(";"):
         name, _sep, value = part.partition("=")
