@@ -605,3 +605,21 @@ def test_an_until_written_otherwise_is_exported_as_a_day(until):
     rules = [str(e.get("rrule").to_ical(), "ascii") for e in calendar.walk("VEVENT")]
     assert rules == ["FREQ=WEEKLY;UNTIL=20220328"]  # (the last Monday on or before it)
     assert describe(series.rrule).endswith("until 2022-03-31")
+
+
+def test_only_a_web_or_mail_link_becomes_the_events_url():
+    """A link of any text (line breaks in it) stopped the .ics export with icalendar's
+    ValueError; a calendar's URL is a web or mail address, as the details open."""
+    source = load_plan(PLAN_2022)
+    first = source.activities[0]
+    plan = replace(
+        source,
+        activities=(
+            replace(first, id="a", link="a\nb\nc"),
+            replace(first, id="b", link=" https://eksempel.dk/møde "),
+            replace(first, id="c", link="file:///etc/passwd"),
+        ),
+    )
+    calendar = icalendar.Calendar.from_ical(to_ics(plan))
+    urls = {str(e.get("x-aarshjul-id")): e.get("url") for e in calendar.walk("VEVENT")}
+    assert urls == {"a": None, "b": "https://eksempel.dk/møde", "c": None}

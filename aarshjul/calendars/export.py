@@ -19,6 +19,7 @@ from icalendar import Calendar, Event, vRecur, vText
 
 from aarshjul import __version__, wording
 from aarshjul.i18n import N_, translator
+from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.edits import slug
 from aarshjul.model.plan import DAY, Activity, Occurrence, Plan, meeting_of
@@ -188,8 +189,9 @@ def _event(
         text = f"{text}\n\n{owner}" if text else owner
     if text:
         event.add("description", Text(text))
-    if activity.link:
-        event.add("url", activity.link)
+    link = clean_link(activity.link) if activity.link else None
+    if link is not None:  # (a URL as a calendar reads one: not any text, no line breaks)
+        event.add("url", link)
     category = categories.get(activity.category)
     if category:
         event.add("categories", [category])
