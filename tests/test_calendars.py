@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -623,3 +624,15 @@ def test_only_a_web_or_mail_link_becomes_the_events_url():
     calendar = icalendar.Calendar.from_ical(to_ics(plan))
     urls = {str(e.get("x-aarshjul-id")): e.get("url") for e in calendar.walk("VEVENT")}
     assert urls == {"a": None, "b": "https://eksempel.dk/møde", "c": None}
+
+
+def test_control_characters_are_left_out_of_the_calendar():
+    """RFC 5545 allows no control character in TEXT; a plan file can hold them written
+    as escapes (\\u0007), and they went into the .ics as they were."""
+    source = load_plan(PLAN_2022)
+    first = source.activities[0]
+    odd = replace(first, description="før\x00efter \x1b[31mrød\x07\ttab\nlinje", owner="A\x00B")
+    data = to_ics(replace(source, activities=(odd,)))
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", data)
+    event = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")))
+    assert str(event.get("description")).startswith("førefter [31mrød\ttab\nlinje")

@@ -22,6 +22,7 @@ from aarshjul.i18n import N_, translator
 from aarshjul.links import clean_link
 from aarshjul.model import recurrence
 from aarshjul.model.edits import slug
+from aarshjul.model.fileformat import CONTROL
 from aarshjul.model.plan import DAY, Activity, Occurrence, Plan, meeting_of
 
 PRODID = f"-//Aarshjul//aarshjul {__version__}//DA"
@@ -60,10 +61,12 @@ def agenda_uid(plan: Plan, marker: Occurrence) -> str:
 
 class Text(vText):
     """TEXT escaped by RFC 5545 alone (backslash, semicolon, comma, line break):
-    icalendar's own escaping takes a written backslash-N for a line break."""
+    icalendar's own escaping takes a written backslash-N for a line break. Control
+    characters (but tab and line break), which RFC 5545 allows in no TEXT and a plan
+    file can hold written as escapes, are left out."""
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        text = CONTROL.sub("", str(self).replace("\r\n", "\n").replace("\r", "\n"))
         for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
             text = text.replace(char, escaped)
         return text.encode("utf-8")
