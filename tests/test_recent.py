@@ -67,7 +67,7 @@ def test_the_list_keeps_eight_and_clears(qapp, tmp_path):
 def dropped(window, path, qtbot):
     """A file dropped on the window (QDrag cannot run offscreen: the events it sends)."""
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -81,6 +81,16 @@ def dropped(window, path, qtbot):
     window.dragEnterEvent(enter)
     if not enter.isAccepted():
         return False
+    move = QDragMoveEvent(
+        window.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    move.ignore()  # (as the wheel under it leaves it)
+    window.dragMoveEvent(move)
+    assert move.isAccepted()
     window.dropEvent(
         QDropEvent(
             QPointF(window.rect().center()),

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
     QKeySequence,
@@ -1011,7 +1012,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     @staticmethod
-    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    def _dropped_file(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> Path | None:
         """The one plan (.toml) or calendar file (.ics) a drag brings, or None."""
         urls = event.mimeData().urls()
         if len(urls) != 1 or not urls[0].isLocalFile():
@@ -1024,6 +1025,13 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        # (over the wheel, which takes only its activities' drags, the move comes here)
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A plan dropped on the window is opened (after asking to save what is open); a
