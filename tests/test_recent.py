@@ -3,8 +3,9 @@
 import datetime as dt
 import shutil
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from aarshjul.paths import shipped_plan
 from aarshjul.ui import recent
@@ -65,43 +66,22 @@ def test_the_list_keeps_eight_and_clears(qapp, tmp_path):
 
 
 def dropped(window, path, qtbot):
-    """A file dropped on the window (QDrag cannot run offscreen: the events it sends)."""
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-
+    """A file dragged over the wheel and dropped there, its events sent as Qt sends them
+    (QDrag cannot run offscreen): to the wheel, and on to the window where it leaves
+    them. Whether the window took the drag."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        window.rect().center(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dragEnterEvent(enter)
-    if not enter.isAccepted():
-        return False
-    move = QDragMoveEvent(
-        window.rect().center(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    move.ignore()  # (as the wheel under it leaves it)
-    window.dragMoveEvent(move)
-    assert move.isAccepted()
-    window.dropEvent(
-        QDropEvent(
-            QPointF(window.rect().center()),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
+    middle = window.wheel.rect().center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for kind, where in ((QDragEnterEvent, middle), (QDragMoveEvent, middle)):
+        event = kind(where, Qt.DropAction.CopyAction, mime, buttons, keys)
+        QApplication.sendEvent(window.wheel, event)
+        if not event.isAccepted():
+            return False
+    drop = QDropEvent(QPointF(middle), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window.wheel, drop)
     qtbot.wait(10)  # (taken after the drop has ended)
-    return True
+    return drop.isAccepted()
 
 
 def test_a_plan_dropped_on_the_window_opens_and_a_calendar_is_imported(
