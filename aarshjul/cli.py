@@ -730,26 +730,7 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def _no_display() -> bool:
-    """Whether a window has nowhere to open: on Linux and the BSDs, neither X11 nor
-    Wayland is there and no Qt platform is chosen (Qt would abort with a page of its
-    own words)."""
-    return sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not any(
-        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    )
-
-
 def _gui(path: Path | None) -> int:
-    if _no_display():
-        print(
-            _(
-                "aarshjul: there is no screen to open the window on (neither DISPLAY nor "
-                "WAYLAND_DISPLAY is set); 'aarshjul validate', 'list', 'export' and "
-                "'layout' work without one"
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
-    from aarshjul.ui.app import run
+    from aarshjul.ui.app import run  # (no screen to open on: it says so, exit status 2)
 
     return run(path if path is not None else shipped_plan())

@@ -44,24 +44,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 NO_SCREEN_EXIT = 2  # as the command line's other refusals
+SCREENS = ("DISPLAY", "WAYLAND_DISPLAY")
 
 
 def _new_application(argv: list[str]) -> QApplication:
-    """The QApplication. Where no windowing system answers (a DISPLAY whose server is
-    gone, a library Qt's platform needs missing), Qt says so in a page of its own and
-    aborts with a core dump: this says it in one sentence, Qt's words under it, and
-    exits with status 2 instead."""
+    """The QApplication. Where no windowing system answers (no DISPLAY, one whose
+    server is gone, a library Qt's platform needs missing), Qt says so in a page of
+    its own and aborts with a core dump: this says it in one sentence, Qt's words
+    under it, and exits with status 2 instead."""
     said: list[str] = []
 
     def hold(mode: QtMsgType, _context: object, message: str) -> None:
         said.append(message)
         if mode == QtMsgType.QtFatalMsg:  # (Qt aborts as this returns: leave first)
+            named = [f"{n}={os.environ[n]}" for n in SCREENS if os.environ.get(n)]
             sys.stderr.write(
                 _(
-                    "aarshjul: the window cannot open: no screen answers (DISPLAY={display}), "
-                    "or a library Qt needs for it is missing; 'aarshjul validate', 'list', "
+                    "aarshjul: the window cannot open: no screen answers ({screens}), or a "
+                    "library Qt needs for it is missing; 'aarshjul validate', 'list', "
                     "'export' and 'layout' work without one. Qt said:"
-                ).format(display=os.environ.get("DISPLAY", ""))
+                ).format(
+                    screens=", ".join(named) or _("neither DISPLAY nor WAYLAND_DISPLAY is set")
+                )
                 + "\n"
                 + "".join(
                     f"  {line}\n" for text in said for line in text.splitlines() if line.strip()
