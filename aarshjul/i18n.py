@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import tomli  # tomllib's parser, compiled: the catalogue is read at every start
@@ -112,3 +113,26 @@ def reason(exc: OSError) -> str:
     if ours is not None and exc.strerror in (None, os.strerror(exc.errno or 0)):
         return _(ours)
     return exc.strerror or str(exc)
+
+
+@cache
+def _pattern(message: str) -> re.Pattern[str]:
+    """Another library's message with its values as ``{name}``, as a pattern."""
+    parts = re.split(r"\{(\w+)\}", message)  # text, name, text, name, …, text
+    return re.compile(
+        "".join(re.escape(p) if k % 2 == 0 else f"(?P<{p}>.+?)" for k, p in enumerate(parts))
+    )
+
+
+def reworded(
+    message: str, table: Sequence[tuple[str, str]], value: Callable[[str], str] = str
+) -> str | None:
+    """Another library's English ``message`` in our words and the user's language:
+    the first (its message, our words) in ``table`` that matches it, the values it
+    holds (through ``value``) put into our words (marked with ``N_``); None where
+    none matches."""
+    for theirs, ours in table:
+        match = _pattern(theirs).fullmatch(message)
+        if match:
+            return _(ours).format(**{k: value(v) for k, v in match.groupdict().items()})
+    return None

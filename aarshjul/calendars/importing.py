@@ -32,7 +32,7 @@ from aarshjul.calendars.export import (
     original_dates,
     uid_of,
 )
-from aarshjul.i18n import N_, _, translator
+from aarshjul.i18n import N_, _, reworded, translator
 from aarshjul.model import recurrence
 from aarshjul.model.edits import moved_occurrences, unique_id
 from aarshjul.model.fileformat import (
@@ -166,17 +166,21 @@ def read_calendar(data: bytes, plan: Plan) -> list[Incoming]:
     ]
 
 
+ICALENDAR_SAYS = (
+    (
+        "Content line could not be parsed into parts: '{line}': {why}",
+        N_("the line '{line}' cannot be read"),
+    ),
+)
+
+
 def _parse(data: bytes) -> list[Calendar]:
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         # icalendar's commonest reason said in our words; others as it says them
-        bad_line = re.match(r"Content line could not be parsed into parts: '(.*)'", str(exc))
-        reason = (
-            _("the line '{line}' cannot be read").format(line=bad_line.group(1)[:80])
-            if bad_line
-            else str(exc)
-        )
+        said = reworded(str(exc), ICALENDAR_SAYS, lambda value: value[:80])
+        reason = said or str(exc)
         raise CalendarError(
             _("this is not a calendar file (.ics): {reason}").format(reason=reason)
         ) from None

@@ -8,7 +8,7 @@ import types
 
 from dateutil import rrule as _rrule
 
-from aarshjul.i18n import N_, Translator, _
+from aarshjul.i18n import N_, Translator, _, reworded
 
 # dateutil looks for a rule's next date up to the year 9999: for a rule that never
 # gives one (DAILY;BYYEARDAY=366;BYMONTH=1) that is seconds of search. Plans start by
@@ -54,18 +54,13 @@ def parse(rule: str, first: dt.date) -> _rrule.rrule:
 
 # dateutil's commonest reasons, in our words (the others as it says them)
 _DATEUTIL_SAYS = (
-    (re.compile(r"^unknown parameter '([^']*)'$"), N_("there is no part called {part}")),
-    (re.compile(r"^invalid '([^']*)': (.*)$"), N_("{part} cannot be {value}")),
+    ("unknown parameter '{part}'", N_("there is no part called {part}")),
+    ("invalid '{part}': {value}", N_("{part} cannot be {value}")),
 )
 
 
 def _said(reason: str) -> str:
-    for pattern, words in _DATEUTIL_SAYS:
-        match = pattern.match(reason)
-        if match:
-            values = dict(zip(("part", "value"), match.groups(), strict=False))
-            return _(words).format(**values)
-    return reason or _("the rule cannot be read")
+    return reworded(reason, _DATEUTIL_SAYS) or reason or _("the rule cannot be read")
 
 
 def expand(rule: str, first: dt.date, window_start: dt.date, window_last: dt.date) -> list[dt.date]:

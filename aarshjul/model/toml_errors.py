@@ -8,11 +8,10 @@ pattern knows passes as it is.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from aarshjul.i18n import N_, _
+from aarshjul.i18n import N_, reworded
 
-# tomli's messages, a value it puts in named (as in its source, 2.x)
+# tomli's messages, a value it puts in named (as in its source, 2.x): our words too
 MESSAGES = (
     N_("Cannot overwrite a value"),
     N_("Unescaped '\\' in a string"),
@@ -38,18 +37,6 @@ MESSAGES = (
 _KEY_TUPLE = re.compile(r"\((?:'[^']*'(?:,\s*)?)+\)")
 
 
-@cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    patterns = []
-    for message in MESSAGES:
-        parts = re.split(r"\{(\w+)\}", message)  # text, name, text, name, …, text
-        regex = "".join(
-            re.escape(part) if k % 2 == 0 else f"(?P<{part}>.+?)" for k, part in enumerate(parts)
-        )
-        patterns.append((re.compile(f"^{regex}$"), message))
-    return patterns
-
-
 def _key(value: str) -> str:
     """A table's key as tomli shows it, ``('plan', 'x')``, as the file writes it:
     ``[plan.x]``."""
@@ -60,9 +47,4 @@ def _key(value: str) -> str:
 
 def said(message: str) -> str:
     """``message`` from tomli in the user's language (as it is where none matches)."""
-    for pattern, template in _patterns():
-        match = pattern.match(message)
-        if match:
-            values = {name: _key(value) for name, value in match.groupdict().items()}
-            return _(template).format(**values)
-    return message
+    return reworded(message, [(m, m) for m in MESSAGES], _key) or message
