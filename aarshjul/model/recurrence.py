@@ -103,13 +103,13 @@ def _until_as_a_date(text: str) -> str:
     try:
         if day is None:
             raise ValueError(value)
-        written = "".join(day.group(1, 2, 3))
-        dt.datetime.strptime(written, "%Y%m%d")
+        compact = "".join(day.group(1, 2, 3))
+        dt.datetime.strptime(compact, "%Y%m%d")
     except ValueError:
         raise RecurrenceError(
             _("UNTIL must be a day written as 20221231, not '{value}'").format(value=value)
         ) from None
-    return text[: match.start(1)] + written + text[match.end(1) :]
+    return text[: match.start(1)] + compact + text[match.end(1) :]
 
 
 def _check_parts(text: str) -> None:
