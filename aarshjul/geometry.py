@@ -266,7 +266,7 @@ class WheelLayout:
             boxes = []
             for item in (*self.named_off, *self.undated):
                 label = item.label
-                if label is not None and label.placement == OUTSIDE:
+                if label is not None and label.placement in (OUTSIDE, KEY):
                     xs = [p[0] for p in label.outline]
                     ys = [p[1] for p in label.outline]
                     boxes.append((min(xs), min(ys), max(xs), max(ys), item))
@@ -346,6 +346,22 @@ class WheelLayout:
         """How many items numbered on the wheel the list beside it had no room for (its
         last line says "+ N more")."""
         return len(self.keyed) - len({owner for owner in self.key_owners if owner >= 0})
+
+    def unlisted(self) -> list[int]:
+        """The items numbered on the wheel that the list beside it had no room for (as
+        positions in ``keyed``): the names its line "+ N …" stands for."""
+        listed = set(self.key_owners)
+        return [k for k in range(len(self.keyed)) if k not in listed]
+
+    def listed_at(self, x: float, y: float) -> int | None:
+        """The line of the numbered list under the point ``(x, y)`` (relative to the
+        centre): the position in ``keyed`` of the item it names, -1 on the line "+ N …";
+        None off the list. A title of several lines is its item's on each line."""
+        for text, owner in zip(self.key_texts, self.key_owners, strict=True):
+            reach = text.width / 2 + text.px * 0.5  # (to the gap after the number)
+            if abs(y - text.y) <= text.px * LINE_HEIGHT * 0.55 and abs(x - text.x) <= reach:
+                return owner
+        return None
 
     def items_of(self, activity_id: str) -> list[Item]:
         """The items of one activity, found through each ring's index by id (kept

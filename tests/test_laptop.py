@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QListWidget, QTabBar
 
 from aarshjul.model.periods import Zoom
 from aarshjul.ui.app import create_application
@@ -82,3 +82,47 @@ def test_the_wheel_at_laptop_size_names_everything_it_shows(laptop, qtbot, plan,
             assert len(report["items"]) == len(window.view.visible())
         else:
             assert report["items"], "a zoomed view shows the period's activities"
+
+
+def test_every_number_on_the_crowded_wheel_is_named_in_the_laptop_window(laptop, qtbot):
+    """The crowded plan numbers more names than the list beside the wheel holds at
+    laptop size. Each line of the list names its activity where the pointer is; the
+    line "+ N …" lists the rest on a click, and choosing one there selects it."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+
+    window = laptop(EXAMPLES / "crowded-2024.toml", dt.date(2024, 3, 12))
+    wheel = window.wheel
+    layout = wheel.layout_()
+    centre = wheel._centre()
+    lines = list(zip(layout.key_texts, layout.key_owners, strict=True))
+    unlisted = layout.unlisted()
+    assert unlisted, "at laptop size the crowded plan's list has no room for every number"
+
+    def at(line) -> QPointF:
+        return QPointF(centre.x() + line.x, centre.y() + line.y)
+
+    for line, owner in lines[1::7]:  # (a title's line, or a number's)
+        if owner >= 0:
+            assert layout.keyed[owner].title in wheel.tooltip_at(at(line))
+    line, owner = next((line, owner) for line, owner in lines if owner > 3)
+    start = at(line).toPoint()  # pressed there and pulled away: selected, not moved
+    qtbot.mousePress(wheel, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(wheel, start + QPoint(-20 * step, 30 * step))
+    qtbot.mouseRelease(wheel, Qt.MouseButton.LeftButton, pos=start + QPoint(-100, 150))
+    occurrence = layout.keyed[owner].occurrence
+    assert window.view.selection == (occurrence.activity.id, occurrence.index)
+    assert not window.document.undo_stack.canUndo()
+
+    more = next(line for line, owner in lines if owner == -1)
+    assert str(len(unlisted)) in wheel.tooltip_at(at(more))
+    qtbot.mouseClick(wheel, Qt.MouseButton.LeftButton, pos=at(more).toPoint())
+    popup = wheel.findChild(QListWidget, "unlistedPopup")
+    assert popup is not None and popup.isVisible()
+    rows = [popup.item(k).text() for k in range(popup.count())]
+    assert rows == [f"{k + 1}  {layout.keyed[k].title}" for k in unlisted]
+    popup.setCurrentRow(len(rows) - 1)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    chosen = layout.keyed[unlisted[-1]].occurrence
+    assert window.view.selection == (chosen.activity.id, chosen.index)
+    assert not popup.isVisible()

@@ -432,3 +432,31 @@ def test_a_deadline_diamond_is_the_polygon_turned_by_qtransform(size, radius, an
     expected.addPolygon(turned)
     expected.closeSubpath()
     assert _diamond.__wrapped__(size, radius, angle) == expected
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 560), (1366, 768)])
+def test_every_number_and_line_of_the_list_names_its_item_where_the_pointer_is(size):
+    """A number on the wheel stands for its item, as a name beside it does; a line of
+    the numbered list says whose it is, the line "+ N …" says so, and the names it
+    stands for are exactly the numbered ones the list does not hold."""
+    from .conftest import EXAMPLES
+
+    layout = wheel_layout(load_plan(EXAMPLES / "crowded-2024.toml"), *size)
+    assert layout.keyed
+    for item in layout.keyed:
+        xs = [x for x, _y in item.label.outline]
+        ys = [y for _x, y in item.label.outline]
+        centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        assert layout.hit(*centre, slack=0.0) is item
+    listed = set()
+    for line, owner in zip(layout.key_texts, layout.key_owners, strict=True):
+        assert layout.listed_at(line.x, line.y) == owner
+        assert layout.hit(line.x, line.y) is None  # (the list is not the wheel)
+        listed.add(owner)
+    unlisted = layout.unlisted()
+    assert len(unlisted) == layout.keyed_unlisted
+    assert sorted({*unlisted, *listed} - {-1}) == list(range(len(layout.keyed)))
+    assert (-1 in listed) == bool(unlisted)
+    left, _top, _right, bottom = layout.frame
+    assert layout.listed_at(left + 1, bottom - 1) is None
+    assert layout.listed_at(0.0, 0.0) is None

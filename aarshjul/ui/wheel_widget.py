@@ -535,6 +535,48 @@ class WheelWidget(QWidget):
         centre = self._centre()
         return layout.hit(pos.x() - centre.x(), pos.y() - centre.y())
 
+    def listed_at(self, pos: QPointF) -> int | None:
+        """The line of the numbered list beside the wheel under ``pos``: the position in
+        the layout's ``keyed`` of the item it names, -1 on its line "+ N …", or None."""
+        layout = self.layout_()
+        if layout is None or not layout.key_texts:
+            return None
+        centre = self._centre()
+        return layout.listed_at(pos.x() - centre.x(), pos.y() - centre.y())
+
+    def _named_at(self, pos: QPointF) -> tuple[Item | None, int | None]:
+        """The item under ``pos``, on the wheel, by its name or number, or named by the
+        line of the numbered list there; and that line (as ``listed_at``), if any."""
+        item = self.item_at(pos)
+        if item is not None:
+            return item, None
+        listed = self.listed_at(pos)
+        layout = self._layout
+        if listed is None or listed < 0 or layout is None:
+            return None, listed
+        return layout.keyed[listed], listed
+
+    def show_unlisted(self, pos: QPointF) -> None:
+        """The names the numbered list had no room for, in a list that pops up at
+        ``pos``; choosing one selects its activity."""
+        layout = self.layout_()
+        if layout is None:
+            return
+        from aarshjul.ui.unlisted_popup import UnlistedPopup  # (when first asked for)
+
+        entries = [(k + 1, layout.keyed[k]) for k in layout.unlisted()]
+        if not entries:
+            return
+        popup = UnlistedPopup(
+            [
+                (n, item.title, item.occurrence.activity.id, item.occurrence.index)
+                for n, item in entries
+            ],
+            self,
+        )
+        popup.chosen.connect(self.view.select)
+        popup.open_at(self.mapToGlobal(pos.toPoint()))
+
     def date_at(self, pos: QPointF) -> dt.date | None:
         """The date under ``pos`` (by its angle), or None without a plan."""
         layout = self.layout_()
@@ -605,10 +647,18 @@ class WheelWidget(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
-            item = self.item_at(event.position())
+            item, listed = self._named_at(event.position())
+            if listed == -1:  # "+ N …": the names not listed
+                self.show_unlisted(event.position())
+                return
             occurrence = item.occurrence if item else None
             self.view.select((occurrence.activity.id, occurrence.index) if occurrence else None)
-            if item is not None and occurrence is not None and occurrence.derived_from is None:
+            if (
+                item is not None
+                and listed is None  # (a line of the list selects; it is not dragged)
+                and occurrence is not None
+                and occurrence.derived_from is None
+            ):
                 self._press = _Press(item, self._grip(item, event.position()), event.position())
         super().mousePressEvent(event)
 
@@ -634,12 +684,14 @@ class WheelWidget(QWidget):
             self.unsetCursor()
             super().mouseMoveEvent(event)
             return
-        item = self.item_at(event.position())
+        item, listed = self._named_at(event.position())
         if item is not self._hover:
             self._hover = item
             self.hovered.emit(item)
             self.update()
-        if item is None:
+        if listed is not None:  # a line of the numbered list: a click selects or lists
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        elif item is None:
             self.unsetCursor()
         else:
             grip = self._grip(item, event.position())
@@ -734,9 +786,11 @@ class WheelWidget(QWidget):
         """On an activity: edit it. On an empty spot of a ring: a new activity there."""
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        item = self.item_at(event.position())
+        item, listed = self._named_at(event.position())
         if item is not None:
             self.edit_requested.emit()
+            return
+        if listed is not None:
             return
         ring = self.ring_at(event.position())
         layout = self.layout_()
@@ -858,7 +912,12 @@ class WheelWidget(QWidget):
     def tooltip_at(self, pos: QPointF) -> str:
         """The tooltip text for the activity at ``pos``, or "" where there is none."""
         plan = self.document.plan
-        item = self.item_at(pos)
+        item, listed = self._named_at(pos)
+        if plan is not None and listed == -1 and self._layout is not None:
+            count = len(self._layout.unlisted())
+            return _("Numbered on the wheel, not listed here: {count}. Click to see them.").format(
+                count=count
+            )
         if plan is None or item is None:
             return ""
         activity = item.occurrence.activity
