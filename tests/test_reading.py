@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -259,6 +260,71 @@ def test_what_the_legend_hides_is_not_exported_from_the_window(window, tmp_path,
     text = pdf_text(pdf)
     assert "Arbejdsmarkedsstrategi" in text
     assert "Budgetforhandling" not in text
+
+
+def test_the_wheel_exports_as_a_picture_of_what_the_window_prints(window, tmp_path, monkeypatch):
+    """File › Export Image: PNG or SVG by the filter chosen where the name has no
+    suffix; the poster at 1600×1600 px and 200 dpi; what the legend hides left out."""
+    from PySide6.QtGui import QImage
+
+    window.legend.entry("category", "beskaeftigelse").setCheckState(0, Qt.CheckState.Unchecked)
+    answers = iter(
+        [(str(tmp_path / "hjul"), "PNG (*.png)"), (str(tmp_path / "hjul"), "SVG (*.svg)")]
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    assert window.export_image_dialog()
+    image = QImage(str(tmp_path / "hjul.png"))
+    assert (image.width(), image.height()) == (1600, 1600)
+    assert round(image.dotsPerMeterX() * 0.0254) == 200
+    assert window.export_image_dialog()
+    svg = (tmp_path / "hjul.svg").read_text(encoding="utf-8")
+    assert ">Halvårlig målopfølgning på beskæftigelsesplan<" in svg  # (beside the wheel)
+    assert "Udarbejdelse af beskæftigelsesplan" not in svg
+    assert str(tmp_path / "hjul.svg") in window.statusBar().currentMessage()
+
+
+def test_the_wheel_is_copied_to_the_clipboard_as_the_exported_picture(
+    window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.png"), "")
+    )
+    assert window.export_image_dialog()
+    QApplication.clipboard().clear()
+    window.copy_wheel_action.trigger()
+    copied = QApplication.clipboard().image()
+    from PySide6.QtGui import QImage
+
+    exported = QImage(str(tmp_path / "a.png")).convertToFormat(copied.format())
+    assert not copied.isNull() and copied.size() == exported.size()
+    assert copied == exported
+
+
+def test_exports_never_offer_the_shipped_plans_folder(qtbot, tmp_path, monkeypatch):
+    """The shipped plan's folder is the installation's: an export of it is offered in
+    the last folder used (here the home folder)."""
+    from PySide6.QtCore import QSettings
+
+    from aarshjul.paths import shipped_plan
+
+    create_application()
+    QSettings().clear()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    window = MainWindow(today=TODAY)
+    qtbot.addWidget(window)
+    assert window.open_path(shipped_plan())
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _t, start, _f: offered.append(start) or ("", "")
+    )
+    for export in (
+        window.export_pdf_dialog,
+        window.export_image_dialog,
+        window.export_calendar_dialog,
+    ):
+        assert not export()
+    assert [Path(start).parent for start in offered] == [tmp_path] * 3
+    assert [Path(start).name for start in offered] == ["2022.pdf", "2022.png", "2022.ics"]
 
 
 def test_a_search_fades_items_in_the_layout_it_has_and_repaints(window, qtbot):

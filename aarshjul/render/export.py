@@ -72,6 +72,31 @@ def _bytes(write) -> bytes:
     return bytes(data.data())
 
 
+def poster_image(
+    plan: Plan,
+    width: int = 1600,
+    height: int = 1600,
+    *,
+    dpi: int = 96,
+    occurrences: Sequence[AnyOccurrence] | None = None,
+    today: dt.date | None = None,
+) -> tuple[QImage, WheelLayout]:
+    """The poster (title, wheel, legend) as an image of ``width`` × ``height`` pixels
+    on white, at ``dpi`` (what a document it is pasted into sizes it by), and the
+    wheel's layout (what it shows, and what found no room)."""
+    ensure_gui_application()
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    with QPainter(image) as painter:
+        layout, _placed = paint_poster(
+            painter, _poster_rect(width, height), _printout(plan, occurrences, today)
+        )
+    return image, layout
+
+
 def export_png(
     plan: Plan,
     path: str | os.PathLike[str],
@@ -84,16 +109,7 @@ def export_png(
 ) -> WheelLayout:
     """The poster (title, wheel, legend) as a PNG of ``width`` × ``height`` pixels;
     returns the wheel's layout (what it shows, and what found no room)."""
-    ensure_gui_application()
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    dots_per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    with QPainter(image) as painter:
-        layout, _placed = paint_poster(
-            painter, _poster_rect(width, height), _printout(plan, occurrences, today)
-        )
+    image, layout = poster_image(plan, width, height, dpi=dpi, occurrences=occurrences, today=today)
 
     def write(buffer: QBuffer) -> None:
         # PySide6's stub says bytes, but the binding takes the format as a str

@@ -41,17 +41,20 @@ def run_modal(dialog: QDialog) -> int:
 
 
 def ask_save_path(
-    parent: QWidget, title: str, start: str, filters: str, suffix: str
+    parent: QWidget, title: str, start: str, filters: str, suffix: str | tuple[str, ...]
 ) -> Path | None:
     """Where to write a file, ``suffix`` added to a name without it; an existing file of
     the name with its suffix is replaced only if the user says so (the file dialog
-    asked about the name as typed, not as written)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, start, filters)
+    asked about the name as typed, not as written). Of several suffixes (one per
+    filter), a name ending in none of them gets the chosen filter's (else the first)."""
+    path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters)
     if not path:
         return None
     chosen = Path(path)
-    if chosen.suffix.lower() != suffix:
-        chosen = chosen.with_name(chosen.name + suffix)
+    suffixes = (suffix,) if isinstance(suffix, str) else suffix
+    if chosen.suffix.lower() not in suffixes:
+        added = next((s for s in suffixes if f"*{s}" in chosen_filter), suffixes[0])
+        chosen = chosen.with_name(chosen.name + added)
         if chosen.exists():
             answer = QMessageBox.question(
                 parent,

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from aarshjul import __version__, wording
-from aarshjul.geometry import Item
+from aarshjul.geometry import Item, WheelLayout
 from aarshjul.i18n import N_, _, reason
 from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
@@ -58,6 +58,8 @@ if TYPE_CHECKING:  # printing, exports and dialogs are imported when first used
     from aarshjul.render.printout import Printout
     from aarshjul.ui.calendar_dialogs import PublishDialog
 
+PICTURE_SIZE = (1600, 1600)  # px: Export Image and Copy Wheel as Picture
+PICTURE_DPI = 200  # 20 cm wide where it is pasted into a document
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
 CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb")
 
@@ -227,6 +229,18 @@ class MainWindow(QMainWindow):
             self.export_pdf_dialog,
             _("The wheel and a month-by-month handout as PDF"),
         )
+        self.export_image_action = a(
+            _("Export Ima&ge…"),
+            None,
+            self.export_image_dialog,
+            _("The wheel with its title and legend as a picture (PNG or SVG)"),
+        )
+        self.copy_wheel_action = a(
+            _("&Copy Wheel as Picture"),
+            "Ctrl+Shift+C",
+            self.copy_wheel,
+            _("The wheel with its title and legend on the clipboard, to paste into a slide"),
+        )
         self.export_calendar_action = a(
             _("Export &Calendar…"),
             None,
@@ -322,6 +336,7 @@ class MainWindow(QMainWindow):
             self.rollover_action,
             None,
             self.export_pdf_action,
+            self.export_image_action,
             self.preview_action,
             self.print_action,
             None,
@@ -341,6 +356,8 @@ class MainWindow(QMainWindow):
             self.edit_action,
             self.duplicate_action,
             self.delete_action,
+            None,
+            self.copy_wheel_action,
             None,
             self.rings_action,
         ):
@@ -427,6 +444,9 @@ class MainWindow(QMainWindow):
             self.save_action,
             self.save_as_action,
             self.export_pdf_action,
+            self.export_image_action,
+            self.copy_wheel_action,
+            self.export_calendar_action,
             self.print_action,
             self.preview_action,
             self.rollover_action,
@@ -843,12 +863,18 @@ class MainWindow(QMainWindow):
             plan, self.view.visible(), dt.date.today(), today if plan.contains(today) else None
         )
 
+    def _export_start(self, suffix: str) -> str:
+        """The name an export dialog offers: the plan's file's, with ``suffix``, in the
+        folder a file dialog starts in (never the shipped plans' folder)."""
+        stem = self.document.path.stem if self.document.path else "aarshjul"
+        return str(Path(self._start_dir()) / f"{stem}{suffix}")
+
     def export_pdf_dialog(self) -> bool:
         plan = self.document.plan
         if plan is None:
             return False
-        start = self.document.path.with_suffix(".pdf") if self.document.path else Path.home()
-        path = ask_save_path(self, _("Export PDF"), str(start), f"{_('PDF files')} (*.pdf)", ".pdf")
+        start = self._export_start(".pdf")
+        path = ask_save_path(self, _("Export PDF"), start, f"{_('PDF files')} (*.pdf)", ".pdf")
         if path is None:
             return False
         printout = self.printout()
@@ -865,6 +891,71 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def export_image_dialog(self) -> bool:
+        """The poster (title, wheel, legend) as a PNG or SVG picture, for slides,
+        documents and the web; the picture shows what the window prints."""
+        plan, printout = self.document.plan, self.printout()
+        if plan is None or printout is None:
+            return False
+        path = ask_save_path(
+            self,
+            _("Export Image"),
+            self._export_start(".png"),
+            f"{_('PNG images')} (*.png);;{_('SVG images')} (*.svg)",
+            (".png", ".svg"),
+        )
+        if path is None:
+            return False
+        from aarshjul.render.export import export_png, export_svg
+
+        write = export_svg if path.suffix.lower() == ".svg" else export_png
+        try:
+            layout = write(
+                plan,
+                path,
+                *PICTURE_SIZE,
+                dpi=PICTURE_DPI,
+                occurrences=printout.occurrences,
+                today=printout.today,
+            )
+        except OSError as exc:
+            self._error(_("The picture could not be written"), f"{path}: {reason(exc)}")
+            return False
+        said = _("Wrote {path}").format(path=path)
+        self.statusBar().showMessage(f"{said}{self._left_out(layout)}", 8000)
+        return True
+
+    def copy_wheel(self) -> bool:
+        """The poster as a picture on the clipboard, to paste into a slide, a document
+        or a mail; what the window prints."""
+        plan, printout = self.document.plan, self.printout()
+        if plan is None or printout is None:
+            return False
+        from aarshjul.render.export import poster_image
+
+        image, layout = poster_image(
+            plan,
+            *PICTURE_SIZE,
+            dpi=PICTURE_DPI,
+            occurrences=printout.occurrences,
+            today=printout.today,
+        )
+        QGuiApplication.clipboard().setImage(image)
+        said = _("The wheel is on the clipboard as a picture")
+        self.statusBar().showMessage(f"{said}{self._left_out(layout)}", 8000)
+        return True
+
+    @staticmethod
+    def _left_out(layout: WheelLayout) -> str:
+        """What a picture of the poster had no room for, said after what was done."""
+        said = []
+        undated, unlisted = layout.undated_left_out, layout.keyed_unlisted
+        if undated:
+            said.append(_("the list without a date ({count}) left out").format(count=undated))
+        if unlisted:
+            said.append(_("{count} numbers not in the list").format(count=unlisted))
+        return f" ({'; '.join(said)})" if said else ""
+
     # -- calendars ---------------------------------------------------------------------
 
     def export_calendar_dialog(self) -> bool:
@@ -872,9 +963,12 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         if plan is None:
             return False
-        start = self.document.path.with_suffix(".ics") if self.document.path else Path.home()
         path = ask_save_path(
-            self, _("Export calendar"), str(start), f"{_('Calendar files')} (*.ics)", ".ics"
+            self,
+            _("Export calendar"),
+            self._export_start(".ics"),
+            f"{_('Calendar files')} (*.ics)",
+            ".ics",
         )
         if path is None:
             return False
