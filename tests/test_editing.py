@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMenu
 
 from aarshjul import geometry, i18n
 from aarshjul.model import load_plan
@@ -276,6 +276,83 @@ def test_double_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
     assert (added.start, added.ring, added.end) == (D(2022, 7, 12), "politik", None)
     assert window.view.selection == ("temamoede-om-unge", 0)
     assert window.document.undo_stack.text(0) == "Add Temamøde om unge"
+
+
+def right_click(widget, pos: QPoint) -> None:
+    """A right click as Qt sends it: the press, then the context menu event."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+
+
+def shown_menu(qtbot):
+    """The popup menu shown, its actions' texts (without accelerators) and the menu."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    return texts, menu
+
+
+def test_a_right_click_on_an_activity_selects_it_and_offers_what_can_be_done(window, qtbot):
+    right_click(window.wheel, window.wheel.point_for("strategi").toPoint())
+    assert window.view.selection == ("strategi", 0)
+    texts, menu = shown_menu(qtbot)
+    assert texts == [
+        "Edit Activity…",
+        "Duplicate",
+        "Delete",
+        "New Activity…",
+        "Copy Wheel as Picture",
+    ]
+    duplicate = next(a for a in menu.actions() if a.text() == window.duplicate_action.text())
+    menu.close()
+    duplicate.trigger()
+    assert activity(window, "strategi-2").title == "Arbejdsmarkedsstrategi (copy)"
+
+
+def test_a_right_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
+    def accept(dialog):
+        dialog.title_edit.setText("Temamøde om unge")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActivityDialog, "exec", accept)
+    window.view.select(("strategi", 0))
+    wheel = window.wheel
+    layout = wheel.layout_()
+    band = layout.rings[0]
+    x, y = geometry.polar(
+        (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 7, 12))
+    )  # July: ring 1 is empty
+    centre = wheel.wheel_rect().center()
+    right_click(wheel, QPoint(round(centre.x() + x), round(centre.y() + y)))
+    assert window.view.selection is None  # (nothing is under the pointer)
+    texts, menu = shown_menu(qtbot)
+    assert texts == ["New Activity on 12 July 2022…", "Copy Wheel as Picture"]
+    menu.actions()[0].trigger()
+    menu.close()
+    added = activity(window, "temamoede-om-unge")
+    assert (added.start, added.ring) == (D(2022, 7, 12), "politik")
+
+
+def test_the_list_edits_deletes_and_offers_its_menu_on_a_row(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.editor, "edit", lambda *a: opened.append(window.view.selection))
+    table = window.activity_list
+    window.list_dock.show()
+    window.view.select(("strategi", 0))
+    row = table.selectionModel().selectedRows()[0]
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    table.doubleClicked.emit(row)
+    assert opened == [("strategi", 0)] * 2
+    table.customContextMenuRequested.emit(table.visualRect(row).center())
+    texts, menu = shown_menu(qtbot)
+    assert texts[:3] == ["Edit Activity…", "Duplicate", "Delete"]
+    menu.close()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert window.document.plan.activity("strategi") is None
+    window.undo_action.trigger()
+    assert activity(window, "strategi") is not None
 
 
 def test_duplicate(window):

@@ -13,10 +13,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from aarshjul import wording
@@ -447,6 +448,10 @@ class OccurrenceTableModel(QAbstractTableModel):
 class ActivityList(QTableView):
     """A sortable table of occurrences; selecting a row selects it on the wheel."""
 
+    edit_requested = Signal()  # a double click, or Enter, on a row
+    delete_requested = Signal()  # Delete on a row
+    menu_requested = Signal(object)  # a right click: where (global), its row selected
+
     def __init__(self, view: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("activityList")
@@ -469,10 +474,31 @@ class ActivityList(QTableView):
         self.setColumnWidth(2, 150)
         self.setColumnWidth(3, 150)
         self._syncing = False
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu_here)
+        self.doubleClicked.connect(lambda _index: self.edit_requested.emit())
         self.selectionModel().selectionChanged.connect(self._selected_in_table)
         view.selection_changed.connect(self._selected_elsewhere)
         self.source.modelReset.connect(self._selected_elsewhere)
         self.source.rows_changed.connect(self._selected_elsewhere)
+
+    def _menu_here(self, pos: QPoint) -> None:
+        """A right click selects the row under it (none off the rows) and asks for the
+        menu of the selection."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            self.clearSelection()
+        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter edits the selected activity, Delete deletes it (as on the wheel)."""
+        key, selected = event.key(), self.view.selection is not None
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
+            self.edit_requested.emit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
+            self.delete_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def _selected_in_table(self) -> None:
         if self._syncing:

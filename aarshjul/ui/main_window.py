@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.wheel.nudge_requested.connect(self.editor.nudge)
         self.wheel.delete_requested.connect(self.editor.delete)
         self.wheel.edit_requested.connect(self.editor.edit)
+        self.wheel.menu_requested.connect(self.show_menu)
         if today is not None:
             self.wheel.set_today(today)
         self.setCentralWidget(self.wheel)
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.unscheduled_dock, self.history_dock)
         self.legend_dock.raise_()
         self.activity_list = ActivityList(self.view)
+        self.activity_list.edit_requested.connect(lambda: self.editor.edit())
+        self.activity_list.delete_requested.connect(self.editor.delete)
+        self.activity_list.menu_requested.connect(self.show_menu)
         self.list_dock = self._dock(
             _("Activities"), "listDock", self.activity_list, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -388,6 +392,33 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def context_menu(self, day: dt.date | None = None, ring: str | None = None) -> QMenu:
+        """The menu of a right click: what can be done to the selected activity; a new
+        activity on ``day`` in ``ring`` where those are given (an empty spot of a
+        ring), else a new one; and the wheel as a picture."""
+        menu = QMenu(self)
+        if self.view.selection is not None:
+            for act in (self.edit_action, self.duplicate_action, self.delete_action):
+                menu.addAction(act)
+            menu.addSeparator()
+        if day is not None and ring is not None:
+            here = menu.addAction(
+                _("New Activity on {date}…").format(date=format_date(day, ui_locale()))
+            )
+            here.triggered.connect(lambda: self.editor.add(day, ring))
+        else:
+            menu.addAction(self.add_action)
+        menu.addSeparator()
+        menu.addAction(self.copy_wheel_action)
+        return menu
+
+    def show_menu(self, where: QPoint, day: dt.date | None = None, ring: str | None = None) -> None:
+        if self.document.plan is None:
+            return
+        menu = self.context_menu(day, ring)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Toolbar"), self)

@@ -9,6 +9,7 @@ the moving activity is painted per frame.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -104,6 +106,9 @@ class WheelWidget(QWidget):
     nudge_requested = Signal(int)  # days
     delete_requested = Signal()
     edit_requested = Signal()
+    # a right click (or the menu key): where (global), and the day and ring id there on
+    # an empty spot of a ring (else None); what is under it is selected first
+    menu_requested = Signal(object, object, object)
 
     MARGIN = 8
 
@@ -797,6 +802,32 @@ class WheelWidget(QWidget):
         day = self.date_at(event.position())
         if ring is not None and layout is not None and day is not None:
             self.create_requested.emit(day, layout.rings[ring].ring.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right click selects what is under the pointer (nothing on an empty spot)
+        and asks for the menu of it; from the keyboard, the menu of the selection."""
+        if self.document.plan is None or self._press is not None:
+            return
+        pos = QPointF(event.pos())
+        selection = self.view.selection
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            if selection is not None and self.layout_() is not None:
+                # (not on the wheel, hidden or outside the period: where the pointer is)
+                with contextlib.suppress(LookupError):
+                    pos = self.point_for(selection[0])
+            self.menu_requested.emit(self.mapToGlobal(pos.toPoint()), None, None)
+            return
+        day = ring = None
+        item, listed = (None, None) if self.is_scaled() else self._named_at(pos)
+        if item is not None:
+            occurrence = item.occurrence
+            self.view.select((occurrence.activity.id, occurrence.index))
+        elif listed is None:
+            self.view.select(None)
+            index, layout = self.ring_at(pos), self.layout_()
+            if index is not None and layout is not None:
+                day, ring = self.date_at(pos), layout.rings[index].ring.id
+        self.menu_requested.emit(event.globalPos(), day, ring)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
