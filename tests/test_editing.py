@@ -355,6 +355,26 @@ def test_the_list_edits_deletes_and_offers_its_menu_on_a_row(window, qtbot, monk
     assert activity(window, "strategi") is not None
 
 
+def test_the_tray_edits_deletes_and_offers_its_menu_on_an_activity(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.editor, "edit", lambda *a: opened.append(window.view.selection))
+    tray = window.unscheduled
+    window.unscheduled_dock.show()
+    window.unscheduled_dock.raise_()
+    row = tray.item(tray.ids().index("jobcamp"))
+    tray.customContextMenuRequested.emit(tray.visualItemRect(row).center())
+    assert window.view.selection == ("jobcamp", 0)
+    texts, menu = shown_menu(qtbot)
+    assert texts[:3] == ["Edit Activity…", "Duplicate", "Delete"]
+    menu.close()
+    tray.itemDoubleClicked.emit(row)
+    qtbot.keyClick(tray, Qt.Key.Key_Return)
+    assert opened == [("jobcamp", 0)] * 2
+    qtbot.keyClick(tray, Qt.Key.Key_Delete)
+    assert window.document.plan.activity("jobcamp") is None
+    assert "jobcamp" not in tray.ids()
+
+
 def test_duplicate(window):
     window.view.select(("strategi", 0))
     window.duplicate_action.trigger()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,6 +27,9 @@ from aarshjul.model.filters import Filter
 from aarshjul.model.plan import Activity, AnyOccurrence, Plan, Undated
 from aarshjul.ui.formatting import format_date, format_short_date, plain_tooltip, ui_locale
 from aarshjul.ui.view_state import ViewState
+
+if TYPE_CHECKING:
+    from aarshjul.ui.tray import UnscheduledTray
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (activity id, occurrence index)
 COLUMNS = (N_("Dates"), N_("Title"), N_("Ring"), N_("Category"), N_("Owner"))
@@ -445,6 +448,19 @@ class OccurrenceTableModel(QAbstractTableModel):
         return self._swatches[color]
 
 
+def edit_key(listing: ActivityList | UnscheduledTray, event: QKeyEvent) -> bool:
+    """Enter edits the selected activity, Delete deletes it, as on the wheel;
+    whether the key was one of those (with an activity selected)."""
+    key, selected = event.key(), listing.view.selection is not None
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
+        listing.edit_requested.emit()
+    elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
+        listing.delete_requested.emit()
+    else:
+        return False
+    return True
+
+
 class ActivityList(QTableView):
     """A sortable table of occurrences; selecting a row selects it on the wheel."""
 
@@ -491,13 +507,7 @@ class ActivityList(QTableView):
         self.menu_requested.emit(self.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter edits the selected activity, Delete deletes it (as on the wheel)."""
-        key, selected = event.key(), self.view.selection is not None
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
-            self.edit_requested.emit()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
-            self.delete_requested.emit()
-        else:
+        if not edit_key(self, event):
             super().keyPressEvent(event)
 
     def _selected_in_table(self) -> None:

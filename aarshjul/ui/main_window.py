@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.legend_dock = self._dock(_("Legend"), "legendDock", self.legend, right)
         self.unscheduled = UnscheduledTray(self.view)
         self.wheel.tray = self.unscheduled
+        self.unscheduled.edit_requested.connect(lambda: self.editor.edit())
+        self.unscheduled.delete_requested.connect(self.editor.delete)
+        self.unscheduled.menu_requested.connect(self.show_menu)
         self.unscheduled_dock = self._dock(
             _("Without a date"), "unscheduledDock", self.unscheduled, right
         )

@@ -6,12 +6,13 @@ drag an activity from the wheel here to take its date away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QDrag
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from aarshjul.i18n import _
 from aarshjul.model.changes import Changes
+from aarshjul.ui.activity_list import edit_key
 from aarshjul.ui.formatting import plain_tooltip
 from aarshjul.ui.legend import swatch
 from aarshjul.ui.view_state import ViewState
@@ -22,6 +23,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class UnscheduledTray(QListWidget):
     """Activities without a date; a click selects, a drag schedules."""
+
+    edit_requested = Signal()  # a double click, or Enter, on one
+    delete_requested = Signal()  # Delete on one
+    menu_requested = Signal(object)  # a right click: where (global), what is there selected
 
     def __init__(self, view: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,6 +43,9 @@ class UnscheduledTray(QListWidget):
         self.view = view
         self._ids: list[str] = []  # the activities listed, in order
         self.itemClicked.connect(self._clicked)
+        self.itemDoubleClicked.connect(lambda _item: self.edit_requested.emit())
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu_here)
         view.document.changed.connect(self._plan_changed)
         self.refresh()
 
@@ -78,6 +86,15 @@ class UnscheduledTray(QListWidget):
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.view.select((item.data(ID_ROLE), 0))
+
+    def _menu_here(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        self.view.select((item.data(ID_ROLE), 0) if item is not None else None)
+        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not edit_key(self, event):
+            super().keyPressEvent(event)
 
     def mime_for(self, activity_id: str) -> QMimeData:
         data = QMimeData()
