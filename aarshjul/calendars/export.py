@@ -89,17 +89,17 @@ def original_dates(plan: Plan) -> dict[str, dt.date]:
     taken by another moved occurrence is taken; none left: the activity stands alone.
     """
     found: dict[str, dt.date] = {}
-    by_series: dict[str, list[Activity]] = {}
+    by_series: dict[str, list[tuple[Activity, dt.date]]] = {}  # (each with its day)
     for activity in plan.activities:
         if activity.series and activity.start is not None:
-            by_series.setdefault(activity.series, []).append(activity)
+            by_series.setdefault(activity.series, []).append((activity, activity.start))
     for series_id, moved in by_series.items():
         series = plan.activity(series_id)
         if series is None or not series.rrule:
             continue
         free = set(series.exdates)
         waiting = []
-        for activity in moved:
+        for activity, start in moved:
             named = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:-\d+)?$", activity.id)
             day = None
             if named:
@@ -111,13 +111,11 @@ def original_dates(plan: Plan) -> dict[str, dt.date]:
                 found[activity.id] = day
                 free.discard(day)
             else:
-                waiting.append(activity)
-        for activity in waiting:
+                waiting.append((activity, start))
+        for activity, start in waiting:
             if not free:
                 break
-            assert activity.start is not None
-            start = activity.start
-            day = min(free, key=lambda d: (abs((d - start).days), d))
+            day = min(free, key=lambda d, start=start: (abs((d - start).days), d))
             found[activity.id] = day
             free.discard(day)
     return found
@@ -137,17 +135,18 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
     categories = {c.id: c.name for c in plan.categories}
     by_uid: dict[str, list[Event]] = {}
     for activity in plan.activities:
-        if activity.start is None:
+        start = activity.start
+        if start is None:
             continue  # no date yet: nothing for a calendar
         series = plan.activity(activity.series) if activity.series else None
-        event = _event(plan, activity, key, categories, tr)
+        event = _event(activity, start, key, categories, tr)
         if series is not None and activity.id in moved_from:
             event.add("recurrence-id", moved_from[activity.id])
             uid = uid_of(plan, series)
         else:
             uid = uid_of(plan, activity)
             if activity.rrule:
-                _add_rule(plan, activity, event, overridden.get(activity.id, set()))
+                _add_rule(plan, activity, start, event, overridden.get(activity.id, set()))
         event.add("uid", uid)
         by_uid.setdefault(uid, []).append(event)
     for occ in plan.occurrences():
@@ -172,19 +171,18 @@ def resources(plan: Plan, say: Callable[[dt.date], str] | None = None) -> list[R
 
 
 def _event(
-    plan: Plan,
     activity: Activity,
+    start: dt.date,
     key: str,
     categories: dict[str, str],
     tr: Callable[[str], str],
 ) -> Event:
-    """The activity's event without its UID and rule."""
-    assert activity.start is not None
+    """The activity's event (it starts on ``start``) without its UID and rule."""
     event = Event()
     event.add("dtstamp", _now())
     event.add("summary", Text(activity.title))
-    last = activity.end if activity.end is not None else activity.start
-    event.add("dtstart", activity.start)
+    last = activity.end if activity.end is not None else start
+    event.add("dtstart", start)
     event.add("dtend", last + DAY)  # all-day events end the day after (exclusive)
     text = activity.description
     if activity.owner:
@@ -209,15 +207,17 @@ def _event(
     return event
 
 
-def _add_rule(plan: Plan, activity: Activity, event: Event, moved: set[dt.date]) -> None:
-    """The activity's RRULE, ending with the wheel's year (a calendar shows what the
-    wheel shows), and its EXDATEs less the dates moved occurrences override."""
-    assert activity.start is not None
-    starts = recurrence.expand(activity.rrule, activity.start, plan.start, plan.last_day)
+def _add_rule(
+    plan: Plan, activity: Activity, start: dt.date, event: Event, moved: set[dt.date]
+) -> None:
+    """The RRULE of the activity (whose series starts on ``start``), ending with the
+    wheel's year (a calendar shows what the wheel shows), and its EXDATEs less the
+    dates moved occurrences override."""
+    starts = recurrence.expand(activity.rrule, start, plan.start, plan.last_day)
     rule = vRecur.from_ical(recurrence.written(activity.rrule))  # (UNTIL as a day)
     for part in ("COUNT", "UNTIL"):
         rule.pop(part, None)
-    rule["UNTIL"] = [max(starts, default=activity.start)]
+    rule["UNTIL"] = [max(starts, default=start)]
     event.add("rrule", rule)
     left_out = sorted(d for d in activity.exdates if d not in moved)
     if left_out:

@@ -320,8 +320,8 @@ def _read_event(
         categories=tuple(_categories(event)),
     )
     if event.get("RRULE") is None:
-        return _inside(incoming, plan)
-    return _series(incoming, event, overrides, zone, own, plan)
+        return _inside(incoming, start, plan)
+    return _series(incoming, start, event, overrides, zone, own, plan)
 
 
 def _organiser(event: Component) -> str:
@@ -361,12 +361,12 @@ def _categories(event: Component) -> list[str]:
     return [_text(c) for v in values for c in getattr(v, "cats", [v])]
 
 
-def _inside(incoming: Incoming, plan: Plan) -> Incoming:
-    """The event as it is, or skipped if it is not on the wheel's twelve months."""
-    assert incoming.start is not None
-    last = incoming.end or incoming.start
-    touches = incoming.start <= plan.last_day and last >= plan.start
-    inside = plan.contains(incoming.start)
+def _inside(incoming: Incoming, start: dt.date, plan: Plan) -> Incoming:
+    """The event (starting on ``start``) as it is, or skipped if it is not on the
+    wheel's twelve months."""
+    last = incoming.end or start
+    touches = start <= plan.last_day and last >= plan.start
+    inside = plan.contains(start)
     if touches and (inside or incoming.end is not None):
         return incoming
     return replace(
@@ -380,6 +380,7 @@ def _inside(incoming: Incoming, plan: Plan) -> Incoming:
 
 def _series(
     incoming: Incoming,
+    first: dt.date,
     event: Component,
     overrides: list[Component],
     zone: dt.tzinfo,
@@ -388,7 +389,6 @@ def _series(
 ) -> Incoming:
     """A recurring event: its rule in whole days, starting at its first date on the
     wheel, its left-out dates and moved occurrences."""
-    assert incoming.start is not None
     rules = event.get("RRULE")
     if isinstance(rules, list):
         raise CalendarError(_("the event has more than one RRULE"))
@@ -402,7 +402,6 @@ def _series(
         parts.pop(name, None)
     if "UNTIL" in parts:
         parts["UNTIL"] = [_day(parts["UNTIL"][0], zone, own)]
-    first = incoming.start
     rule = vRecur(parts).to_ical().decode()
     length = ((incoming.end or first) - first).days
     dates = recurrence.expand(rule, first, first, plan.last_day)

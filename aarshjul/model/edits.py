@@ -187,22 +187,20 @@ def move_activity(plan: Plan, activity_id: str, days: int, ring: str | None = No
 def resize_activity(plan: Plan, activity_id: str, edge: str, days: int) -> Plan:
     """Move a phase's ``"start"`` or ``"end"`` edge by ``days`` (not past the other edge)."""
     activity = plan.activities[_index(plan, activity_id)]
-    if activity.kind is not Kind.PHASE:
+    first, last = activity.start, activity.end
+    if first is None or last is None:  # (a deadline, or no date yet)
         raise EditError(_("only a phase has edges to drag"))
-    assert activity.start is not None and activity.end is not None
     shift = dt.timedelta(days=days)
     if edge == "start":
-        start = min(activity.start + shift, activity.end)
+        start = min(first + shift, last)
         changed = replace(
             activity,
             start=start,
-            rrule=shift_rule(activity.rrule, (start - activity.start).days)
-            if activity.rrule
-            else "",
-            exdates=tuple(d + (start - activity.start) for d in activity.exdates),
+            rrule=shift_rule(activity.rrule, (start - first).days) if activity.rrule else "",
+            exdates=tuple(d + (start - first) for d in activity.exdates),
         )
     else:
-        changed = replace(activity, end=max(activity.end + shift, activity.start))
+        changed = replace(activity, end=max(last + shift, first))
     return replace_activity(plan, changed)
 
 

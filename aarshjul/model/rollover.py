@@ -31,12 +31,16 @@ def _clamp(plan: Plan, day: dt.date) -> dt.date:
 
 
 def _rolled_rule(
-    activity: Activity, new_start: dt.date, years: int, window_start: dt.date, window_last: dt.date
+    rule: str,
+    old_start: dt.date,
+    new_start: dt.date,
+    years: int,
+    window_start: dt.date,
+    window_last: dt.date,
 ) -> tuple[str, dt.date] | None:
-    """The rule and first date for the new year: the series carries on where it can."""
-    assert activity.start is not None
-    rule = activity.rrule
-    parsed = recurrence.parse(rule, activity.start)
+    """The rule and first date for the new year of a series that started on
+    ``old_start``: the series carries on where it can."""
+    parsed = recurrence.parse(rule, old_start)
     if "COUNT=" not in rule.upper() and "UNTIL=" not in rule.upper():
         following = parsed.after(dt.datetime.combine(window_start, dt.time()), inc=True)
         if following is not None and following.date() <= window_last:
@@ -106,7 +110,7 @@ def rollover(plan: Plan, year: int, keep_unscheduled: bool = True) -> Plan:
                 end = max(end, start)
         rolled = replace(activity, start=start, end=end, exdates=(), series="")
         if activity.rrule:
-            carried = _rolled_rule(activity, start, years, new.start, last)
+            carried = _rolled_rule(activity.rrule, activity.start, start, years, new.start, last)
             if carried is None:
                 rolled = replace(rolled, rrule="")
             else:
