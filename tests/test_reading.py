@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from aarshjul import geometry
 from aarshjul.model.periods import Zoom
+from aarshjul.ui.activity_list import KEY_ROLE
 from aarshjul.ui.app import create_application
 from aarshjul.ui.details_panel import details_html, is_safe_link
 from aarshjul.ui.main_window import MainWindow
@@ -325,6 +326,36 @@ def test_exports_never_offer_the_shipped_plans_folder(qtbot, tmp_path, monkeypat
         assert not export()
     assert [Path(start).parent for start in offered] == [tmp_path] * 3
     assert [Path(start).name for start in offered] == ["2022.pdf", "2022.png", "2022.ics"]
+
+
+def test_enter_in_the_search_field_walks_the_matches_and_escape_clears_it(window, qtbot):
+    """Enter selects the next match in the list's order, round to the first; Shift+Enter
+    (and Shift+F3) the one before; Escape clears the search, then goes to the wheel."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.focus_search()
+    qtbot.keyClicks(window.search, "budget")
+    model = window.activity_list.source
+    matches = [tuple(model.index(r, 0).data(KEY_ROLE)) for r in range(model.rowCount())]
+    assert len(matches) > 2
+    assert all("budget" in window.document.plan.activity(a).title.casefold() for a, _i in matches)
+    walked = []
+    for _ in range(len(matches) + 1):
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+        walked.append(window.view.selection)
+    assert walked == [*matches, matches[0]]
+    qtbot.keyClick(window.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selection == matches[-1]
+    window.find_previous_action.trigger()
+    assert window.view.selection == matches[-2]
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and window.search.hasFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.wheel.hasFocus()
+    window.search.setText("no such activity anywhere")
+    assert not window.find_next()
+    assert window.statusBar().currentMessage() == "No activity matches the search."
 
 
 def test_a_search_fades_items_in_the_layout_it_has_and_repaints(window, qtbot):

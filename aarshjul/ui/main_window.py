@@ -40,7 +40,7 @@ from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
 from aarshjul.paths import is_shipped_plan
 from aarshjul.ui import recent, recovery
-from aarshjul.ui.activity_list import ActivityList
+from aarshjul.ui.activity_list import KEY_ROLE, ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
 from aarshjul.ui.dialogs import ask_save_path, choose, place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
@@ -310,6 +310,18 @@ class MainWindow(QMainWindow):
         )
         self.today_action = a(_("Today"), "Ctrl+T", self.go_to_today, _("Show the current month"))
         self.find_action = a(_("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.find_next_action = a(
+            _("Find &Next"),
+            QKeySequence.StandardKey.FindNext,
+            lambda: self.find_next(1),
+            _("The next activity the search finds (Enter in the search field)"),
+        )
+        self.find_previous_action = a(
+            _("Find Pre&vious"),
+            QKeySequence.StandardKey.FindPrevious,
+            lambda: self.find_next(-1),
+            _("The activity before, of those the search finds (Shift+Enter)"),
+        )
         self.rollover_action = a(
             _("&New Year from This Plan…"),
             None,
@@ -380,6 +392,8 @@ class MainWindow(QMainWindow):
             self.today_action,
             None,
             self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
             None,
         ):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
@@ -456,6 +470,12 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
         self.search.textChanged.connect(self.view.set_search)
+        self.search.returnPressed.connect(self._search_return)
+        escape = QAction(self.search)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self._search_escape)
+        self.search.addAction(escape)
         bar.addWidget(self.search)
         bar.addSeparator()
         bar.addAction(self.export_pdf_action)
@@ -588,6 +608,36 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def find_next(self, step: int = 1) -> bool:
+        """Select the activity after the selected one (``step`` -1: before it) in the
+        list's order, round from the end to the start: with a search, the next match.
+        False where the list shows none."""
+        rows = self.activity_list.source.rowCount()
+        if self.document.plan is None or rows == 0:
+            if self.search.text():
+                self.statusBar().showMessage(_("No activity matches the search."), 5000)
+            return False
+        selection = self.view.selection
+        current = self.activity_list.source.row_of(selection) if selection else -1
+        if current < 0:  # (none selected, or not listed: from the start, or the end)
+            current = -1 if step > 0 else 0
+        row = (current + step) % rows
+        key = self.activity_list.source.index(row, 0).data(KEY_ROLE)
+        self.view.select(tuple(key))
+        return True
+
+    def _search_return(self) -> None:
+        """Enter in the search field: the next match (Shift+Enter the one before)."""
+        shift = QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.find_next(-1 if shift else 1)
+
+    def _search_escape(self) -> None:
+        """Escape in the search field: the search cleared, then back to the wheel."""
+        if self.search.text():
+            self.search.clear()
+        else:
+            self.wheel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- files ---------------------------------------------------------------
 
