@@ -194,6 +194,26 @@ def test_ctrl_and_the_mouse_wheel_zoom_on_the_date_under_the_mouse(window):
     assert window.view.zoom is Zoom.YEAR
 
 
+def test_a_selection_outside_the_quarter_or_month_shown_turns_the_wheel_to_it(window):
+    """Chosen in the list or by a search, an activity of another period is shown: the
+    wheel turns to the quarter or month it starts in; one that is shown, or has no
+    date, leaves the period as it is."""
+    window.view.set_zoom(Zoom.MONTH, dt.date(2022, 5, 10))
+    window.view.select(("strategi", 0))  # April and May: shown
+    assert window.view.span == (dt.date(2022, 5, 1), dt.date(2022, 6, 1))
+    window.view.select(("budgetopfoelgning", 2))  # September
+    assert window.view.span == (dt.date(2022, 9, 1), dt.date(2022, 10, 1))
+    assert window.wheel.layout_().items_of("budgetopfoelgning")
+    window.view.select(("jobcamp", 0))  # no date
+    assert window.view.span == (dt.date(2022, 9, 1), dt.date(2022, 10, 1))
+    window.view.set_zoom(Zoom.QUARTER)
+    window.view.select(("pulje", 3))  # 31 December
+    assert window.view.span == (dt.date(2022, 10, 1), dt.date(2023, 1, 1))
+    window.view.set_zoom(Zoom.YEAR)
+    window.view.select(("strategi", 0))
+    assert window.view.span is None
+
+
 def test_today_jumps_to_the_current_month(window):
     window.today_action.trigger()
     assert window.view.zoom is Zoom.MONTH

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from aarshjul.model.changes import Changes
 from aarshjul.model.filters import Filter, activity_ids
 from aarshjul.model.periods import Zoom, span, step
-from aarshjul.model.plan import AnyOccurrence, Plan
+from aarshjul.model.plan import AnyOccurrence, Occurrence, Plan
 from aarshjul.ui import memory
 from aarshjul.ui.document import PlanDocument
 
@@ -182,8 +182,15 @@ class ViewState(QObject):
     # -- selection ----------------------------------------------------------------
 
     def select(self, selection: Selection | None) -> None:
+        """Select an occurrence (activity id, index); a quarter or month shown that it is
+        not in turns to the one it starts in (as chosen in the list or by a search)."""
         if selection != self.selection:
             self.selection = selection
+            occurrence = self.selected_occurrence() if self.span is not None else None
+            if self.span is not None and isinstance(occurrence, Occurrence):
+                first, after = self.span
+                if not (occurrence.start < after and occurrence.end >= first):
+                    self.set_zoom(self.zoom, occurrence.start)
             self.selection_changed.emit()
 
     def selected_occurrence(self) -> AnyOccurrence | None:
