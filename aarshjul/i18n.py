@@ -1,8 +1,10 @@
 """Danish first, English too: one catalogue for the model, the command line and the UI.
 
 Source strings are English; ``resources/translations/da.toml`` maps them to
-Danish. The language is Danish unless ``AARSHJUL_LANG`` or the system locale
-says English. Pure Python, so the model and the command line use it without Qt.
+Danish. The language is the one ``--lang`` or ``AARSHJUL_LANG`` names, else the one
+chosen in the window (its settings, read by the window), else Danish unless the
+system locale says English. Pure Python, so the model and the command line use it
+without Qt.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ import tomli  # tomllib's parser, compiled: the catalogue is read at every start
 from aarshjul.paths import resource_path
 
 LANGUAGES = ("da", "en")
+NAMES = {"da": "Dansk", "en": "English"}  # each language in its own words
+LANGUAGE_KEY = "ui/language"  # where the window keeps the language chosen in it
 _language: str | None = None
+_named = False  # whether the language was named for this start (--lang)
 
 
 def _from_environment() -> str:
@@ -40,11 +45,19 @@ def language() -> str:
     return _language
 
 
-def set_language(code: str) -> None:
-    global _language
+def set_language(code: str, named: bool = True) -> None:
+    """Speak ``code`` from now on; ``named``: it was named for this start (the
+    command line's --lang), not a preference (the window's saved choice)."""
+    global _language, _named
     if code not in LANGUAGES:
         raise ValueError(f"unsupported language {code!r}; choose one of {', '.join(LANGUAGES)}")
     _language = code
+    _named = _named or named
+
+
+def named_for_this_start() -> bool:
+    """Whether --lang or AARSHJUL_LANG named the language: a saved choice gives way."""
+    return _named or os.environ.get("AARSHJUL_LANG", "").strip().lower() in LANGUAGES
 
 
 @cache

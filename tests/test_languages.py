@@ -72,3 +72,44 @@ def test_nothing_switches_the_language_globally():
     assert not hasattr(i18n, "speaking")
     assert i18n.translator("en_GB")("Categories") == "Categories"
     assert i18n.translator("da")("Categories") == "Kategorier"
+
+
+START_WITH_SAVED_LANGUAGE = """
+import sys
+from aarshjul.ui.app import create_application
+from aarshjul.ui.main_window import MainWindow
+create_application()
+window = MainWindow()
+print(window.menuBar().actions()[0].text())
+if len(sys.argv) > 1:
+    window.choose_language(sys.argv[1])
+    print(window.statusBar().currentMessage())
+"""
+
+
+def test_the_language_chosen_in_the_window_is_spoken_from_the_next_start(tmp_path):
+    """View › Language keeps the choice; the next start speaks it, over the system's
+    locale, and --lang or AARSHJUL_LANG still name the language of one start."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("AARSHJUL_LANG", "LANGUAGE")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path), LANG="en_GB.UTF-8", QT_QPA_PLATFORM="offscreen")
+
+    def start(*args, **more) -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", START_WITH_SAVED_LANGUAGE, *args],
+            env={**env, **more},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        return out.stdout.splitlines()
+
+    assert start("da") == ["&File", "Årshjul taler dansk fra næste start."]
+    assert start() == ["&Filer"]
+    assert start(AARSHJUL_LANG="en") == ["&File"]
+    assert start("en") == ["&Filer", "Årshjul speaks English from the next start."]
+    assert start() == ["&File"]

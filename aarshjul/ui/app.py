@@ -6,11 +6,25 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from aarshjul.i18n import _, language
+from aarshjul.i18n import (
+    LANGUAGE_KEY,
+    LANGUAGES,
+    _,
+    language,
+    named_for_this_start,
+    set_language,
+)
 from aarshjul.paths import resource_path
 from aarshjul.render import fonts
 from aarshjul.ui import memory
@@ -30,6 +44,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Årshjul")
     app.setOrganizationName("aarshjul")
     app.setDesktopFileName("aarshjul")
+    if not named_for_this_start():  # the language chosen in the window, if any
+        saved = QSettings().value(LANGUAGE_KEY)
+        if saved in LANGUAGES and saved != language():
+            set_language(str(saved), named=False)
     # calendars, date fields and the standard buttons speak the program's language
     QLocale.setDefault(QLocale(ui_locale()))
     if language() == "da":

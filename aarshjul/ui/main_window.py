@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from aarshjul import __version__, wording
 from aarshjul.geometry import Item, WheelLayout
-from aarshjul.i18n import N_, _, reason
+from aarshjul.i18n import LANGUAGE_KEY, LANGUAGES, N_, NAMES, _, language, reason, translator
 from aarshjul.model import Activity, Plan, PlanError, filters, load_plan, save_plan
 from aarshjul.model.periods import Zoom
 from aarshjul.model.rollover import rollover
@@ -58,6 +58,10 @@ if TYPE_CHECKING:  # printing, exports and dialogs are imported when first used
     from aarshjul.render.printout import Printout
     from aarshjul.ui.calendar_dialogs import PublishDialog
 
+NEXT_START = {  # said in the language chosen
+    "da": N_("Årshjul speaks Danish from the next start."),
+    "en": N_("Årshjul speaks English from the next start."),
+}
 PICTURE_SIZE = (1600, 1600)  # px: Export Image and Copy Wheel as Picture
 PICTURE_DPI = 200  # 20 cm wide where it is pasted into a document
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
@@ -397,6 +401,8 @@ class MainWindow(QMainWindow):
             None,
         ):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
+        view_menu.addMenu(self._language_menu())
+        view_menu.addSeparator()
         for dock in (
             self.details_dock,
             self.legend_dock,
@@ -436,6 +442,30 @@ class MainWindow(QMainWindow):
         menu = self.context_menu(day, ring)
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(where)
+
+    def _language_menu(self) -> QMenu:
+        """View › Language: each language in its own words; the choice is kept and
+        taken at the next start (the window is built in one language)."""
+        menu = QMenu(_("&Language"), self)
+        group = QActionGroup(menu)
+        saved = self.settings().value(LANGUAGE_KEY)
+        for code in LANGUAGES:
+            act = menu.addAction(NAMES[code])
+            act.setCheckable(True)
+            act.setChecked(code == (saved if saved in LANGUAGES else language()))
+            act.setData(code)
+            group.addAction(act)
+            act.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+        self.language_actions = group.actions()
+        return menu
+
+    def choose_language(self, code: str) -> None:
+        """Keep ``code`` as the language of the next start, and say so in it."""
+        self.settings().setValue(LANGUAGE_KEY, code)
+        if code == language():
+            self.statusBar().clearMessage()
+            return
+        self.statusBar().showMessage(translator(code)(NEXT_START[code]), 10000)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Toolbar"), self)
