@@ -321,6 +321,32 @@ def test_the_wheel_is_copied_to_the_clipboard_as_the_exported_picture(
     assert copied == exported
 
 
+def test_the_pdf_is_written_on_the_paper_chosen_and_offered_it_next_time(
+    window, tmp_path, monkeypatch
+):
+    """Export PDF offers A4 and A3, portrait and landscape, as the file's kinds; the
+    kind chosen is the paper, and it is the one offered first the next time."""
+    import re
+
+    offered = []
+
+    def answer(_parent, _title, _start, filters, *selected):
+        offered.append((filters.split(";;"), selected))
+        kind = next(f for f in filters.split(";;") if "A3" in f and "landscape" in f)
+        return str(tmp_path / f"plakat-{len(offered)}"), kind
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    assert window.export_pdf_dialog()
+    assert window.export_pdf_dialog()
+    kinds = offered[0][0]
+    assert kinds[0] == "PDF, A4 portrait (*.pdf)" and len(kinds) == 4
+    assert offered[0][1] == () and offered[1][1] == ("PDF, A3 landscape (*.pdf)",)
+    box = re.search(
+        rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", (tmp_path / "plakat-2.pdf").read_bytes()
+    )
+    assert (round(float(box.group(1))), round(float(box.group(2)))) == (1191, 842)
+
+
 def test_exports_never_offer_the_shipped_plans_folder(qtbot, tmp_path, monkeypatch):
     """The shipped plan's folder is the installation's: an export of it is offered in
     the last folder used (here the home folder)."""

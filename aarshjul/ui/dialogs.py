@@ -47,7 +47,23 @@ def ask_save_path(
     the name with its suffix is replaced only if the user says so (the file dialog
     asked about the name as typed, not as written). Of several suffixes (one per
     filter), a name ending in none of them gets the chosen filter's (else the first)."""
-    path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters)
+    asked = ask_save(parent, title, start, filters, suffix)
+    return asked[0] if asked else None
+
+
+def ask_save(
+    parent: QWidget,
+    title: str,
+    start: str,
+    filters: str,
+    suffix: str | tuple[str, ...],
+    selected: str = "",
+) -> tuple[Path, str] | None:
+    """As ``ask_save_path``, with the filter chosen (``selected`` offered first)."""
+    if selected:
+        path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters, selected)
+    else:
+        path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters)
     if not path:
         return None
     chosen = Path(path)
@@ -65,7 +81,7 @@ def ask_save_path(
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-    return chosen
+    return chosen, chosen_filter
 
 
 def choose(

@@ -42,7 +42,7 @@ from aarshjul.paths import is_shipped_plan
 from aarshjul.ui import recent, recovery
 from aarshjul.ui.activity_list import KEY_ROLE, ActivityList
 from aarshjul.ui.details_panel import DetailsPanel
-from aarshjul.ui.dialogs import ask_save_path, choose, place_on_screen, run_modal
+from aarshjul.ui.dialogs import ask_save, ask_save_path, choose, place_on_screen, run_modal
 from aarshjul.ui.document import PlanDocument
 from aarshjul.ui.editing import EditController
 from aarshjul.ui.formatting import format_date, format_range, ui_locale
@@ -62,6 +62,7 @@ NEXT_START = {  # said in the language chosen
     "da": N_("Årshjul speaks Danish from the next start."),
     "en": N_("Årshjul speaks English from the next start."),
 }
+PAPER_KEY = "export/pdfPaper"  # the PDF's paper and orientation, as last chosen
 PICTURE_SIZE = (1600, 1600)  # px: Export Image and Copy Wheel as Picture
 PICTURE_DPI = 200  # 20 cm wide where it is pasted into a document
 FILE_FILTER = "{plans} (*.toml);;{all} (*)"
@@ -987,16 +988,41 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         if plan is None:
             return False
-        start = self._export_start(".pdf")
-        path = ask_save_path(self, _("Export PDF"), start, f"{_('PDF files')} (*.pdf)", ".pdf")
-        if path is None:
+        filters: dict[str, tuple[str, bool]] = {}  # each paper and orientation's filter
+        for paper in ("A4", "A3"):
+            for landscape, name in (
+                (False, _("PDF, {paper} portrait")),
+                (True, _("PDF, {paper} landscape")),
+            ):
+                filters[f"{name.format(paper=paper)} (*.pdf)"] = (paper, landscape)
+        last = str(self.settings().value(PAPER_KEY, ""))
+        asked = ask_save(
+            self,
+            _("Export PDF"),
+            self._export_start(".pdf"),
+            ";;".join(filters),
+            ".pdf",
+            last if last in filters else "",
+        )
+        if asked is None:
             return False
+        path, chosen = asked
+        paper, landscape = filters.get(chosen, ("A4", False))
+        if chosen in filters:
+            self.settings().setValue(PAPER_KEY, chosen)
         printout = self.printout()
         assert printout is not None
         try:
             from aarshjul.render.export import export_pdf
 
-            pages = export_pdf(plan, path, occurrences=printout.occurrences, today=printout.today)
+            pages = export_pdf(
+                plan,
+                path,
+                paper=paper,
+                landscape=landscape,
+                occurrences=printout.occurrences,
+                today=printout.today,
+            )
         except OSError as exc:
             self._error(_("The PDF could not be written"), f"{path}: {reason(exc)}")
             return False
