@@ -256,22 +256,27 @@ def test_edit_through_the_dialog_is_one_undoable_change(window, monkeypatch):
     assert activity(window, "strategi").title == "Arbejdsmarkedsstrategi"
 
 
-def test_double_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
+def empty_spot_on_12_july(window, monkeypatch) -> QPoint:
+    """The middle of ring 1 on 12 July 2022 (empty in July); the editor, when it opens,
+    names the new activity "Temamøde om unge" and is accepted."""
+
     def accept(dialog):
         dialog.title_edit.setText("Temamøde om unge")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ActivityDialog, "exec", accept)
-    wheel = window.wheel
-    layout = wheel.layout_()
+    layout = window.wheel.layout_()
     band = layout.rings[0]
     x, y = geometry.polar(
         (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 7, 12))
-    )  # July: ring 1 is empty
-    centre = wheel.wheel_rect().center()
-    qtbot.mouseDClick(
-        wheel, Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x() + x), round(centre.y() + y))
     )
+    centre = window.wheel.wheel_rect().center()
+    return QPoint(round(centre.x() + x), round(centre.y() + y))
+
+
+def test_double_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
+    spot = empty_spot_on_12_july(window, monkeypatch)
+    qtbot.mouseDClick(window.wheel, Qt.MouseButton.LeftButton, pos=spot)
     added = activity(window, "temamoede-om-unge")
     assert (added.start, added.ring, added.end) == (D(2022, 7, 12), "politik", None)
     assert window.view.selection == ("temamoede-om-unge", 0)
@@ -312,20 +317,9 @@ def test_a_right_click_on_an_activity_selects_it_and_offers_what_can_be_done(win
 
 
 def test_a_right_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
-    def accept(dialog):
-        dialog.title_edit.setText("Temamøde om unge")
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ActivityDialog, "exec", accept)
+    spot = empty_spot_on_12_july(window, monkeypatch)
     window.view.select(("strategi", 0))
-    wheel = window.wheel
-    layout = wheel.layout_()
-    band = layout.rings[0]
-    x, y = geometry.polar(
-        (band.lane_inner + band.lane_outer) / 2, layout.scale.middle(D(2022, 7, 12))
-    )  # July: ring 1 is empty
-    centre = wheel.wheel_rect().center()
-    right_click(wheel, QPoint(round(centre.x() + x), round(centre.y() + y)))
+    right_click(window.wheel, spot)
     assert window.view.selection is None  # (nothing is under the pointer)
     texts, menu = shown_menu(qtbot)
     assert texts == ["New Activity on 12 July 2022…", "Copy Wheel as Picture"]
