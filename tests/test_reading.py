@@ -214,6 +214,18 @@ def test_a_selection_outside_the_quarter_or_month_shown_turns_the_wheel_to_it(wi
     assert window.view.span is None
 
 
+def test_a_screen_reader_is_told_the_plan_and_what_is_selected(window):
+    wheel = window.wheel
+    assert wheel.accessibleName() == f"Wheel: {window.document.plan.title}"
+    assert wheel.accessibleDescription() == "Nothing is selected."
+    window.view.select(("strategi", 0))
+    assert wheel.accessibleDescription().startswith("Selected: Arbejdsmarkedsstrategi, ")
+    assert "May" in wheel.accessibleDescription()
+    window.view.select(("jobcamp", 0))
+    assert wheel.accessibleDescription() == "Selected: jobCAMP 22"
+    assert window.search.accessibleName() == "Search the activities"
+
+
 def test_today_jumps_to_the_current_month(window):
     window.today_action.trigger()
     assert window.view.zoom is Zoom.MONTH

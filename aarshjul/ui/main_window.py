@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self.setWindowModified)
         self.view.zoom_changed.connect(self._zoom_changed)
         self.wheel.hovered.connect(self._show_hovered)
+        self.view.selection_changed.connect(self._describe_wheel)
         self.fit_to_screen()
         self._restore_layout()
         self._update_title()
@@ -499,6 +500,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("searchField")  # a stable handle for tests and scripts
         self.search.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_("Search the activities"))
         self.search.setMaximumWidth(280)
         self.search.textChanged.connect(self.view.set_search)
         self.search.returnPressed.connect(self._search_return)
@@ -525,6 +527,7 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         plan = self.document.plan
         self._update_title()
+        self._describe_wheel()
         for act in (
             self.save_action,
             self.save_as_action,
@@ -561,6 +564,21 @@ class MainWindow(QMainWindow):
             first=plan.start.strftime("%d.%m.%Y"),
             last=plan.last_day.strftime("%d.%m.%Y"),
         )
+
+    def _describe_wheel(self) -> None:
+        """What a screen reader says of the wheel: the plan, and what is selected."""
+        plan = self.document.plan
+        self.wheel.setAccessibleName(
+            _("Wheel: {title}").format(title=plan.title) if plan else _("Wheel")
+        )
+        occurrence = self.view.selected_occurrence()
+        if occurrence is None or plan is None:
+            self.wheel.setAccessibleDescription(_("Nothing is selected."))
+            return
+        said = wording.title(occurrence, _)
+        if occurrence.start is not None:
+            said += f", {format_range(occurrence.start, occurrence.end, ui_locale())}"
+        self.wheel.setAccessibleDescription(_("Selected: {what}").format(what=said))
 
     def _show_hovered(self, item: Item | None) -> None:
         plan = self.document.plan
