@@ -4,6 +4,7 @@ no text under the minimum: checked on generated plans, sizes and zooms."""
 import datetime as dt
 import heapq
 import itertools
+import math
 from dataclasses import replace
 
 import pytest
@@ -168,6 +169,28 @@ def check(wheel, plan: Plan) -> None:
         for o in plan.occurrences()
         if o.start is not None and o.start < wheel.scale.end and o.end >= wheel.scale.start
     )
+    check_pointer(wheel)
+
+
+def check_pointer(wheel) -> None:
+    """What the pointer finds: a number off the wheel is its item's; each line of the
+    numbered list says whose it is; "+ N …" stands for the numbered names not listed."""
+    for item in wheel.keyed:
+        xs = [x for x, _y in item.label.outline]
+        ys = [y for _x, y in item.label.outline]
+        if item.label.outline and math.hypot(*_centre(xs, ys)) > wheel.outer:
+            assert wheel.hit(*_centre(xs, ys), slack=0.0) is item
+    owners = set()
+    for line, owner in zip(wheel.key_texts, wheel.key_owners, strict=True):
+        assert wheel.listed_at(line.x, line.y) == owner
+        owners.add(owner)
+    unlisted = wheel.unlisted()
+    assert sorted({*unlisted, *owners} - {-1}) == list(range(len(wheel.keyed)))
+    assert (-1 in owners) == bool(unlisted) or not wheel.key_texts
+
+
+def _centre(xs, ys) -> tuple[float, float]:
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
