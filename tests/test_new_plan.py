@@ -84,7 +84,7 @@ def test_new_plan_in_the_window_is_saved_and_opened(open_window, tmp_path, monke
     monkeypatch.setattr(NewPlanDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     offered = []
 
-    def save_name(_parent, _title, start, _filters):
+    def save_name(_parent, _title, start, _filters, _selected):
         offered.append(start)
         return str(tmp_path / "udvalg"), ""
 
@@ -109,7 +109,9 @@ def test_dialogs_do_not_start_in_the_shipped_plans_folder(open_window, tmp_path,
     assert window.open_path(shipped_plan())
     offered = []
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _p, _t, start, _f: offered.append(start) or ("", "")
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, start, _f, _selected: offered.append(start) or ("", ""),
     )
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     assert not window.save_as()

@@ -342,7 +342,7 @@ def test_the_pdf_is_written_on_the_paper_chosen_and_offered_it_next_time(
 
     offered = []
 
-    def answer(_parent, _title, _start, filters, *selected):
+    def answer(_parent, _title, _start, filters, selected):
         offered.append((filters.split(";;"), selected))
         kind = next(f for f in filters.split(";;") if "A3" in f and "landscape" in f)
         return str(tmp_path / f"plakat-{len(offered)}"), kind
@@ -352,7 +352,7 @@ def test_the_pdf_is_written_on_the_paper_chosen_and_offered_it_next_time(
     assert window.export_pdf_dialog()
     kinds = offered[0][0]
     assert kinds[0] == "PDF, A4 portrait (*.pdf)" and len(kinds) == 4
-    assert offered[0][1] == () and offered[1][1] == ("PDF, A3 landscape (*.pdf)",)
+    assert offered[0][1] == "" and offered[1][1] == "PDF, A3 landscape (*.pdf)"
     box = re.search(
         rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", (tmp_path / "plakat-2.pdf").read_bytes()
     )
@@ -374,7 +374,9 @@ def test_exports_never_offer_the_shipped_plans_folder(qtbot, tmp_path, monkeypat
     assert window.open_path(shipped_plan())
     offered = []
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _p, _t, start, _f: offered.append(start) or ("", "")
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, start, _f, _selected: offered.append(start) or ("", ""),
     )
     for export in (
         window.export_pdf_dialog,

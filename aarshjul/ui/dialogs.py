@@ -60,10 +60,7 @@ def ask_save(
     selected: str = "",
 ) -> tuple[Path, str] | None:
     """As ``ask_save_path``, with the filter chosen (``selected`` offered first)."""
-    if selected:
-        path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters, selected)
-    else:
-        path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters)
+    path, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, filters, selected)
     if not path:
         return None
     chosen = Path(path)

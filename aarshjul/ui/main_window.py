@@ -455,10 +455,8 @@ class MainWindow(QMainWindow):
             act = menu.addAction(NAMES[code])
             act.setCheckable(True)
             act.setChecked(code == (saved if saved in LANGUAGES else language()))
-            act.setData(code)
             group.addAction(act)
             act.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-        self.language_actions = group.actions()
         return menu
 
     def choose_language(self, code: str) -> None:
@@ -1327,6 +1325,7 @@ class MainWindow(QMainWindow):
         ("Enter", N_("edit it")),
         ("Delete", N_("delete it")),
         ("Esc", N_("cancel a drag")),
+        (N_("Menu key"), N_("the menu of the selected activity")),
         (N_("Ctrl + mouse wheel"), N_("zoom in or out where the mouse is")),
     )
 

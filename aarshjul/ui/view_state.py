@@ -186,10 +186,12 @@ class ViewState(QObject):
         not in turns to the one it starts in (as chosen in the list or by a search)."""
         if selection != self.selection:
             self.selection = selection
-            occurrence = self.selected_occurrence() if self.span is not None else None
-            if self.span is not None and isinstance(occurrence, Occurrence):
+            if self.span is not None:
                 first, after = self.span
-                if not (occurrence.start < after and occurrence.end >= first):
+                occurrence = self.selected_occurrence()
+                if isinstance(occurrence, Occurrence) and not (
+                    occurrence.start < after and occurrence.end >= first
+                ):
                     self.set_zoom(self.zoom, occurrence.start)
             self.selection_changed.emit()
 
