@@ -316,6 +316,23 @@ def test_a_right_click_on_an_activity_selects_it_and_offers_what_can_be_done(win
     assert activity(window, "strategi-2").title == "Arbejdsmarkedsstrategi (copy)"
 
 
+def test_the_menu_key_opens_the_menu_of_the_selection_at_it(window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+
+    wheel = window.wheel
+    window.view.select(("strategi", 0))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), wheel.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(wheel, event)
+    texts, menu = shown_menu(qtbot)
+    assert texts[:3] == ["Edit Activity…", "Duplicate", "Delete"]
+    at = wheel.mapFromGlobal(menu.pos())
+    assert (at - wheel.point_for("strategi").toPoint()).manhattanLength() <= 2
+    assert window.view.selection == ("strategi", 0)
+    menu.close()
+
+
 def test_a_right_click_on_an_empty_spot_adds_there(window, qtbot, monkeypatch):
     spot = empty_spot_on_12_july(window, monkeypatch)
     window.view.select(("strategi", 0))
